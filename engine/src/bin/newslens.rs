@@ -1,0 +1,132 @@
+//! `newslens`: the command line. `annotate` prints one guide document per
+//! input as one JSON line; it is how NewsLens is measured from outside.
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+use newslens::page::{self, Format};
+use newslens::{Date, Document, Engine};
+
+const USAGE: &str = "\
+usage: newslens annotate FILE...       one JSON document per file, one per line
+       newslens annotate --jsonl       JSON Lines on stdin: {\"text\": ..., \"dateline\": \"YYYY-MM-DD\"}
+       newslens annotate --dateline YYYY-MM-DD FILE...
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("annotate") => run(annotate(&args[1..])),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("newslens: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn annotate(args: &[String]) -> Result<(), String> {
+    let engine = Engine::new().map_err(|e| e.to_string())?;
+    let mut jsonl = false;
+    let mut dateline = None;
+    let mut files = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--jsonl" => jsonl = true,
+            "--dateline" => {
+                let value = args.next().ok_or("--dateline needs a YYYY-MM-DD date")?;
+                dateline = Some(value.parse::<Date>().map_err(|e| e.to_string())?);
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
+            file => files.push(file.to_string()),
+        }
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if jsonl {
+        if !files.is_empty() {
+            return Err("--jsonl reads stdin; give no files with it".into());
+        }
+        return annotate_jsonl(&engine, io::stdin().lock(), &mut out);
+    }
+    if files.is_empty() {
+        return Err(format!("no files to annotate\n{USAGE}"));
+    }
+    let mut failed = Vec::new();
+    for file in &files {
+        match read_page(file) {
+            Ok(mut page) => {
+                if dateline.is_some() {
+                    page.dateline = dateline;
+                }
+                let name = std::path::Path::new(file).file_name().and_then(|n| n.to_str());
+                write_doc(&mut out, &engine.annotate(&page, name))?;
+            }
+            Err(message) => {
+                eprintln!("newslens: {file}: {message}");
+                failed.push(file.as_str());
+            }
+        }
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{} of {} files could not be read", failed.len(), files.len()))
+    }
+}
+
+fn read_page(file: &str) -> Result<newslens::Page, String> {
+    let bytes = std::fs::read(file).map_err(|e| e.to_string())?;
+    page::from_bytes(&bytes, Format::from_file_name(file)).map_err(|e| e.to_string())
+}
+
+#[derive(serde::Deserialize)]
+struct JsonlInput {
+    text: String,
+    #[serde(default)]
+    dateline: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+fn annotate_jsonl(engine: &Engine, input: impl BufRead, out: &mut impl Write) -> Result<(), String> {
+    for (n, line) in input.lines().enumerate() {
+        let line_no = n + 1;
+        let line = line.map_err(|e| format!("stdin line {line_no}: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let item: JsonlInput =
+            serde_json::from_str(&line).map_err(|e| format!("stdin line {line_no}: invalid JSON: {e}"))?;
+        let dateline = match item.dateline.as_deref() {
+            Some(d) if !d.is_empty() => {
+                Some(d.parse::<Date>().map_err(|e| format!("stdin line {line_no}: {e}"))?)
+            }
+            _ => None,
+        };
+        let mut page = page::from_str(&item.text, Format::Text);
+        page.dateline = dateline;
+        write_doc(out, &engine.annotate(&page, item.source.as_deref()))?;
+    }
+    out.flush().map_err(|e| e.to_string())
+}
+
+fn write_doc(out: &mut impl Write, doc: &Document) -> Result<(), String> {
+    serde_json::to_writer(&mut *out, doc).map_err(|e| e.to_string())?;
+    out.write_all(b"\n").map_err(|e| e.to_string())
+}

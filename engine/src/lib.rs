@@ -1,0 +1,33 @@
+//! NewsLens engine: who is named, every figure, and every quotation with its
+//! speaker, in news text. Pure Rust, no I/O, no web dependencies.
+//!
+//! ```
+//! use newslens::{page, Engine};
+//!
+//! let engine = Engine::new().expect("embedded models load");
+//! let page = page::from_str("Some 8,000 troops arrived.", page::Format::Text);
+//! let doc = engine.annotate(&page, Some("note.txt"));
+//! assert_eq!(doc.text_len, 26);
+//! ```
+//!
+//! The module tree is the pipeline (see [`pipeline`]):
+//! [`page`] -> [`text`] -> [`figures`], [`quotes`], [`entities`] -> [`resolve`]
+//! -> [`doc`]; [`board`] lines many documents up.
+
+pub mod board;
+pub mod calendar;
+pub mod doc;
+pub mod entities;
+pub mod error;
+pub mod figures;
+pub mod page;
+pub mod pipeline;
+pub mod quotes;
+pub mod resolve;
+pub mod text;
+
+pub use calendar::Date;
+pub use doc::{Annotation, Document, Layer};
+pub use error::{Error, Result};
+pub use page::Page;
+pub use pipeline::Engine;

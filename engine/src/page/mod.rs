@@ -1,0 +1,105 @@
+//! Pages: what a file or paste becomes before annotation. Bytes are decoded,
+//! HTML and Markdown are reduced to their readable text and metadata; plain
+//! text passes through untouched so its offsets never move.
+
+use crate::calendar::Date;
+use crate::error::{Error, Result};
+
+/// A text ready for annotation, with what the page said about itself.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub text: String,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub dateline: Option<Date>,
+    pub site_name: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// How a file's content is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// The format a file name's extension implies (plain text when unknown).
+    pub fn from_file_name(name: &str) -> Format {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+            Format::Html
+        } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// A page from a file's bytes: decoded (UTF-8, or UTF-16 with a byte-order
+/// mark), then extracted according to `format`.
+///
+/// # Errors
+/// [`Error::NotText`] for binary content or bytes that are not valid text.
+pub fn from_bytes(bytes: &[u8], format: Format) -> Result<Page> {
+    let text = decode(bytes)?;
+    Ok(from_str(&text, format))
+}
+
+/// A page from text already decoded.
+pub fn from_str(text: &str, format: Format) -> Page {
+    match format {
+        Format::Text | Format::Markdown | Format::Html => Page {
+            title: first_line_title(text),
+            text: text.to_string(),
+            ..Page::default()
+        },
+    }
+}
+
+/// Decodes a file's bytes to text.
+///
+/// # Errors
+/// [`Error::NotText`] for NUL bytes or other binary content, invalid UTF-8,
+/// or malformed UTF-16.
+pub fn decode(bytes: &[u8]) -> Result<String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8(rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, u16::from_be_bytes);
+    }
+    if bytes.contains(&0) {
+        return Err(Error::NotText { reason: "it contains NUL bytes (a binary file?)".into() });
+    }
+    utf8(bytes)
+}
+
+fn utf8(bytes: &[u8]) -> Result<String> {
+    String::from_utf8(bytes.to_vec()).map_err(|e| Error::NotText {
+        reason: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+    })
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String> {
+    if bytes.len() % 2 != 0 {
+        return Err(Error::NotText { reason: "UTF-16 with an odd number of bytes".into() });
+    }
+    let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| Error::NotText { reason: "malformed UTF-16".into() })
+}
+
+/// The first non-empty line, as a fallback title.
+fn first_line_title(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let line = line.trim_start_matches('#').trim();
+    let title: String = line.chars().take(200).collect();
+    (!title.is_empty()).then_some(title)
+}
