@@ -2,6 +2,10 @@
 //!
 //! Entry point: [`find`]. Dateline detection: [`detect_dateline`].
 
+mod describe;
+
+pub use describe::describe;
+
 use std::ops::Range;
 
 use crate::calendar::Date;
