@@ -28,10 +28,30 @@ impl Engine {
 
     /// Annotates a page. `source` is the file name, when there is one.
     pub fn annotate(&self, page: &Page, source: Option<&str>) -> Document {
+        // No clock here: `Instant::now` is unavailable on wasm32-unknown-unknown.
+        self.run(page, source, |_| {})
+    }
+
+    /// [`Engine::annotate`] that also reports how long each stage took (for
+    /// benchmarks; it runs the very same code, with a clock read between stages).
+    pub fn annotate_timed(&self, page: &Page, source: Option<&str>) -> (Document, StageTimes) {
+        let mut times = StageTimes::default();
+        let mut last = std::time::Instant::now();
+        let doc = self.run(page, source, |stage| {
+            let now = std::time::Instant::now();
+            *times.get_mut(stage) += now - last;
+            last = now;
+        });
+        (doc, times)
+    }
+
+    /// The pipeline; `lap(stage)` is called as each stage ends.
+    fn run(&self, page: &Page, source: Option<&str>, mut lap: impl FnMut(Stage)) -> Document {
         let text = normalize_newlines(&page.text);
         let analysis = Analysis::new(&text);
+        lap(Stage::Text);
         let dateline = page.dateline.or_else(|| figures::detect_dateline(&analysis));
-        self.annotate_analysis(&analysis, page, source, dateline)
+        self.annotate_analysis(&analysis, page, source, dateline, lap)
     }
 
     fn annotate_analysis(
@@ -40,12 +60,17 @@ impl Engine {
         page: &Page,
         source: Option<&str>,
         dateline: Option<Date>,
+        mut lap: impl FnMut(Stage),
     ) -> Document {
         let text = analysis.text;
         let figures = figures::find(analysis, &figures::Context { dateline });
+        lap(Stage::Figures);
         let quotes = quotes::find(analysis);
+        lap(Stage::Quotes);
         let entities = self.tagger.find(analysis);
+        lap(Stage::Entities);
         let resolution = resolve::resolve(analysis, &entities, &quotes);
+        lap(Stage::Resolve);
 
         let chars = CharMap::new(text);
         let span = |r: &std::ops::Range<usize>| Span {
@@ -94,7 +119,7 @@ impl Engine {
             let (start, end) = a.range();
             (start, a.layer(), end)
         });
-        Document {
+        let doc = Document {
             text_len: chars.char_len(),
             text: text.to_string(),
             title: page.title.clone(),
@@ -104,6 +129,65 @@ impl Engine {
             site_name: page.site_name.clone(),
             lang: page.lang.clone(),
             annotations,
+        };
+        lap(Stage::Document);
+        doc
+    }
+}
+
+/// The pipeline's stages, in order, as [`Engine::annotate_timed`] reports them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Newline normalisation, tokens and sentences.
+    Text,
+    /// Dateline detection and figures.
+    Figures,
+    Quotes,
+    Entities,
+    /// Entity clusters and quote speakers.
+    Resolve,
+    /// Byte-to-code-point conversion, sorting and the [`Document`] itself.
+    Document,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] =
+        [Stage::Text, Stage::Figures, Stage::Quotes, Stage::Entities, Stage::Resolve, Stage::Document];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Text => "text",
+            Stage::Figures => "figures",
+            Stage::Quotes => "quotes",
+            Stage::Entities => "entities",
+            Stage::Resolve => "resolve",
+            Stage::Document => "document",
+        }
+    }
+}
+
+/// Wall time spent in each [`Stage`] of one or more annotations.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StageTimes([std::time::Duration; 6]);
+
+impl StageTimes {
+    pub fn get(&self, stage: Stage) -> std::time::Duration {
+        self.0[stage as usize]
+    }
+
+    pub fn get_mut(&mut self, stage: Stage) -> &mut std::time::Duration {
+        &mut self.0[stage as usize]
+    }
+
+    pub fn total(&self) -> std::time::Duration {
+        self.0.iter().sum()
+    }
+}
+
+impl std::ops::AddAssign for StageTimes {
+    fn add_assign(&mut self, other: StageTimes) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a += b;
         }
     }
 }

@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod bench;
 pub mod score;
 
 /// The shared data folder, if it exists: `$NEWSLENS_DATA`, else `../shared`
