@@ -3,6 +3,9 @@
 //!
 //! Within one document here; across documents in [`crate::board`].
 
+pub mod aliases;
+pub mod clusters;
+
 use std::ops::Range;
 
 use crate::entities::EntityFound;
@@ -29,7 +32,7 @@ pub struct ResolvedSpeaker {
 /// Resolves clusters and speakers within one document.
 pub fn resolve(analysis: &Analysis, entities: &[EntityFound], quotes: &[QuoteFound]) -> Resolution {
     let text = analysis.text;
-    let clusters = entities.iter().map(|e| text[e.span.clone()].to_string()).collect();
+    let clusters = clusters::cluster(analysis, entities);
     let speakers = quotes
         .iter()
         .map(|q| match &q.speaker {

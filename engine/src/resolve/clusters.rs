@@ -1,0 +1,1011 @@
+//! Entity clusters: which mentions name the same thing, and the canonical name they share.
+//!
+//! One linker serves a single document ([`cluster`]) and many open documents
+//! ([`unify`]). It never compares every mention with every other: mentions are
+//! first grouped by a normalised key (lower case, stops, apostrophes and
+//! diacritics dropped, hyphens as spaces, titles and possessives cut), and the
+//! rules below only look up keys in hash maps, so the cost is linear in the
+//! number of mentions plus the number of distinct names.
+//!
+//! Rules, in order:
+//! 1. Same key: `Kim Jong Un` = `Kim Jong-un`, `U.S.` = `US`; the alias table
+//!    ([`super::aliases`]) maps `United States`, `America` and `US` to one key.
+//! 2. A plural demonym joins its singular (`North Koreans` -> `North Korean`).
+//! 3. People: full names with the same first and last name join (a middle
+//!    name on one side only is no obstacle); one misspelt part joins when the
+//!    other part is the same (`Vladamir Putin`, `Zelensky`/`Zelenskyy`:
+//!    at most one edit, names of five letters or more, same first letter,
+//!    and a first name never differs only in its last letter, so
+//!    `Maria`/`Mario` stay two people). Two full names with different first
+//!    names never join.
+//! 4. An acronym joins the one multi-word name whose initials spell it
+//!    (`NATO` = `North Atlantic Treaty Organization`), and within a document
+//!    also when the text pairs them (`Name (ACR)`, `ACR (Name)`, `known by
+//!    its acronym ACR` after an organisation).
+//! 5. A rare spelling of a one-word place or body joins a far more frequent
+//!    one an edit away (`Kurst` once, `Kursk` thrice).
+//! 6. A surname alone joins the full name with that last name (an edit away
+//!    for long names). When several people share it, each bare mention goes
+//!    to the one named most recently before it, or else to the most
+//!    mentioned (across documents: the most mentioned).
+//!
+//! Canonical name: the alias table's name when it has one, else the longest
+//! full form in the set (most name parts, then most characters), then the
+//! most frequent, then the first written.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::aliases;
+use crate::doc::{Annotation, Document, EntityLabel};
+use crate::entities::EntityFound;
+use crate::text::Analysis;
+
+/// The clusters of one document: a canonical name per entity, plus lookups
+/// for names that are not entities themselves (a speaker the tagger missed).
+#[derive(Debug, Clone, Default)]
+pub struct Clusters {
+    /// Canonical name of each entity, index for index.
+    pub names: Vec<String>,
+    /// `(person, key)` -> canonical name, for [`Clusters::lookup`].
+    by_key: HashMap<(bool, String), String>,
+    /// Surname key -> canonical name of a person, when only one person has it.
+    by_surname: HashMap<String, Option<String>>,
+}
+
+impl Clusters {
+    /// The cluster a name written `surface` belongs to in this document, if
+    /// any entity has that name (a bare surname finds its person).
+    pub fn lookup(&self, surface: &str, label: EntityLabel) -> Option<&str> {
+        let f = Form::new(surface, label);
+        let person = label == EntityLabel::PER;
+        if let Some(name) = self.by_key.get(&(person, f.node_key(person))) {
+            return Some(name);
+        }
+        if person && f.parts.len() == 1 {
+            return self.by_surname.get(&f.key).and_then(|n| n.as_deref());
+        }
+        None
+    }
+}
+
+/// Canonical cluster names for the entities of one document, index for index.
+pub fn cluster(analysis: &Analysis, entities: &[EntityFound]) -> Vec<String> {
+    Clusters::build(analysis, entities).names
+}
+
+impl Clusters {
+    /// Links the entities of one document; see the module docs for the rules.
+    pub fn build(analysis: &Analysis, entities: &[EntityFound]) -> Clusters {
+        let text = analysis.text;
+        let mut graph = Graph::default();
+        let mut index: HashMap<(bool, String), usize> = HashMap::new();
+        let mut node_of = Vec::with_capacity(entities.len());
+        for (i, e) in entities.iter().enumerate() {
+            let surface = text.get(e.span.clone()).unwrap_or("");
+            let form = Form::new(surface, e.label);
+            let person = e.label == EntityLabel::PER;
+            let id = *index
+                .entry((person, form.node_key(person)))
+                .or_insert_with(|| graph.add(Node::new(person)));
+            graph.nodes[id].add(form, e.label, 1, i);
+            node_of.push(id);
+        }
+        link_text_acronyms(analysis, entities, &node_of, &mut graph);
+        let ambiguous = graph.link();
+        let canon = graph.canonical_names();
+
+        // Bare surnames two people share: the one named most recently, else the most mentioned.
+        let mut full_positions: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, &id) in node_of.iter().enumerate() {
+            if graph.nodes[id].person && !graph.nodes[id].bare() {
+                full_positions.entry(graph.find(id)).or_default().push(entities[i].span.start);
+            }
+        }
+        for ps in full_positions.values_mut() {
+            ps.sort_unstable();
+        }
+        let ambiguous: HashMap<usize, Vec<usize>> = ambiguous.into_iter().collect();
+        let names: Vec<String> = node_of
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| {
+                let root = match ambiguous.get(&id) {
+                    Some(candidates) => {
+                        let at = entities[i].span.start;
+                        let recent = candidates
+                            .iter()
+                            .filter_map(|&r| {
+                                let ps = full_positions.get(&r)?;
+                                let k = ps.partition_point(|&p| p < at);
+                                (k > 0).then(|| (ps[k - 1], r))
+                            })
+                            .max();
+                        recent.map_or_else(|| graph.most_mentioned(candidates), |(_, r)| r)
+                    }
+                    None => graph.find(id),
+                };
+                canon.get(&root).cloned().unwrap_or_default()
+            })
+            .collect();
+
+        let mut by_key = HashMap::new();
+        let mut by_surname: HashMap<String, Option<String>> = HashMap::new();
+        for (id, node) in graph.nodes.iter().enumerate() {
+            if ambiguous.contains_key(&id) {
+                continue;
+            }
+            let name = canon.get(&graph.find(id)).cloned().unwrap_or_default();
+            for f in &node.forms {
+                by_key.insert((node.person, f.form.node_key(node.person)), name.clone());
+                if node.person && f.form.parts.len() > 1 {
+                    let last = f.form.last().to_string();
+                    match by_surname.get(&last) {
+                        Some(Some(other)) if *other != name => {
+                            by_surname.insert(last, None);
+                        }
+                        None => {
+                            by_surname.insert(last, Some(name.clone()));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Clusters { names, by_key, by_surname }
+    }
+}
+
+/// Makes clusters agree across documents: every cluster of every document
+/// joins the clusters of the others that name the same thing, and all take
+/// the canonical name of the whole set. Quote speakers follow their cluster.
+pub fn unify(documents: &mut [Document]) {
+    let mut graph = Graph::default();
+    // One node per (document, cluster); its forms are its mentions and its name.
+    let mut node_index: Vec<HashMap<String, usize>> = Vec::with_capacity(documents.len());
+    let mut order = 0usize;
+    for doc in documents.iter() {
+        let mut labels: HashMap<&str, [usize; 4]> = HashMap::new();
+        for a in &doc.annotations {
+            if let Annotation::Entity(e) = a {
+                labels.entry(e.cluster.as_str()).or_default()[label_index(e.label)] += 1;
+            }
+        }
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for a in &doc.annotations {
+            let Annotation::Entity(e) = a else { continue };
+            order += 1;
+            let id = match index.get(e.cluster.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let counts = labels.get(e.cluster.as_str()).copied().unwrap_or_default();
+                    let label = majority(counts);
+                    let person = label == EntityLabel::PER;
+                    let id = graph.add(Node::new(person));
+                    // The cluster's own name is a form too (it may come from a reviewer).
+                    graph.nodes[id].add(Form::new(&e.cluster, label), label, 0, order);
+                    index.insert(e.cluster.clone(), id);
+                    id
+                }
+            };
+            graph.nodes[id].add(Form::new(&e.text, e.label), e.label, 1, order);
+        }
+        node_index.push(index);
+    }
+    let ambiguous = graph.link();
+    for (id, candidates) in ambiguous {
+        let to = graph.most_mentioned(&candidates);
+        graph.union(id, to);
+    }
+    let canon = graph.canonical_names();
+    for (doc, index) in documents.iter_mut().zip(&node_index) {
+        let rename: HashMap<&str, &str> = index
+            .iter()
+            .filter_map(|(old, &id)| canon.get(&graph.find(id)).map(|new| (old.as_str(), new.as_str())))
+            .collect();
+        for a in &mut doc.annotations {
+            match a {
+                Annotation::Entity(e) => {
+                    if let Some(new) = rename.get(e.cluster.as_str()) {
+                        e.cluster = (*new).to_string();
+                    }
+                }
+                Annotation::Quote(q) => {
+                    if let Some(new) = q.speaker_cluster.as_deref().and_then(|c| rename.get(c)) {
+                        q.speaker_cluster = Some((*new).to_string());
+                    }
+                }
+                Annotation::Number(_) => {}
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Forms: one way a name is written, cleaned and normalised.
+
+/// Words that open a person mention without being part of the name.
+const TITLES: &[&str] = &[
+    "adm", "admiral", "ambassador", "archbishop", "bishop", "capt", "captain", "cardinal", "chair",
+    "chairman", "chairwoman", "chancellor", "chief", "col", "colonel", "commander", "congressman",
+    "congresswoman", "dame", "deputy", "dr", "emperor", "father", "gen", "general", "gov",
+    "governor", "judge", "justice", "king", "lady", "lord", "lt", "madam", "marshal", "mayor",
+    "minister", "miss", "mr", "mrs", "ms", "pope", "premier", "president", "prime", "prince",
+    "princess", "prof", "professor", "queen", "rabbi", "rep", "representative", "rev", "secretary",
+    "secretary-general", "sen", "senator", "sgt", "sheikh", "sir", "speaker", "spokesman",
+    "spokeswoman", "sultan", "vice",
+];
+
+/// Words that qualify a title (`Defense Secretary`, `former President`).
+const OFFICES: &[&str] = &["acting", "defence", "defense", "foreign", "former", "home", "interior", "state"];
+
+/// Small words skipped when reading initials and left lower case in names.
+const FUNCTION_WORDS: &[&str] =
+    &["a", "al", "and", "at", "bin", "da", "de", "del", "der", "des", "di", "du", "for", "in", "la", "le", "of", "on", "the", "to", "van", "von"];
+
+/// Name suffixes that are not the surname.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Form {
+    /// The mention as a name: no title, possessive or article, singular demonym.
+    display: String,
+    /// Normalised `display` (see [`normalise`]).
+    key: String,
+    /// `key` split into words, suffixes (`Jr.`) dropped.
+    parts: Vec<String>,
+    /// The alias table's canonical name for this key.
+    alias: Option<&'static str>,
+    /// Two to six capital letters (`NATO`, `U.S.`).
+    acronym: bool,
+}
+
+impl Form {
+    fn new(surface: &str, label: EntityLabel) -> Form {
+        let person = label == EntityLabel::PER;
+        let mut s = surface.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '&');
+        s = strip_possessive(s);
+        // An article is not part of the name, except a capitalised masthead `The`.
+        if let Some(rest) = s.strip_prefix("the ") {
+            s = rest;
+        }
+        if person {
+            s = strip_titles(s);
+        }
+        let mut display = s.trim().to_string();
+        if label == EntityLabel::MISC && display.ends_with("ans") && display.len() > 4 {
+            display.pop(); // `North Koreans` -> `North Korean`
+        }
+        let mut key = normalise(&display);
+        if !person {
+            if let Some(rest) = key.strip_prefix("the ") {
+                key = rest.to_string();
+            }
+        }
+        let alias = if person { None } else { aliases::canonical(&key) };
+        let mut parts: Vec<String> = key.split(' ').filter(|p| !p.is_empty()).map(str::to_string).collect();
+        while parts.len() > 2 && parts.last().is_some_and(|p| SUFFIXES.contains(&p.as_str())) {
+            parts.pop();
+        }
+        let letters: Vec<char> = display.chars().filter(|c| *c != '.').collect();
+        let acronym = (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase());
+        Form { display, key, parts, alias, acronym }
+    }
+
+    /// The key mentions are grouped by: the alias's key when there is one.
+    fn node_key(&self, person: bool) -> String {
+        match self.alias {
+            Some(name) if !person => normalise(name),
+            _ => self.key.clone(),
+        }
+    }
+
+    fn first(&self) -> &str {
+        self.parts.first().map_or("", String::as_str)
+    }
+
+    fn last(&self) -> &str {
+        self.parts.last().map_or("", String::as_str)
+    }
+
+    fn middle(&self) -> String {
+        if self.parts.len() > 2 {
+            self.parts[1..self.parts.len() - 1].join(" ")
+        } else {
+            String::new()
+        }
+    }
+
+    /// Initials of every word, and of the words that are not function words.
+    fn initials(&self) -> [String; 2] {
+        let words: Vec<&str> = self.display.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+        let all = words.iter().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
+        let content = words
+            .iter()
+            .filter(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect();
+        [all, content]
+    }
+}
+
+fn strip_possessive(s: &str) -> &str {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            return rest;
+        }
+    }
+    // `Guterres’`: a bare apostrophe after s.
+    for suffix in ["’", "'"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            if rest.ends_with(['s', 'S']) {
+                return rest;
+            }
+        }
+    }
+    s
+}
+
+/// Drops leading titles (`President`, `Mr.`, `Defense Secretary`) while a name word remains.
+fn strip_titles(mut s: &str) -> &str {
+    loop {
+        let Some((word, rest)) = s.split_once(' ') else { return s };
+        let w = word.trim_end_matches('.').to_lowercase();
+        if TITLES.contains(&w.as_str()) || OFFICES.contains(&w.as_str()) {
+            s = rest.trim_start();
+        } else {
+            return s;
+        }
+    }
+}
+
+/// Lower case, Latin diacritics folded, stops and apostrophes dropped, every
+/// other non-alphanumeric run a single space.
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == '.' || c == '\'' || c == '’' || c == '‘' {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            for l in c.to_lowercase() {
+                out.push(fold(l));
+            }
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' => 's',
+        'ť' | 'ţ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        c => c,
+    }
+}
+
+/// Capitalises lower-case words of a name written partly in capitals
+/// (`Russian far east` -> `Russian Far East`), leaving function words.
+fn proper_case(name: &str) -> String {
+    if !name.chars().any(char::is_uppercase) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    for (i, word) in name.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let lower = word.chars().all(|c| !c.is_alphabetic() || c.is_lowercase());
+        if lower && (i == 0 || !FUNCTION_WORDS.contains(&word)) {
+            let mut cs = word.chars();
+            if let Some(c) = cs.next() {
+                out.extend(c.to_uppercase());
+                out.push_str(cs.as_str());
+            }
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// The graph: distinct names as nodes, joined by the rules.
+
+#[derive(Debug, Clone)]
+struct FormCount {
+    form: Form,
+    count: usize,
+    first_seen: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Node {
+    person: bool,
+    labels: [usize; 4],
+    forms: Vec<FormCount>,
+    mentions: usize,
+}
+
+impl Node {
+    fn new(person: bool) -> Node {
+        Node { person, labels: [0; 4], forms: Vec::new(), mentions: 0 }
+    }
+
+    fn add(&mut self, form: Form, label: EntityLabel, count: usize, seen: usize) {
+        self.labels[label_index(label)] += count;
+        self.mentions += count;
+        match self.forms.iter_mut().find(|f| f.form.display == form.display) {
+            Some(f) => f.count += count,
+            None => self.forms.push(FormCount { form, count, first_seen: seen }),
+        }
+    }
+
+    fn label(&self) -> EntityLabel {
+        majority(self.labels)
+    }
+
+    /// A person known only by one name (a surname alone).
+    fn bare(&self) -> bool {
+        self.person && self.forms.iter().all(|f| f.form.parts.len() < 2)
+    }
+}
+
+fn label_index(l: EntityLabel) -> usize {
+    match l {
+        EntityLabel::PER => 0,
+        EntityLabel::ORG => 1,
+        EntityLabel::LOC => 2,
+        EntityLabel::MISC => 3,
+    }
+}
+
+fn majority(counts: [usize; 4]) -> EntityLabel {
+    const LABELS: [EntityLabel; 4] = [EntityLabel::PER, EntityLabel::ORG, EntityLabel::LOC, EntityLabel::MISC];
+    let mut best = 0;
+    for i in 1..4 {
+        if counts[i] > counts[best] {
+            best = i;
+        }
+    }
+    LABELS[best]
+}
+
+#[derive(Debug, Default)]
+struct Graph {
+    nodes: Vec<Node>,
+    parent: Vec<usize>,
+}
+
+impl Graph {
+    fn add(&mut self, node: Node) -> usize {
+        self.nodes.push(node);
+        self.parent.push(self.parent.len());
+        self.parent.len() - 1
+    }
+
+    fn find(&self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find_compress(a), self.find_compress(b));
+        if ra != rb {
+            // The earlier node stays the root, so roots are stable and deterministic.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+
+    fn find_compress(&mut self, i: usize) -> usize {
+        let root = self.find(i);
+        let mut j = i;
+        while self.parent[j] != root {
+            let next = self.parent[j];
+            self.parent[j] = root;
+            j = next;
+        }
+        root
+    }
+
+    /// The candidate root with the most mentions (the earliest on a tie).
+    fn most_mentioned(&self, candidates: &[usize]) -> usize {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            let r = self.find(i);
+            if candidates.contains(&r) {
+                *counts.entry(r).or_default() += n.mentions;
+            }
+        }
+        candidates
+            .iter()
+            .copied()
+            .max_by_key(|r| (counts.get(r).copied().unwrap_or(0), std::cmp::Reverse(*r)))
+            .unwrap_or(0)
+    }
+
+    /// Applies rules 1-6; returns bare-surname nodes that several people
+    /// share, with the candidate roots, for the caller to settle.
+    fn link(&mut self) -> Vec<(usize, Vec<usize>)> {
+        // 1. Same key (for people, full names only: a shared surname proves nothing).
+        let mut strong: HashMap<String, usize> = HashMap::new();
+        for id in 0..self.nodes.len() {
+            let keys: Vec<String> = {
+                let n = &self.nodes[id];
+                n.forms
+                    .iter()
+                    .filter(|f| !n.person || f.form.parts.len() > 1)
+                    .map(|f| format!("{}{}", n.person as u8, f.form.node_key(n.person)))
+                    .collect()
+            };
+            for k in keys {
+                match strong.get(&k) {
+                    Some(&other) => self.union(id, other),
+                    None => {
+                        strong.insert(k, id);
+                    }
+                }
+            }
+        }
+
+        // 2. Plural demonyms and group names join the singular.
+        for id in 0..self.nodes.len() {
+            if self.nodes[id].person || self.nodes[id].label() != EntityLabel::MISC {
+                continue;
+            }
+            let singulars: Vec<String> = self.nodes[id]
+                .forms
+                .iter()
+                .filter_map(|f| f.form.key.strip_suffix('s').filter(|k| k.len() > 2).map(|k| format!("0{k}")))
+                .collect();
+            for k in singulars {
+                if let Some(&other) = strong.get(&k) {
+                    self.union(id, other);
+                }
+            }
+        }
+
+        self.link_full_names();
+        self.link_acronyms();
+        self.link_rare_variants();
+        self.link_surnames()
+    }
+
+    /// Rule 3: full names with the same first and last name, or one part misspelt.
+    fn link_full_names(&mut self) {
+        let mut exact: HashMap<(String, String), Vec<(usize, String)>> = HashMap::new();
+        for (id, n) in self.nodes.iter().enumerate() {
+            if !n.person {
+                continue;
+            }
+            for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+                exact.entry((f.form.first().to_string(), f.form.last().to_string())).or_default().push((id, f.form.middle()));
+            }
+        }
+        let mut groups: Vec<Vec<(usize, String)>> = exact.into_values().collect();
+        groups.sort();
+        for group in groups {
+            let mut middles: Vec<&str> = group.iter().map(|(_, m)| m.as_str()).filter(|m| !m.is_empty()).collect();
+            middles.sort_unstable();
+            middles.dedup();
+            // Two different middle names are two people (`George H. W.` / `George W.`).
+            if middles.len() <= 1 {
+                for w in group.windows(2) {
+                    self.union(w[0].0, w[1].0);
+                }
+            }
+        }
+
+        // One part misspelt, the other the same: buckets of (kept part, varied part minus a letter).
+        let mut buckets: HashMap<(bool, String, String), Vec<(usize, String)>> = HashMap::new();
+        for (id, n) in self.nodes.iter().enumerate() {
+            if !n.person {
+                continue;
+            }
+            for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+                let (first, last) = (f.form.first(), f.form.last());
+                for v in deletions(first) {
+                    buckets.entry((true, last.to_string(), v)).or_default().push((id, first.to_string()));
+                }
+                for v in deletions(last) {
+                    buckets.entry((false, first.to_string(), v)).or_default().push((id, last.to_string()));
+                }
+            }
+        }
+        let mut pairs = Vec::new();
+        for ((varies_first, _, _), mut entries) in buckets {
+            entries.sort();
+            entries.dedup();
+            if entries.len() > 64 {
+                continue; // a degenerate bucket: no safe evidence there
+            }
+            for (i, (a, pa)) in entries.iter().enumerate() {
+                for (b, pb) in &entries[i + 1..] {
+                    if pa != pb && close_names(pa, pb, varies_first) {
+                        pairs.push((*a, *b));
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        for (a, b) in pairs {
+            self.union(a, b);
+        }
+    }
+
+    /// Rule 4: an acronym and the one multi-word name whose initials spell it.
+    fn link_acronyms(&mut self) {
+        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        for (id, n) in self.nodes.iter().enumerate() {
+            if n.person {
+                continue;
+            }
+            for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+                let [all, content] = f.form.initials();
+                by_initials.entry(all.clone()).or_default().push(id);
+                if content != all {
+                    by_initials.entry(content).or_default().push(id);
+                }
+            }
+        }
+        let mut pairs = Vec::new();
+        for (id, n) in self.nodes.iter().enumerate() {
+            if n.person {
+                continue;
+            }
+            for f in n.forms.iter().filter(|f| f.form.acronym && f.form.alias.is_none()) {
+                let letters: String = f.form.display.chars().filter(|c| *c != '.').collect();
+                let Some(candidates) = by_initials.get(&letters) else { continue };
+                let mut roots: Vec<usize> = candidates.iter().map(|&c| self.find(c)).collect();
+                roots.sort_unstable();
+                roots.dedup();
+                if roots.len() == 1 {
+                    pairs.push((id, roots[0]));
+                }
+            }
+        }
+        for (a, b) in pairs {
+            self.union(a, b);
+        }
+    }
+
+    /// Rule 5: a rare one-word spelling joins a far more frequent one an edit away.
+    fn link_rare_variants(&mut self) {
+        let mut buckets: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        for (id, n) in self.nodes.iter().enumerate() {
+            if n.person {
+                continue;
+            }
+            for f in n.forms.iter().filter(|f| f.form.parts.len() == 1 && !f.form.acronym && f.form.alias.is_none()) {
+                let k = f.form.key.clone();
+                if k.chars().count() < 5 {
+                    continue;
+                }
+                for v in deletions(&k) {
+                    buckets.entry(v).or_default().push((id, k.clone()));
+                }
+            }
+        }
+        let mut pairs = Vec::new();
+        for (_, mut entries) in buckets {
+            entries.sort();
+            entries.dedup();
+            if entries.len() > 64 {
+                continue;
+            }
+            for (i, (a, ka)) in entries.iter().enumerate() {
+                for (b, kb) in &entries[i + 1..] {
+                    let (na, nb) = (&self.nodes[*a], &self.nodes[*b]);
+                    let (ca, cb) = (na.mentions.min(nb.mentions), na.mentions.max(nb.mentions));
+                    if ka != kb
+                        && na.label() == nb.label()
+                        && ca <= 2
+                        && cb >= 3 * ca.max(1)
+                        && ka.chars().next() == kb.chars().next()
+                        && osa_distance(ka, kb) <= 1
+                    {
+                        pairs.push((*a, *b));
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        for (a, b) in pairs {
+            self.union(a, b);
+        }
+    }
+
+    /// Rule 6: bare surnames. Joins those one person claims; returns the shared ones.
+    fn link_surnames(&mut self) -> Vec<(usize, Vec<usize>)> {
+        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut fuzzy: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
+        for (id, n) in self.nodes.iter().enumerate() {
+            if !n.person || n.bare() {
+                continue;
+            }
+            for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+                by_last.entry(f.form.last()).or_default().push(id);
+                if f.form.last().chars().count() >= 6 {
+                    for v in deletions(f.form.last()) {
+                        fuzzy.entry(v).or_default().push((id, f.form.last()));
+                    }
+                }
+            }
+        }
+        let mut joins = Vec::new();
+        let mut ambiguous = Vec::new();
+        for (id, n) in self.nodes.iter().enumerate() {
+            if !n.bare() {
+                continue;
+            }
+            let Some(key) = n.forms.iter().find(|f| f.form.parts.len() == 1).map(|f| f.form.key.as_str()) else {
+                continue;
+            };
+            let mut roots: Vec<usize> = match by_last.get(key) {
+                Some(c) => c.iter().map(|&c| self.find(c)).collect(),
+                None if key.chars().count() >= 6 => deletions(key)
+                    .iter()
+                    .filter_map(|v| fuzzy.get(v))
+                    .flatten()
+                    .filter(|(_, last)| close_surnames(key, last))
+                    .map(|&(c, _)| self.find(c))
+                    .collect(),
+                None => Vec::new(),
+            };
+            roots.sort_unstable();
+            roots.dedup();
+            match roots.len() {
+                0 => {}
+                1 => joins.push((id, roots[0])),
+                _ => ambiguous.push((id, roots)),
+            }
+        }
+        for (a, b) in joins {
+            self.union(a, b);
+        }
+        // Roots may have moved with the joins; report them as they are now.
+        ambiguous
+            .into_iter()
+            .map(|(id, roots)| {
+                let mut rs: Vec<usize> = roots.into_iter().map(|r| self.find(r)).collect();
+                rs.sort_unstable();
+                rs.dedup();
+                (id, rs)
+            })
+            .collect()
+    }
+
+    /// The canonical name of every root.
+    fn canonical_names(&self) -> HashMap<usize, String> {
+        // (alias?, parts, chars, count, earliest) ranks the candidate forms.
+        type Rank = (bool, usize, usize, usize, std::cmp::Reverse<usize>);
+        let mut best: HashMap<usize, (Rank, String)> = HashMap::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            let root = self.find(i);
+            for f in &n.forms {
+                let (name, rank) = match f.form.alias {
+                    Some(alias) if !n.person => {
+                        (alias.to_string(), (true, 0, 0, f.count, std::cmp::Reverse(f.first_seen)))
+                    }
+                    _ => (
+                        f.form.display.clone(),
+                        (
+                            false,
+                            f.form.parts.len(),
+                            f.form.display.chars().count(),
+                            f.count,
+                            std::cmp::Reverse(f.first_seen),
+                        ),
+                    ),
+                };
+                if name.is_empty() {
+                    continue;
+                }
+                match best.get_mut(&root) {
+                    Some((r, s)) if *r < rank => {
+                        *r = rank;
+                        *s = name;
+                    }
+                    Some(_) => {}
+                    None => {
+                        best.insert(root, (rank, name));
+                    }
+                }
+            }
+        }
+        best.into_iter().map(|(root, (_, name))| (root, proper_case(&name))).collect()
+    }
+}
+
+/// Within a document, the text's own pairings of a name and its acronym.
+fn link_text_acronyms(analysis: &Analysis, entities: &[EntityFound], node_of: &[usize], graph: &mut Graph) {
+    let text = analysis.text;
+    let is_acronym = |i: usize| {
+        let n = &graph.nodes[node_of[i]];
+        !n.person && n.forms.iter().any(|f| f.form.acronym && f.form.alias.is_none())
+    };
+    let long_name = |i: usize| {
+        let n = &graph.nodes[node_of[i]];
+        !n.person && n.forms.iter().any(|f| f.form.parts.len() > 1)
+    };
+    let first_letter = |i: usize| {
+        text.get(entities[i].span.clone())
+            .and_then(|s| strip_possessive(s).trim_start_matches("The ").chars().find(|c| c.is_alphabetic()))
+            .map(|c| c.to_ascii_uppercase())
+    };
+    let mut pairs = Vec::new();
+    for i in 1..entities.len() {
+        let (a, b) = (&entities[i - 1], &entities[i]);
+        // `Name (ACR)` or `ACR (Name)`.
+        let between = text.get(a.span.end..b.span.start).unwrap_or("");
+        let after = text.get(b.span.end..).unwrap_or("");
+        if between.trim() == "(" && after.starts_with(')') {
+            let (long, short) = if is_acronym(i) { (i - 1, i) } else { (i, i - 1) };
+            if is_acronym(short) && long_name(long) && first_letter(long) == first_letter(short) {
+                pairs.push((node_of[long], node_of[short]));
+            }
+        }
+        // `..., known by its acronym GUR` / `known as GUR`: the nearest organisation before.
+        if is_acronym(i) {
+            let start = entities[i].span.start;
+            let before = text.get(start.saturating_sub(40)..start).or_else(|| text.get(..start)).unwrap_or("");
+            let before = before.to_lowercase();
+            let cue = before.trim_end().ends_with("acronym") || before.trim_end().ends_with("known as");
+            if cue {
+                let sent = analysis.sentence_of(analysis.token_at_or_after(start));
+                let org = (0..i).rev().take(8).find(|&j| {
+                    entities[j].label == EntityLabel::ORG
+                        && long_name(j)
+                        && analysis.sentence_of(analysis.token_at_or_after(entities[j].span.start)) + 1 >= sent
+                });
+                if let Some(j) = org {
+                    pairs.push((node_of[j], node_of[i]));
+                }
+            }
+        }
+    }
+    for (a, b) in pairs {
+        graph.union(a, b);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Spelling distance.
+
+/// The word itself and every way of dropping one letter: two words an edit
+/// apart share at least one of these, so a hash lookup finds the candidates.
+fn deletions(word: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let mut out = Vec::with_capacity(chars.len() + 1);
+    out.push(word.to_string());
+    if chars.len() > 24 {
+        return out;
+    }
+    for &(i, c) in &chars {
+        let mut s = String::with_capacity(word.len());
+        s.push_str(&word[..i]);
+        s.push_str(&word[i + c.len_utf8()..]);
+        out.push(s);
+    }
+    out
+}
+
+/// Edit distance with adjacent transpositions (optimal string alignment).
+fn osa_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > 2 {
+        return n.abs_diff(m);
+    }
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[n][m]
+}
+
+/// Two spellings of one name part: an edit apart, five letters or more, same
+/// first letter. A first name may not differ only at its end (`Maria`/`Mario`).
+fn close_names(a: &str, b: &str, first_name: bool) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) < 5 || a.chars().next() != b.chars().next() || osa_distance(a, b) != 1 {
+        return false;
+    }
+    !(first_name && differs_only_at_end(a, b))
+}
+
+/// A bare surname and a full name's surname: an edit apart, but not a changed
+/// last letter (`Zelenska` is not `Zelensky`; `Zelensky` is `Zelenskyy`).
+fn close_surnames(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) < 6 || a.chars().next() != b.chars().next() || osa_distance(a, b) != 1 {
+        return false;
+    }
+    !(la == lb && differs_only_at_end(a, b))
+}
+
+fn differs_only_at_end(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common + 1 >= a.chars().count().max(b.chars().count())
+}
+
+/// Byte span helper for tests and callers that build entities by hand.
+pub fn found(span: Range<usize>, label: EntityLabel) -> EntityFound {
+    EntityFound { span, label }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_case_stops_hyphens_and_diacritics() {
+        assert_eq!(normalise("Kim Jong-un"), "kim jong un");
+        assert_eq!(normalise("U.S."), "us");
+        assert_eq!(normalise("Washington, D.C."), "washington dc");
+        assert_eq!(normalise("Zelenskyy’s"), "zelenskyys");
+        assert_eq!(normalise("Łukasz Müller"), "lukasz muller");
+    }
+
+    #[test]
+    fn forms_drop_titles_possessives_and_plurals() {
+        assert_eq!(Form::new("President Volodymyr Zelenskyy", EntityLabel::PER).display, "Volodymyr Zelenskyy");
+        assert_eq!(Form::new("Guterres’", EntityLabel::PER).display, "Guterres");
+        assert_eq!(Form::new("Ukraine's", EntityLabel::LOC).display, "Ukraine");
+        assert_eq!(Form::new("North Koreans", EntityLabel::MISC).display, "North Korean");
+        assert_eq!(Form::new("The Washington Post", EntityLabel::ORG).key, "washington post");
+        assert_eq!(Form::new("Martin Luther King Jr.", EntityLabel::PER).last(), "king");
+        assert!(Form::new("U.S.", EntityLabel::LOC).acronym);
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(osa_distance("vladamir", "vladimir"), 1);
+        assert_eq!(osa_distance("zelensky", "zelenskyy"), 1);
+        assert_eq!(osa_distance("ab", "ba"), 1);
+        assert!(close_names("vladamir", "vladimir", true));
+        assert!(!close_names("maria", "mario", true));
+        assert!(close_names("zelensky", "zelenskyy", false));
+        assert!(close_surnames("zelensky", "zelenskyy"));
+        assert!(!close_surnames("zelenska", "zelensky"));
+        assert_eq!(proper_case("Russian far east"), "Russian Far East");
+        assert_eq!(proper_case("Council of the European Union"), "Council of the European Union");
+    }
+}

@@ -1,0 +1,27 @@
+//! Prints entity-cluster accuracy on the reference samples (`cargo run -p newslens-evaluate --bin clusters`).
+
+use newslens_evaluate::clusters::report;
+
+fn main() {
+    let Some(r) = report() else {
+        println!("no reference samples: nothing to measure");
+        return;
+    };
+    println!("Entity clusters on the reference samples, given the reference mentions");
+    for (name, s) in &r.alone {
+        println!("  alone   {name:<28} {s}");
+    }
+    println!("  alone   {:<28} {}", "all", r.alone_total);
+    println!("  reference documents open together     {}", r.together);
+    println!("  every sample open (others by engine)  {}", r.with_samples);
+    let (found, total) = r.engine_span_recall;
+    println!("Given the engine's own entities, every sample open:");
+    println!("  reference mentions found with exact span: {found}/{total}");
+    println!("  clusters on those mentions            {}", r.engine_matched);
+    if !r.misses.is_empty() {
+        println!("Mentions clustered unlike the reference (every sample open): doc | text | predicted | reference");
+        for (doc, text, p, g) in &r.misses {
+            println!("  {doc} | {text} | {p} | {g}");
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! Entity clusters measured on the reference samples: cluster accuracy and
+//! B-cubed, given the reference mentions and given the engine's own.
+//!
+//! Accuracy is the share of mentions whose predicted cluster string equals the
+//! reference's (names must agree). B-cubed scores the grouping alone: for each
+//! mention, how much of its predicted cluster is in its reference cluster
+//! (precision) and the converse (recall). Three settings:
+//! - `alone`: each reference document clustered by itself;
+//! - `together`: the reference documents open side by side ([`newslens::board::unify_clusters`]);
+//! - `with samples`: every sample open, the ones without references tagged by the engine.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use newslens::doc::Annotation;
+use newslens::entities::EntityFound;
+use newslens::resolve::clusters::Clusters;
+use newslens::text::Analysis;
+use newslens::{board, page, Document, Engine};
+
+use crate::{data_path, gold_samples, GoldSample};
+
+/// Cluster scores over a set of mentions.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ClusterScore {
+    pub mentions: usize,
+    /// Mentions whose cluster string equals the reference's.
+    pub correct: usize,
+    pub b3_precision: f64,
+    pub b3_recall: f64,
+}
+
+impl ClusterScore {
+    pub fn accuracy(&self) -> f64 {
+        if self.mentions == 0 { 0.0 } else { self.correct as f64 / self.mentions as f64 }
+    }
+    pub fn b3_f1(&self) -> f64 {
+        let (p, r) = (self.b3_precision, self.b3_recall);
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+}
+
+impl fmt::Display for ClusterScore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "accuracy {:.4} ({}/{})  B3 P {:.4} R {:.4} F1 {:.4}",
+            self.accuracy(),
+            self.correct,
+            self.mentions,
+            self.b3_precision,
+            self.b3_recall,
+            self.b3_f1()
+        )
+    }
+}
+
+/// Scores `(predicted, gold)` cluster pairs, one per mention. Mentions of
+/// different documents are told apart by the caller (prefix the strings
+/// with a document id for per-document B-cubed, or not for cross-document).
+pub fn score(pairs: &[(String, String)]) -> ClusterScore {
+    let n = pairs.len();
+    if n == 0 {
+        return ClusterScore::default();
+    }
+    let mut pred: HashMap<&str, usize> = HashMap::new();
+    let mut gold: HashMap<&str, usize> = HashMap::new();
+    let mut both: HashMap<(&str, &str), usize> = HashMap::new();
+    for (p, g) in pairs {
+        *pred.entry(p).or_default() += 1;
+        *gold.entry(g).or_default() += 1;
+        *both.entry((p, g)).or_default() += 1;
+    }
+    let (mut bp, mut br) = (0.0, 0.0);
+    for (p, g) in pairs {
+        let overlap = both[&(p.as_str(), g.as_str())] as f64;
+        bp += overlap / pred[p.as_str()] as f64;
+        br += overlap / gold[g.as_str()] as f64;
+    }
+    ClusterScore {
+        mentions: n,
+        correct: pairs.iter().filter(|(p, g)| p == g).count(),
+        b3_precision: bp / n as f64,
+        b3_recall: br / n as f64,
+    }
+}
+
+/// The reference entities of a sample as the engine's byte-offset mentions.
+pub fn gold_mentions(sample: &GoldSample) -> (Vec<EntityFound>, Vec<String>) {
+    let byte_of: Vec<usize> =
+        sample.text.char_indices().map(|(b, _)| b).chain(std::iter::once(sample.text.len())).collect();
+    let mut out: Vec<(EntityFound, String)> = sample
+        .gold
+        .annotations
+        .iter()
+        .filter_map(|a| match a {
+            Annotation::Entity(e) => Some((
+                EntityFound { span: byte_of[e.start]..byte_of[e.end], label: e.label },
+                e.cluster.clone(),
+            )),
+            _ => None,
+        })
+        .collect();
+    out.sort_by_key(|(e, _)| e.span.start);
+    out.into_iter().unzip()
+}
+
+/// A document holding the reference mentions of a sample, with predicted clusters.
+fn predicted_document(sample: &GoldSample) -> Document {
+    let (mentions, _) = gold_mentions(sample);
+    let analysis = Analysis::new(&sample.text);
+    let names = Clusters::build(&analysis, &mentions).names;
+    let mut doc = sample.gold.clone();
+    let mut k = 0;
+    // Reference entities are sorted by start, as the mentions are.
+    for a in &mut doc.annotations {
+        if let Annotation::Entity(e) = a {
+            e.cluster = names.get(k).cloned().unwrap_or_default();
+            k += 1;
+        }
+    }
+    doc
+}
+
+fn entity_clusters(doc: &Document) -> Vec<((usize, usize), String)> {
+    doc.annotations
+        .iter()
+        .filter_map(|a| match a {
+            Annotation::Entity(e) => Some(((e.start, e.end), e.cluster.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Pairs (predicted, gold) for every reference mention of `gold` that
+/// `predicted` also has (same span); `tag` keeps documents apart in B-cubed.
+fn pairs_for(predicted: &Document, gold: &Document, tag: Option<&str>) -> Vec<(String, String)> {
+    let pred: HashMap<(usize, usize), String> = entity_clusters(predicted).into_iter().collect();
+    let t = |s: &str| match tag {
+        Some(tag) => format!("{tag}\u{1}{s}"),
+        None => s.to_string(),
+    };
+    entity_clusters(gold)
+        .into_iter()
+        .filter_map(|(span, g)| pred.get(&span).map(|p| (t(p), t(&g))))
+        .collect()
+}
+
+/// Every figure the report prints.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Per reference document clustered alone: (name, score).
+    pub alone: Vec<(String, ClusterScore)>,
+    pub alone_total: ClusterScore,
+    /// Reference documents open together (B-cubed across documents).
+    pub together: ClusterScore,
+    /// Every sample open; the unreferenced ones carry the engine's entities.
+    pub with_samples: ClusterScore,
+    /// The engine's own entities on the reference documents, all samples open:
+    /// scored over the mentions whose span matches a reference mention.
+    pub engine_matched: ClusterScore,
+    /// Reference mentions the engine found with the exact span.
+    pub engine_span_recall: (usize, usize),
+    /// Mentions clustered wrong in `with_samples`: (doc, text, predicted, gold).
+    pub misses: Vec<(String, String, String, String)>,
+}
+
+/// Runs every setting; `None` when the reference data is missing.
+pub fn report() -> Option<Report> {
+    let samples = gold_samples();
+    if samples.is_empty() {
+        return None;
+    }
+    let mut r = Report::default();
+    let mut all_alone = Vec::new();
+    let mut predicted: Vec<Document> = Vec::new();
+    for s in &samples {
+        let doc = predicted_document(s);
+        let pairs = pairs_for(&doc, &s.gold, Some(&s.name));
+        r.alone.push((s.name.clone(), score(&pairs)));
+        all_alone.extend(pairs);
+        predicted.push(doc);
+    }
+    r.alone_total = score(&all_alone);
+
+    let mut together = predicted.clone();
+    board::unify_clusters(&mut together);
+    let pairs: Vec<_> = together.iter().zip(&samples).flat_map(|(d, s)| pairs_for(d, &s.gold, None)).collect();
+    r.together = score(&pairs);
+
+    // Every sample open, in file order; the engine annotates those without references.
+    let engine = Engine::new().ok()?;
+    let mut open: Vec<Document> = Vec::new();
+    let mut engine_open: Vec<Document> = Vec::new();
+    let mut gold_at: Vec<(usize, usize)> = Vec::new();
+    if let Some(dir) = data_path("samples", "cluster evaluation with every sample open") {
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            let engine_doc = engine.annotate(&page::from_str(&text, page::Format::Text), Some(&name));
+            match samples.iter().position(|s| s.name == name) {
+                Some(k) => {
+                    gold_at.push((open.len(), k));
+                    open.push(predicted[k].clone());
+                }
+                None => open.push(engine_doc.clone()),
+            }
+            engine_open.push(engine_doc);
+        }
+    }
+    board::unify_clusters(&mut open);
+    board::unify_clusters(&mut engine_open);
+    let mut pairs = Vec::new();
+    let mut engine_pairs = Vec::new();
+    let mut found = 0;
+    let mut total = 0;
+    for &(i, k) in &gold_at {
+        let gold = &samples[k].gold;
+        pairs.extend(pairs_for(&open[i], gold, None));
+        let p = pairs_for(&engine_open[i], gold, None);
+        found += p.len();
+        total += entity_clusters(gold).len();
+        engine_pairs.extend(p);
+        let pred: HashMap<(usize, usize), String> = entity_clusters(&open[i]).into_iter().collect();
+        for a in &gold.annotations {
+            if let Annotation::Entity(e) = a {
+                let p = pred.get(&(e.start, e.end)).cloned().unwrap_or_default();
+                if p != e.cluster {
+                    r.misses.push((samples[k].name.clone(), e.text.clone(), p, e.cluster.clone()));
+                }
+            }
+        }
+    }
+    r.with_samples = score(&pairs);
+    r.engine_matched = score(&engine_pairs);
+    r.engine_span_recall = (found, total);
+    r.misses.sort();
+    r.misses.dedup();
+    Some(r)
+}
