@@ -78,6 +78,26 @@ pub fn generated_articles() -> Vec<String> {
         .collect()
 }
 
+/// Texts of `bytes` bytes shaped to find superlinear passes: one endless line,
+/// an unclosed quotation, nothing but figures, names or quote marks.
+pub fn hostile_shapes(bytes: usize) -> Vec<(&'static str, String)> {
+    let fill = |unit: &str| {
+        let mut s = String::with_capacity(bytes + unit.len());
+        while s.len() < bytes {
+            s.push_str(unit);
+        }
+        s
+    };
+    vec![
+        ("one line, no sentence end", fill("the council met again and talked about roads ")),
+        ("unclosed quotation", format!("He said “{}", fill("we will not stop, not now and not later "))),
+        ("figures only", fill("8,000 12% $3.5 billion 3 March 2024 9:30 a.m. 155mm ")),
+        ("capitalised words only", fill("Maria Lopez Acme Corp Ottawa United Nations Chen Wei ")),
+        ("quote marks only", fill("“ ” \" ' ‘ ’ « » ")),
+        ("one long word", fill("x")),
+    ]
+}
+
 /// One timed annotation of the benchmark text.
 #[derive(Debug, Clone, Copy)]
 pub struct Run {

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use newslens::text::Analysis;
 use newslens::Engine;
-use newslens_evaluate::bench::{corpus, engine_runs, run_peer, stage_shares, PeerRun};
+use newslens_evaluate::bench::{corpus, engine_runs, hostile_shapes, run_peer, stage_shares, PeerRun};
 
 /// Bars: NewsLens at least this many times the peer's throughput.
 const BARS: [(&str, f64); 2] = [("spaCy", 20.0), ("compromise", 10.0)];
@@ -72,6 +72,25 @@ fn main() {
         println!("  {:<10} {:>10.1} {:>6.1}%", stage.as_str(), ms(time), share * 100.0);
     }
     drop(doc);
+
+    // Same speed on text shaped to find passes that are not linear.
+    let shape_bytes = (text.len() / 5).max(1);
+    println!("\nhostile shapes, {:.1} MB each (one run):", shape_bytes as f64 / 1_048_576.0);
+    for (name, shape) in hostile_shapes(shape_bytes) {
+        let page = newslens::page::from_str(&shape, newslens::page::Format::Text);
+        let start = Instant::now();
+        let (doc, stages) = engine.annotate_timed(&page, None);
+        let time = start.elapsed();
+        let slowest = stage_shares(&stages).into_iter().max_by(|a, b| a.1.cmp(&b.1)).expect("six stages");
+        println!(
+            "  {name:<26} {:>8.0} ms = {:>6.1} MB/s, {:>7} annotations (slowest stage: {} {:.0}%)",
+            ms(time),
+            shape.len() as f64 / 1_048_576.0 / time.as_secs_f64(),
+            doc.annotations.len(),
+            slowest.0.as_str(),
+            slowest.2 * 100.0
+        );
+    }
 
     if !peers {
         return;
