@@ -230,3 +230,84 @@ fn the_checker_catches_broken_documents() {
     assert!(v.iter().any(|m| m.contains("out of (start, layer) order")), "{v:?}");
     assert!(v.iter().any(|m| m.contains("overlap")), "{v:?}");
 }
+
+/// Fragments that read as names, so clusters have something to link.
+const NAMES: &[&str] = &[
+    "Maria Lopez", "Lopez", "M. Lopez", "Ms. Lopez", "Volodymyr Zelenskyy", "Zelensky", "Zelenskyy’s",
+    "United Nations", "U.N.", "UN", "the UN", "North Atlantic Treaty Organization", "NATO", "Kim Jong Un",
+    "Kim", "Jong", "de la Cruz", "Cruz", "O’Brien", "OBrien", "MAGA", "U.S.", "US", "Us", "United States",
+    "Ahmed", "al-Assad", "Assad", "X", "Ä", "é", "محمد", "東京", "🇺🇦", "Mr.", "’s", "-", "The",
+];
+
+/// Entity spans cut at token boundaries of `text`, sorted and apart, from raw numbers.
+fn token_entities(
+    analysis: &newslens::text::Analysis,
+    picks: &[(usize, usize, usize)],
+) -> Vec<newslens::entities::EntityFound> {
+    use newslens::doc::EntityLabel;
+    let n = analysis.tokens.len();
+    let mut picks: Vec<(usize, usize, usize)> = picks.iter().map(|&(s, l, k)| (s % n.max(1), l, k)).collect();
+    picks.sort_unstable();
+    let mut out = Vec::new();
+    let mut next_free = 0;
+    for (first, len, label) in picks {
+        if n == 0 || first < next_free {
+            continue;
+        }
+        let last = (first + len % 4).min(n - 1);
+        out.push(newslens::entities::EntityFound {
+            span: analysis.tokens[first].start..analysis.tokens[last].end,
+            label: EntityLabel::ALL[label % 4],
+        });
+        next_free = last + 1;
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// Whatever the tagger finds, clusters come back one per entity, and lining
+    /// up several such documents on the board never panics.
+    #[test]
+    fn clusters_and_board_take_any_token_aligned_entities(
+        texts in prop::collection::vec(
+            prop::collection::vec((pick(NAMES), pick(SPACES), piece()), 1..30)
+                .prop_map(|p| p.into_iter().map(|(a, b, c)| format!("{a}{b}{c} ")).collect::<String>()),
+            1..4,
+        ),
+        picks in prop::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 0..25),
+    ) {
+        use newslens::doc::{Annotation, Entity};
+        let mut docs = Vec::new();
+        for text in &texts {
+            let mut doc = engine().annotate(&page::from_str(text, Format::Text), None);
+            let text = doc.text.clone();
+            let analysis = newslens::text::Analysis::new(&text);
+            let entities = token_entities(&analysis, &picks);
+            let resolution = newslens::resolve::resolve(&analysis, &entities, &[]);
+            prop_assert_eq!(resolution.clusters.len(), entities.len());
+            let chars = newslens::text::CharMap::new(&text);
+            for (e, cluster) in entities.iter().zip(resolution.clusters) {
+                doc.annotations.push(Annotation::Entity(Entity {
+                    label: e.label,
+                    start: chars.char_offset(e.span.start),
+                    end: chars.char_offset(e.span.end),
+                    text: text[e.span.clone()].to_string(),
+                    cluster,
+                }));
+            }
+            doc.annotations.sort_by_key(|a| (a.range().0, a.layer(), a.range().1));
+            docs.push(doc);
+        }
+        newslens::board::unify_clusters(&mut docs);
+        for doc in &docs {
+            invariants::assert_holds(doc, &doc.text);
+            let _ = newslens::board::entity_groups(doc);
+            let _ = newslens::board::quote_groups(doc);
+        }
+        let _ = newslens::board::entity_board(&docs);
+        let _ = newslens::board::speaker_board(&docs);
+        let _ = newslens::board::figure_groups(&docs);
+    }
+}
