@@ -27,6 +27,7 @@ fn annotate_checked(text: &str, dateline: Option<Date>) -> Document {
     if let Err(e) = serde_json::to_string(&doc) {
         panic!("document does not serialise ({e}) for input {text:?}");
     }
+    invariants::exercise_board(vec![doc.clone(), doc.clone()]);
     doc
 }
 
@@ -300,14 +301,6 @@ proptest! {
             doc.annotations.sort_by_key(|a| (a.range().0, a.layer(), a.range().1));
             docs.push(doc);
         }
-        newslens::board::unify_clusters(&mut docs);
-        for doc in &docs {
-            invariants::assert_holds(doc, &doc.text);
-            let _ = newslens::board::entity_groups(doc);
-            let _ = newslens::board::quote_groups(doc);
-        }
-        let _ = newslens::board::entity_board(&docs);
-        let _ = newslens::board::speaker_board(&docs);
-        let _ = newslens::board::figure_groups(&docs);
+        invariants::exercise_board(docs);
     }
 }

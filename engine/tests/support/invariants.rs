@@ -112,6 +112,19 @@ pub fn bytes_violations(engine: &newslens::Engine, bytes: &[u8]) -> Vec<String> 
     if let Ok(text) = std::str::from_utf8(bytes) {
         let doc = engine.annotate(&page::from_str(text, Format::Text), None);
         out.extend(violations(&doc).into_iter().map(|v| format!("paste: {v}")));
+        exercise_board(vec![doc.clone(), doc]);
     }
     out
+}
+
+/// Lines documents up the way the page's board does; it must not panic and
+/// must leave each document keeping the contract.
+pub fn exercise_board(mut docs: Vec<Document>) {
+    use newslens::board;
+    board::unify_clusters(&mut docs);
+    for doc in &docs {
+        assert_holds(doc, &doc.text);
+        std::hint::black_box((board::entity_groups(doc), board::quote_groups(doc)));
+    }
+    std::hint::black_box((board::entity_board(&docs), board::speaker_board(&docs), board::figure_groups(&docs)));
 }
