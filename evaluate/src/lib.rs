@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 pub mod bench;
 pub mod clusters;
+pub mod quotes;
 pub mod score;
 
 /// The shared data folder, if it exists: `$NEWSLENS_DATA`, else `../shared`

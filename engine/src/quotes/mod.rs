@@ -4,6 +4,11 @@
 //! (a name, a pronoun, `a South Korean official`); [`crate::resolve`] ties
 //! them to entity clusters.
 
+pub mod cues;
+pub mod kind;
+pub mod marks;
+pub(crate) mod speakers;
+
 use std::ops::Range;
 
 use crate::doc::QuoteLabel;
@@ -40,6 +45,21 @@ pub enum SpeakerKind {
 }
 
 /// Every quotation in the text, sorted by start, none overlapping.
-pub fn find(_analysis: &Analysis) -> Vec<QuoteFound> {
-    Vec::new()
+pub fn find(analysis: &Analysis) -> Vec<QuoteFound> {
+    let text = analysis.text;
+    let marked = marks::find(text);
+    let spans: Vec<Range<usize>> = marked.iter().map(|m| m.span.clone()).collect();
+    let attributions = speakers::attribute(analysis, &spans);
+    marked
+        .into_iter()
+        .zip(attributions)
+        .map(|(m, who)| QuoteFound {
+            label: kind::classify(&text[m.span.clone()]),
+            span: m.span,
+            cue: who.cue,
+            speaker: who.speaker,
+            co_speakers: who.co_speakers,
+            truncated: m.truncated,
+        })
+        .collect()
 }

@@ -5,11 +5,12 @@
 
 pub mod aliases;
 pub mod clusters;
+mod speakers;
 
 use std::ops::Range;
 
 use crate::entities::EntityFound;
-use crate::quotes::{QuoteFound, SpeakerKind};
+use crate::quotes::QuoteFound;
 use crate::text::Analysis;
 
 /// Clusters for the entities and speakers for the quotes, index for index.
@@ -31,21 +32,7 @@ pub struct ResolvedSpeaker {
 
 /// Resolves clusters and speakers within one document.
 pub fn resolve(analysis: &Analysis, entities: &[EntityFound], quotes: &[QuoteFound]) -> Resolution {
-    let text = analysis.text;
     let clusters = clusters::cluster(analysis, entities);
-    let speakers = quotes
-        .iter()
-        .map(|q| match &q.speaker {
-            Some(s) if s.kind == SpeakerKind::Named => ResolvedSpeaker {
-                span: Some(s.span.clone()),
-                cluster: Some(text[s.span.clone()].to_string()),
-                nominal: false,
-            },
-            Some(s) if s.kind == SpeakerKind::Nominal => {
-                ResolvedSpeaker { span: Some(s.span.clone()), cluster: None, nominal: true }
-            }
-            _ => ResolvedSpeaker::default(),
-        })
-        .collect();
+    let speakers = speakers::resolve(analysis, entities, &clusters, quotes);
     Resolution { clusters, speakers }
 }
