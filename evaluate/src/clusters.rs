@@ -242,3 +242,40 @@ pub fn report() -> Option<Report> {
     r.misses.dedup();
     Some(r)
 }
+
+/// Clusters a synthetic text of about `bytes` bytes dense with names (a few
+/// thousand people, places and acronyms, surnames alone, possessives) and
+/// returns `(mentions, seconds)`: the linker must stay linear.
+pub fn speed(bytes: usize) -> (usize, f64) {
+    const FIRST: &[&str] = &["Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kofi", "Lena", "Marek", "Nadia", "Omar", "Petra", "Quentin", "Rosa", "Sven", "Tariq"];
+    const LAST: &[&str] = &["Abbott", "Baranov", "Castillo", "Dubois", "Eriksen", "Fischer", "Garcia", "Hoffman", "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Schmidt", "Tanaka", "Udeh", "Varga", "Weber", "Xu", "Yilmaz", "Zhou"];
+    let mut text = String::with_capacity(bytes + 200);
+    let mut found = Vec::new();
+    let mut push = |text: &mut String, name: &str, label: newslens::doc::EntityLabel| {
+        found.push(EntityFound { span: text.len()..text.len() + name.len(), label });
+        text.push_str(name);
+    };
+    let mut i = 0usize;
+    while text.len() < bytes {
+        let f = FIRST[i % FIRST.len()];
+        let l = LAST[(i / FIRST.len()) % LAST.len()];
+        let suffix = i / (FIRST.len() * LAST.len());
+        let last = format!("{l}{}", if suffix > 0 { format!("-{suffix}") } else { String::new() });
+        push(&mut text, &format!("{f} {last}"), newslens::doc::EntityLabel::PER);
+        text.push_str(" told the ");
+        push(&mut text, &format!("Council of {last} Affairs"), newslens::doc::EntityLabel::ORG);
+        text.push_str(" in ");
+        push(&mut text, &format!("{l}grad"), newslens::doc::EntityLabel::LOC);
+        text.push_str(". Later ");
+        push(&mut text, &format!("{last}'s"), newslens::doc::EntityLabel::PER);
+        text.push_str(" aides met the ");
+        push(&mut text, "U.S.", newslens::doc::EntityLabel::LOC);
+        text.push_str(" envoy.\n");
+        i += 1;
+    }
+    let analysis = Analysis::new(&text);
+    let started = std::time::Instant::now();
+    let names = Clusters::build(&analysis, &found).names;
+    let seconds = started.elapsed().as_secs_f64();
+    (names.len(), seconds)
+}

@@ -34,6 +34,7 @@
 //! most frequent, then the first written.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::aliases;
@@ -48,9 +49,9 @@ pub struct Clusters {
     /// Canonical name of each entity, index for index.
     pub names: Vec<String>,
     /// `(person, key)` -> canonical name, for [`Clusters::lookup`].
-    by_key: HashMap<(bool, String), String>,
+    by_key: Map<(bool, String), String>,
     /// Surname key -> canonical name of a person, when only one person has it.
-    by_surname: HashMap<String, Option<String>>,
+    by_surname: Map<String, Option<String>>,
 }
 
 impl Clusters {
@@ -79,16 +80,24 @@ impl Clusters {
     pub fn build(analysis: &Analysis, entities: &[EntityFound]) -> Clusters {
         let text = analysis.text;
         let mut graph = Graph::default();
-        let mut index: HashMap<(bool, String), usize> = HashMap::new();
+        let mut index: Map<(bool, String), usize> = Map::default();
         let mut node_of = Vec::with_capacity(entities.len());
+        // Names repeat: each distinct (surface, label) is read once.
+        let mut seen: Map<(&str, EntityLabel), (usize, usize)> = Map::default();
         for (i, e) in entities.iter().enumerate() {
             let surface = text.get(e.span.clone()).unwrap_or("");
+            if let Some(&(id, form)) = seen.get(&(surface, e.label)) {
+                graph.nodes[id].bump(form, e.label);
+                node_of.push(id);
+                continue;
+            }
             let form = Form::new(surface, e.label);
             let person = e.label == EntityLabel::PER;
             let id = *index
                 .entry((person, form.node_key(person)))
                 .or_insert_with(|| graph.add(Node::new(person)));
-            graph.nodes[id].add(form, e.label, 1, i);
+            let form = graph.nodes[id].add(form, e.label, 1, i);
+            seen.insert((surface, e.label), (id, form));
             node_of.push(id);
         }
         link_text_acronyms(analysis, entities, &node_of, &mut graph);
@@ -96,7 +105,7 @@ impl Clusters {
         let canon = graph.canonical_names();
 
         // Bare surnames two people share: the one named most recently, else the most mentioned.
-        let mut full_positions: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut full_positions: Map<usize, Vec<usize>> = Map::default();
         for (i, &id) in node_of.iter().enumerate() {
             if graph.nodes[id].person && !graph.nodes[id].bare() {
                 full_positions.entry(graph.find(id)).or_default().push(entities[i].span.start);
@@ -105,7 +114,8 @@ impl Clusters {
         for ps in full_positions.values_mut() {
             ps.sort_unstable();
         }
-        let ambiguous: HashMap<usize, Vec<usize>> = ambiguous.into_iter().collect();
+        let ambiguous: Map<usize, Vec<usize>> = ambiguous.into_iter().collect();
+        let counts = graph.root_mentions();
         let names: Vec<String> = node_of
             .iter()
             .enumerate()
@@ -121,7 +131,7 @@ impl Clusters {
                                 (k > 0).then(|| (ps[k - 1], r))
                             })
                             .max();
-                        recent.map_or_else(|| graph.most_mentioned(candidates), |(_, r)| r)
+                        recent.map_or_else(|| most_mentioned(&counts, candidates), |(_, r)| r)
                     }
                     None => graph.find(id),
                 };
@@ -129,8 +139,8 @@ impl Clusters {
             })
             .collect();
 
-        let mut by_key = HashMap::new();
-        let mut by_surname: HashMap<String, Option<String>> = HashMap::new();
+        let mut by_key: Map<(bool, String), String> = Map::default();
+        let mut by_surname: Map<String, Option<String>> = Map::default();
         for (id, node) in graph.nodes.iter().enumerate() {
             if ambiguous.contains_key(&id) {
                 continue;
@@ -162,16 +172,17 @@ impl Clusters {
 pub fn unify(documents: &mut [Document]) {
     let mut graph = Graph::default();
     // One node per (document, cluster); its forms are its mentions and its name.
-    let mut node_index: Vec<HashMap<String, usize>> = Vec::with_capacity(documents.len());
+    let mut node_index: Vec<Map<String, usize>> = Vec::with_capacity(documents.len());
     let mut order = 0usize;
     for doc in documents.iter() {
-        let mut labels: HashMap<&str, [usize; 4]> = HashMap::new();
+        let mut labels: Map<&str, [usize; 4]> = Map::default();
         for a in &doc.annotations {
             if let Annotation::Entity(e) = a {
                 labels.entry(e.cluster.as_str()).or_default()[label_index(e.label)] += 1;
             }
         }
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: Map<String, usize> = Map::default();
+        let mut seen: Map<(&str, EntityLabel, usize), usize> = Map::default();
         for a in &doc.annotations {
             let Annotation::Entity(e) = a else { continue };
             order += 1;
@@ -188,18 +199,25 @@ pub fn unify(documents: &mut [Document]) {
                     id
                 }
             };
-            graph.nodes[id].add(Form::new(&e.text, e.label), e.label, 1, order);
+            match seen.get(&(e.text.as_str(), e.label, id)) {
+                Some(&k) => graph.nodes[id].bump(k, e.label),
+                None => {
+                    let k = graph.nodes[id].add(Form::new(&e.text, e.label), e.label, 1, order);
+                    seen.insert((e.text.as_str(), e.label, id), k);
+                }
+            }
         }
         node_index.push(index);
     }
     let ambiguous = graph.link();
+    let counts = graph.root_mentions();
     for (id, candidates) in ambiguous {
-        let to = graph.most_mentioned(&candidates);
-        graph.union(id, to);
+        graph.union(id, most_mentioned(&counts, &candidates));
     }
+    graph.flatten();
     let canon = graph.canonical_names();
     for (doc, index) in documents.iter_mut().zip(&node_index) {
-        let rename: HashMap<&str, &str> = index
+        let rename: Map<&str, &str> = index
             .iter()
             .filter_map(|(old, &id)| canon.get(&graph.find(id)).map(|new| (old.as_str(), new.as_str())))
             .collect();
@@ -453,12 +471,28 @@ impl Node {
         Node { person, labels: [0; 4], forms: Vec::new(), mentions: 0 }
     }
 
-    fn add(&mut self, form: Form, label: EntityLabel, count: usize, seen: usize) {
+    /// Adds `count` mentions written as `form`; returns the form's index.
+    fn add(&mut self, form: Form, label: EntityLabel, count: usize, seen: usize) -> usize {
         self.labels[label_index(label)] += count;
         self.mentions += count;
-        match self.forms.iter_mut().find(|f| f.form.display == form.display) {
-            Some(f) => f.count += count,
-            None => self.forms.push(FormCount { form, count, first_seen: seen }),
+        match self.forms.iter().position(|f| f.form.display == form.display) {
+            Some(k) => {
+                self.forms[k].count += count;
+                k
+            }
+            None => {
+                self.forms.push(FormCount { form, count, first_seen: seen });
+                self.forms.len() - 1
+            }
+        }
+    }
+
+    /// One more mention of form `k`.
+    fn bump(&mut self, k: usize, label: EntityLabel) {
+        self.labels[label_index(label)] += 1;
+        self.mentions += 1;
+        if let Some(f) = self.forms.get_mut(k) {
+            f.count += 1;
         }
     }
 
@@ -532,27 +566,32 @@ impl Graph {
         root
     }
 
-    /// The candidate root with the most mentions (the earliest on a tie).
-    fn most_mentioned(&self, candidates: &[usize]) -> usize {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+    /// Mentions per root, for [`most_mentioned`].
+    fn root_mentions(&self) -> Map<usize, usize> {
+        let mut counts: Map<usize, usize> = Map::default();
         for (i, n) in self.nodes.iter().enumerate() {
-            let r = self.find(i);
-            if candidates.contains(&r) {
-                *counts.entry(r).or_default() += n.mentions;
-            }
+            *counts.entry(self.find(i)).or_default() += n.mentions;
         }
-        candidates
-            .iter()
-            .copied()
-            .max_by_key(|r| (counts.get(r).copied().unwrap_or(0), std::cmp::Reverse(*r)))
-            .unwrap_or(0)
+        counts
     }
+}
+
+/// The candidate root with the most mentions (the earliest on a tie).
+fn most_mentioned(counts: &Map<usize, usize>, candidates: &[usize]) -> usize {
+    candidates
+        .iter()
+        .copied()
+        .max_by_key(|r| (counts.get(r).copied().unwrap_or(0), std::cmp::Reverse(*r)))
+        .unwrap_or(0)
+}
+
+impl Graph {
 
     /// Applies rules 1-6; returns bare-surname nodes that several people
     /// share, with the candidate roots, for the caller to settle.
     fn link(&mut self) -> Vec<(usize, Vec<usize>)> {
         // 1. Same key (for people, full names only: a shared surname proves nothing).
-        let mut strong: HashMap<String, usize> = HashMap::new();
+        let mut strong: Map<String, usize> = Map::default();
         for id in 0..self.nodes.len() {
             let keys: Vec<String> = {
                 let n = &self.nodes[id];
@@ -592,12 +631,21 @@ impl Graph {
         self.link_full_names();
         self.link_acronyms();
         self.link_rare_variants();
-        self.link_surnames()
+        let ambiguous = self.link_surnames();
+        self.flatten();
+        ambiguous
+    }
+
+    /// Points every node straight at its root, so later `find`s are one step.
+    fn flatten(&mut self) {
+        for i in 0..self.parent.len() {
+            self.find_compress(i);
+        }
     }
 
     /// Rule 3: full names with the same first and last name, or one part misspelt.
     fn link_full_names(&mut self) {
-        let mut exact: HashMap<(String, String), Vec<(usize, String)>> = HashMap::new();
+        let mut exact: Map<(String, String), Vec<(usize, String)>> = Map::default();
         for (id, n) in self.nodes.iter().enumerate() {
             if !n.person {
                 continue;
@@ -621,32 +669,36 @@ impl Graph {
         }
 
         // One part misspelt, the other the same: buckets of (kept part, varied part minus a letter).
-        let mut buckets: HashMap<(bool, String, String), Vec<(usize, String)>> = HashMap::new();
+        let mut buckets: Map<u64, Vec<(usize, bool, &str, &str)>> = Map::default();
         for (id, n) in self.nodes.iter().enumerate() {
             if !n.person {
                 continue;
             }
             for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
                 let (first, last) = (f.form.first(), f.form.last());
-                for v in deletions(first) {
-                    buckets.entry((true, last.to_string(), v)).or_default().push((id, first.to_string()));
+                if first.len() >= 5 {
+                    for h in variant_hashes(seed(1, last), first) {
+                        buckets.entry(h).or_default().push((id, true, first, last));
+                    }
                 }
-                for v in deletions(last) {
-                    buckets.entry((false, first.to_string(), v)).or_default().push((id, last.to_string()));
+                if last.len() >= 5 {
+                    for h in variant_hashes(seed(2, first), last) {
+                        buckets.entry(h).or_default().push((id, false, last, first));
+                    }
                 }
             }
         }
         let mut pairs = Vec::new();
-        for ((varies_first, _, _), mut entries) in buckets {
-            entries.sort();
+        for (_, mut entries) in buckets {
+            entries.sort_unstable();
             entries.dedup();
             if entries.len() > 64 {
                 continue; // a degenerate bucket: no safe evidence there
             }
-            for (i, (a, pa)) in entries.iter().enumerate() {
-                for (b, pb) in &entries[i + 1..] {
-                    if pa != pb && close_names(pa, pb, varies_first) {
-                        pairs.push((*a, *b));
+            for (i, &(a, fa, va, ka)) in entries.iter().enumerate() {
+                for &(b, fb, vb, kb) in &entries[i + 1..] {
+                    if a != b && fa == fb && ka == kb && va != vb && close_names(va, vb, fa) {
+                        pairs.push((a, b));
                     }
                 }
             }
@@ -659,7 +711,7 @@ impl Graph {
 
     /// Rule 4: an acronym and the one multi-word name whose initials spell it.
     fn link_acronyms(&mut self) {
-        let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_initials: Map<String, Vec<usize>> = Map::default();
         for (id, n) in self.nodes.iter().enumerate() {
             if n.person {
                 continue;
@@ -695,40 +747,41 @@ impl Graph {
 
     /// Rule 5: a rare one-word spelling joins a far more frequent one an edit away.
     fn link_rare_variants(&mut self) {
-        let mut buckets: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        let mut buckets: Map<u64, Vec<(usize, &str)>> = Map::default();
         for (id, n) in self.nodes.iter().enumerate() {
             if n.person {
                 continue;
             }
             for f in n.forms.iter().filter(|f| f.form.parts.len() == 1 && !f.form.acronym && f.form.alias.is_none()) {
-                let k = f.form.key.clone();
+                let k = f.form.key.as_str();
                 if k.chars().count() < 5 {
                     continue;
                 }
-                for v in deletions(&k) {
-                    buckets.entry(v).or_default().push((id, k.clone()));
+                for h in variant_hashes(FNV_SEED, k) {
+                    buckets.entry(h).or_default().push((id, k));
                 }
             }
         }
         let mut pairs = Vec::new();
         for (_, mut entries) in buckets {
-            entries.sort();
+            entries.sort_unstable();
             entries.dedup();
             if entries.len() > 64 {
                 continue;
             }
-            for (i, (a, ka)) in entries.iter().enumerate() {
-                for (b, kb) in &entries[i + 1..] {
-                    let (na, nb) = (&self.nodes[*a], &self.nodes[*b]);
+            for (i, &(a, ka)) in entries.iter().enumerate() {
+                for &(b, kb) in &entries[i + 1..] {
+                    let (na, nb) = (&self.nodes[a], &self.nodes[b]);
                     let (ca, cb) = (na.mentions.min(nb.mentions), na.mentions.max(nb.mentions));
-                    if ka != kb
+                    if a != b
+                        && ka != kb
                         && na.label() == nb.label()
                         && ca <= 2
                         && cb >= 3 * ca.max(1)
                         && ka.chars().next() == kb.chars().next()
                         && osa_distance(ka, kb) <= 1
                     {
-                        pairs.push((*a, *b));
+                        pairs.push((a, b));
                     }
                 }
             }
@@ -741,8 +794,8 @@ impl Graph {
 
     /// Rule 6: bare surnames. Joins those one person claims; returns the shared ones.
     fn link_surnames(&mut self) -> Vec<(usize, Vec<usize>)> {
-        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut fuzzy: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
+        let mut by_last: Map<&str, Vec<usize>> = Map::default();
+        let mut fuzzy: Map<u64, Vec<(usize, &str)>> = Map::default();
         for (id, n) in self.nodes.iter().enumerate() {
             if !n.person || n.bare() {
                 continue;
@@ -750,8 +803,8 @@ impl Graph {
             for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
                 by_last.entry(f.form.last()).or_default().push(id);
                 if f.form.last().chars().count() >= 6 {
-                    for v in deletions(f.form.last()) {
-                        fuzzy.entry(v).or_default().push((id, f.form.last()));
+                    for h in variant_hashes(FNV_SEED, f.form.last()) {
+                        fuzzy.entry(h).or_default().push((id, f.form.last()));
                     }
                 }
             }
@@ -767,9 +820,9 @@ impl Graph {
             };
             let mut roots: Vec<usize> = match by_last.get(key) {
                 Some(c) => c.iter().map(|&c| self.find(c)).collect(),
-                None if key.chars().count() >= 6 => deletions(key)
+                None if key.chars().count() >= 6 => variant_hashes(FNV_SEED, key)
                     .iter()
-                    .filter_map(|v| fuzzy.get(v))
+                    .filter_map(|h| fuzzy.get(h))
                     .flatten()
                     .filter(|(_, last)| close_surnames(key, last))
                     .map(|&(c, _)| self.find(c))
@@ -800,10 +853,10 @@ impl Graph {
     }
 
     /// The canonical name of every root.
-    fn canonical_names(&self) -> HashMap<usize, String> {
+    fn canonical_names(&self) -> Map<usize, String> {
         // (alias?, parts, chars, count, earliest) ranks the candidate forms.
         type Rank = (bool, usize, usize, usize, std::cmp::Reverse<usize>);
-        let mut best: HashMap<usize, (Rank, String)> = HashMap::new();
+        let mut best: Map<usize, (Rank, String)> = Map::default();
         for (i, n) in self.nodes.iter().enumerate() {
             let root = self.find(i);
             for f in &n.forms {
@@ -872,7 +925,11 @@ fn link_text_acronyms(analysis: &Analysis, entities: &[EntityFound], node_of: &[
         // `..., known by its acronym GUR` / `known as GUR`: the nearest organisation before.
         if is_acronym(i) {
             let start = entities[i].span.start;
-            let before = text.get(start.saturating_sub(40)..start).or_else(|| text.get(..start)).unwrap_or("");
+            let mut from = start.saturating_sub(40);
+            while from < start && !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = text.get(from..start).unwrap_or("");
             let before = before.to_lowercase();
             let cue = before.trim_end().ends_with("acronym") || before.trim_end().ends_with("known as");
             if cue {
@@ -894,25 +951,73 @@ fn link_text_acronyms(analysis: &Analysis, entities: &[EntityFound], node_of: &[
 }
 
 // ---------------------------------------------------------------------------
-// Spelling distance.
+// Hashing: a small multiplicative hasher for the linker's maps (keys are short
+// strings and integers; no untrusted key can make a map quadratic, since
+// every bucket the linker compares within is capped).
 
-/// The word itself and every way of dropping one letter: two words an edit
-/// apart share at least one of these, so a hash lookup finds the candidates.
-fn deletions(word: &str) -> Vec<String> {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    let mut out = Vec::with_capacity(chars.len() + 1);
-    out.push(word.to_string());
-    if chars.len() > 24 {
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(buf) ^ chunk.len() as u64);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// FNV-1a over bytes, one at a time, so a string hashes the same however it is split.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Hashes of `word` and of every way of dropping one letter from it, each
+/// prefixed by `seed`: two words an edit apart share at least one, so a hash
+/// lookup finds the candidates without comparing every pair.
+fn variant_hashes(seed: u64, word: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(word.len() + 1);
+    out.push(fnv(seed, word.as_bytes()));
+    if word.len() > 48 {
         return out;
     }
-    for &(i, c) in &chars {
-        let mut s = String::with_capacity(word.len());
-        s.push_str(&word[..i]);
-        s.push_str(&word[i + c.len_utf8()..]);
-        out.push(s);
+    for (i, c) in word.char_indices() {
+        let h = fnv(seed, word[..i].as_bytes());
+        out.push(fnv(h, word[i + c.len_utf8()..].as_bytes()));
     }
     out
 }
+
+/// The seed for variants of one part of a name whose other part is `kept`.
+fn seed(tag: u8, kept: &str) -> u64 {
+    fnv(fnv(FNV_SEED, &[tag]), kept.as_bytes()) ^ 0xff
+}
+
+// ---------------------------------------------------------------------------
+// Spelling distance.
 
 /// Edit distance with adjacent transpositions (optimal string alignment).
 fn osa_distance(a: &str, b: &str) -> usize {
