@@ -94,6 +94,7 @@ pub fn hostile_shapes(bytes: usize) -> Vec<(&'static str, String)> {
         ("figures only", fill("8,000 12% $3.5 billion 3 March 2024 9:30 a.m. 155mm ")),
         ("capitalised words only", fill("Maria Lopez Acme Corp Ottawa United Nations Chen Wei ")),
         ("quote marks only", fill("“ ” \" ' ‘ ’ « » ")),
+        ("quotes, names, pronouns", fill("Maria Lopez of Acme Corp spoke. “Yes,” she said. “No,” said Chen Wei. ")),
         ("one long word", fill("x")),
     ]
 }

@@ -6,6 +6,7 @@
 
 use std::time::{Duration, Instant};
 
+use newslens::pipeline::Stage;
 use newslens::text::Analysis;
 use newslens::Engine;
 use newslens_evaluate::bench::{corpus, engine_runs, hostile_shapes, run_peer, stage_shares, PeerRun};
@@ -72,6 +73,25 @@ fn main() {
         println!("  {:<10} {:>10.1} {:>6.1}%", stage.as_str(), ms(time), share * 100.0);
     }
     drop(doc);
+
+    // Linear passes cost the same per MB at any size: compare with a fifth of the text.
+    let fifth_len = text.floor_char_boundary(text.len() / 5);
+    let fifth_len = text[..fifth_len].rfind("\n\n").unwrap_or(fifth_len);
+    let fifth = engine_runs(&engine, &text[..fifth_len], runs);
+    let fifth = fifth.iter().min_by_key(|r| r.total).expect("at least one run");
+    let scale = text.len() as f64 / fifth_len.max(1) as f64;
+    println!("  scaling, ms per MB at {:.1} MB vs {:.1} MB:", fifth_len as f64 / 1_048_576.0, text.len() as f64 / 1_048_576.0);
+    for stage in Stage::ALL {
+        let (small, big) = (ms(fifth.stages.get(stage)) * scale, ms(best.stages.get(stage)));
+        let grows = big > 2.0 * small && big > 0.05 * ms(best.total);
+        println!(
+            "    {:<10} {:>9.1} {:>9.1}{}",
+            stage.as_str(),
+            small / (text.len() as f64 / 1_048_576.0),
+            big / (text.len() as f64 / 1_048_576.0),
+            if grows { "  <- grows faster than the text: not linear" } else { "" }
+        );
+    }
 
     // Same speed on text shaped to find passes that are not linear.
     let shape_bytes = (text.len() / 5).max(1);
