@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 pub mod bench;
 pub mod clusters;
+pub mod conll;
 pub mod quotes;
 pub mod score;
 

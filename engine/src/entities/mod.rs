@@ -1,13 +1,27 @@
 //! Entities: people, organisations, places and other names, from a trained tagger.
 //!
-//! Entry point: [`Tagger::find`]. The model is embedded in the binary and
-//! loaded once by [`Tagger::load`].
+//! Entry point: [`Tagger::find`]. The model is an averaged structured
+//! perceptron over BIO tags, decoded with Viterbi sentence by sentence in
+//! document order; each sentence also sees which types the tagger gave the
+//! same words earlier in the document ([`features::History`]), so a name keeps
+//! its type through a document. The model file is embedded in the binary and
+//! loaded once by [`Tagger::load`]; training lives in the separate
+//! `newslens-train` crate and calls the same [`features`] code.
+
+pub mod features;
+pub mod gazetteer;
+pub mod model;
 
 use std::ops::Range;
 
 use crate::doc::EntityLabel;
 use crate::error::Result;
-use crate::text::Analysis;
+use crate::text::{Analysis, TokenKind};
+use features::{allowed, DocFeatures, History, NT};
+use model::{Model, Scorer};
+
+/// The embedded model file (written by `newslens-train`).
+static MODEL: &[u8] = include_bytes!("../../models/tagger.nlt");
 
 /// A name found in the text; `span` is in bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +31,172 @@ pub struct EntityFound {
 }
 
 /// The entity tagger with its model loaded.
-#[derive(Debug, Clone, Default)]
-pub struct Tagger {}
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    model: Model,
+}
+
+/// Best tag sequence for one sentence. `offs` marks each word's features in `feats`.
+pub fn viterbi<S: Scorer>(scorer: &S, feats: &[u32], offs: &[u32], out: &mut Vec<u8>) {
+    let m = offs.len().saturating_sub(1);
+    out.clear();
+    if m == 0 {
+        return;
+    }
+    let mut back = vec![0u8; m * NT];
+    let mut prev = [f32::NEG_INFINITY; NT];
+    let mut cur = [0f32; NT];
+    for i in 0..m {
+        let mut e = [0f32; NT];
+        scorer.emit(&feats[offs[i] as usize..offs[i + 1] as usize], &mut e);
+        for t in 0..NT {
+            if i == 0 {
+                cur[t] = if allowed(None, t as u8) {
+                    e[t] + scorer.trans(NT, t)
+                } else {
+                    f32::NEG_INFINITY
+                };
+                continue;
+            }
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for p in 0..NT {
+                if !allowed(Some(p as u8), t as u8) {
+                    continue;
+                }
+                let s = prev[p] + scorer.trans(p, t);
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            cur[t] = best + e[t];
+            back[i * NT + t] = arg;
+        }
+        prev = cur;
+    }
+    let mut t = (0..NT).fold(0, |b, t| if prev[t] > prev[b] { t } else { b }) as u8;
+    out.resize(m, 0);
+    for i in (0..m).rev() {
+        out[i] = t;
+        t = back[i * NT + t as usize];
+    }
+}
+
+/// Tags a whole document, sentence by sentence in order, with history.
+pub fn tag_document<S: Scorer>(scorer: &S, doc: &DocFeatures, sentences: &[Range<usize>]) -> Vec<u8> {
+    let n = doc.len();
+    let mut tags = vec![0u8; n];
+    let mut history = History::default();
+    let (mut feats, mut offs, mut out) = (Vec::new(), Vec::new(), Vec::new());
+    for s in sentences {
+        let s = s.start.min(n)..s.end.min(n);
+        doc.sentence(s.clone(), &history, &mut feats, &mut offs);
+        viterbi(scorer, &feats, &offs, &mut out);
+        doc.record(s.clone(), &out, &mut history);
+        tags[s].copy_from_slice(&out);
+    }
+    tags
+}
+
+/// Entity chunks of a BIO tag sequence: `(first word, end word, type index)`.
+pub fn chunks(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let ty = (t as usize + 1) / 2;
+        let continues = t != 0 && t % 2 == 0 && matches!(open, Some((_, k)) if k == ty);
+        if continues {
+            continue;
+        }
+        if let Some((s, k)) = open.take() {
+            out.push((s, i, k - 1));
+        }
+        if t != 0 {
+            open = Some((i, ty));
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push((s, tags.len(), k - 1));
+    }
+    out
+}
+
+const LABELS: [EntityLabel; 4] = [EntityLabel::PER, EntityLabel::ORG, EntityLabel::LOC, EntityLabel::MISC];
+
+/// The tagger's words over the engine's tokens: `Jong`+`-`+`un` glued back
+/// into one word, as CoNLL-2003 writes hyphenated words. Byte ranges.
+fn words_of(analysis: &Analysis) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let toks = &analysis.tokens;
+    let mut words: Vec<Range<usize>> = Vec::with_capacity(toks.len());
+    let mut word_of = Vec::with_capacity(toks.len());
+    let alnum = |k: TokenKind| matches!(k, TokenKind::Word | TokenKind::Number);
+    let mut i = 0;
+    while i < toks.len() {
+        let mut r = toks[i].start..toks[i].end;
+        let first = i;
+        if alnum(toks[i].kind) {
+            while i + 2 < toks.len()
+                && !toks[i + 1].space_before
+                && !toks[i + 2].space_before
+                && alnum(toks[i + 2].kind)
+                && matches!(&analysis.text[toks[i + 1].start..toks[i + 1].end], "-" | "\u{2010}" | "\u{2011}")
+            {
+                i += 2;
+                r.end = toks[i].end;
+            }
+        }
+        for _ in first..=i {
+            word_of.push(words.len());
+        }
+        words.push(r);
+        i += 1;
+    }
+    let mut sentences: Vec<Range<usize>> = Vec::with_capacity(analysis.sentences.len());
+    for s in &analysis.sentences {
+        if s.is_empty() {
+            continue;
+        }
+        let a = word_of.get(s.start).copied().unwrap_or(words.len());
+        let b = word_of.get(s.end - 1).map_or(words.len(), |w| w + 1);
+        let a = sentences.last().map_or(a, |l| a.max(l.end));
+        if a < b {
+            sentences.push(a..b);
+        }
+    }
+    // Cover every word even if the sentence list has gaps.
+    let mut full = Vec::with_capacity(sentences.len() + 2);
+    let mut at = 0;
+    for s in sentences {
+        if s.start > at {
+            full.push(at..s.start);
+        }
+        at = s.end;
+        full.push(s);
+    }
+    if at < words.len() {
+        full.push(at..words.len());
+    }
+    (words, full)
+}
+
+/// `Western-made` names `Western`: a compound's lowercase tail is not part of the name.
+fn trim_tail(text: &str, span: Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let mut cut = None;
+    for (i, _) in s.match_indices('-') {
+        let rest = &s[i + 1..];
+        let part = rest.split('-').next().unwrap_or("");
+        if part.chars().count() >= 3 && part.chars().all(char::is_lowercase) {
+            cut = Some(i);
+            break;
+        }
+    }
+    match cut {
+        Some(i) if i > 0 => span.start..span.start + i,
+        _ => span,
+    }
+}
 
 impl Tagger {
     /// Loads the embedded model.
@@ -26,11 +204,74 @@ impl Tagger {
     /// # Errors
     /// A model file of another format version, or a corrupt one.
     pub fn load() -> Result<Tagger> {
-        Ok(Tagger {})
+        Tagger::from_bytes(MODEL)
+    }
+
+    /// Size in bytes of the embedded model file (weights and gazetteers, compressed).
+    pub fn model_size() -> usize {
+        MODEL.len()
+    }
+
+    /// Loads a model file.
+    ///
+    /// # Errors
+    /// [`crate::Error::ModelFormat`], [`crate::Error::ModelVersion`] or
+    /// [`crate::Error::ModelCorrupt`], as [`Model::from_bytes`] says.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger> {
+        Ok(Tagger { model: Model::from_bytes(bytes)? })
+    }
+
+    /// BIO tag indices (see [`features::tag_name`]) for a document given as
+    /// words and sentences (word ranges that cover every word, in order).
+    pub fn tag_words(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<u8> {
+        let doc = DocFeatures::new(words, sentences, &self.model.gazetteer);
+        tag_document(&self.model, &doc, sentences)
     }
 
     /// Every name in the text, sorted by start, none overlapping.
-    pub fn find(&self, _analysis: &Analysis) -> Vec<EntityFound> {
-        Vec::new()
+    pub fn find(&self, analysis: &Analysis) -> Vec<EntityFound> {
+        let (words, sentences) = words_of(analysis);
+        let text = analysis.text;
+        let strs: Vec<&str> = words.iter().map(|r| &text[r.clone()]).collect();
+        let tags = self.tag_words(&strs, &sentences);
+        let mut out = Vec::new();
+        for (a, b, ty) in chunks(&tags) {
+            // A name starts and ends on a letter or digit.
+            let Some(first) = (a..b).find(|&i| strs[i].chars().any(char::is_alphanumeric)) else {
+                continue;
+            };
+            let Some(last) = (a..b).rev().find(|&i| strs[i].chars().any(char::is_alphanumeric)) else {
+                continue;
+            };
+            let span = trim_tail(text, words[first].start..words[last].end);
+            if let Some(&label) = LABELS.get(ty) {
+                out.push(EntityFound { span, label });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_follow_bio() {
+        // O B-PER I-PER B-PER O B-LOC
+        assert_eq!(chunks(&[0, 1, 2, 1, 0, 5]), vec![(1, 3, 0), (3, 4, 0), (5, 6, 2)]);
+        // A stray I- opens a chunk (conlleval does the same).
+        assert_eq!(chunks(&[4, 4, 0]), vec![(0, 2, 1)]);
+    }
+
+    #[test]
+    fn hyphenated_words_are_one_tagger_word() {
+        let a = Analysis::new("Kim Jong-un met a Western-made tank.");
+        let (words, sentences) = words_of(&a);
+        let strs: Vec<&str> = words.iter().map(|r| &a.text[r.clone()]).collect();
+        assert_eq!(strs, ["Kim", "Jong-un", "met", "a", "Western-made", "tank", "."]);
+        assert_eq!(sentences, vec![0..7]);
+        assert_eq!(&a.text[trim_tail(a.text, words[4].clone())], "Western");
+        assert_eq!(&a.text[trim_tail(a.text, words[1].clone())], "Jong-un");
     }
 }

