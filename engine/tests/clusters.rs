@@ -151,6 +151,20 @@ t!(person_and_place_of_one_name_stay_apart,
    "[[Lloyd Austin|PER]] flew to [[Austin|LOC]]. [[Austin|PER]] said.",
    &[("Lloyd Austin", "Lloyd Austin")]);
 
+t!(a_dateline_in_capitals_takes_the_usual_spelling,
+   "[[KHARKIV|LOC]], Ukraine. The war in [[Kharkiv|LOC]].",
+   &[("KHARKIV", "Kharkiv")]);
+
+#[test]
+fn lookup_finds_the_cluster_of_a_name_that_is_no_entity() {
+    let (text, found) = marked("[[John Kirby|PER]] spoke. [[Kirby|PER]] left. The [[U.S.|LOC]] agreed.");
+    let clusters = Clusters::build(&Analysis::new(&text), &found);
+    assert_eq!(clusters.lookup("Kirby’s", EntityLabel::PER), Some("John Kirby"));
+    assert_eq!(clusters.lookup("Mr. Kirby", EntityLabel::PER), Some("John Kirby"));
+    assert_eq!(clusters.lookup("United States", EntityLabel::LOC), Some("United States"));
+    assert_eq!(clusters.lookup("Turner", EntityLabel::PER), None);
+}
+
 #[test]
 fn shared_surname_picks_per_mention() {
     let got = clusters_of("[[Joe Biden|PER]] spoke. [[Biden|PER]] left. [[Hunter Biden|PER]] arrived, and [[Biden|PER]] sat.");

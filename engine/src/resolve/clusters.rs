@@ -854,15 +854,16 @@ impl Graph {
 
     /// The canonical name of every root.
     fn canonical_names(&self) -> Map<usize, String> {
-        // (alias?, parts, chars, count, earliest) ranks the candidate forms.
-        type Rank = (bool, usize, usize, usize, std::cmp::Reverse<usize>);
+        // (alias?, parts, chars, written in mixed case?, count, earliest) ranks
+        // the candidate forms: `Kyiv` beats a dateline's `KYIV`.
+        type Rank = (bool, usize, usize, bool, usize, std::cmp::Reverse<usize>);
         let mut best: Map<usize, (Rank, String)> = Map::default();
         for (i, n) in self.nodes.iter().enumerate() {
             let root = self.find(i);
             for f in &n.forms {
                 let (name, rank) = match f.form.alias {
                     Some(alias) if !n.person => {
-                        (alias.to_string(), (true, 0, 0, f.count, std::cmp::Reverse(f.first_seen)))
+                        (alias.to_string(), (true, 0, 0, true, f.count, std::cmp::Reverse(f.first_seen)))
                     }
                     _ => (
                         f.form.display.clone(),
@@ -870,6 +871,7 @@ impl Graph {
                             false,
                             f.form.parts.len(),
                             f.form.display.chars().count(),
+                            f.form.display.chars().any(char::is_lowercase),
                             f.count,
                             std::cmp::Reverse(f.first_seen),
                         ),
