@@ -12,6 +12,7 @@ pub mod bench;
 pub mod clusters;
 pub mod conll;
 pub mod quotes;
+pub mod readability;
 pub mod score;
 
 /// The shared data folder, if it exists: `$NEWSLENS_DATA`, else `../shared`

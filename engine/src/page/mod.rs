@@ -2,6 +2,13 @@
 //! HTML and Markdown are reduced to their readable text and metadata; plain
 //! text passes through untouched so its offsets never move.
 
+mod entities;
+pub mod html;
+pub mod markdown;
+pub mod metadata;
+pub mod readability;
+pub mod text;
+
 use crate::calendar::Date;
 use crate::error::{Error, Result};
 
@@ -14,6 +21,9 @@ pub struct Page {
     pub dateline: Option<Date>,
     pub site_name: Option<String>,
     pub lang: Option<String>,
+    /// For HTML: the readable text of the whole page (menus, captions and
+    /// all), for "use the whole page instead". `None` for text and Markdown.
+    pub full_text: Option<String>,
 }
 
 /// How a file's content is written.
@@ -49,14 +59,52 @@ pub fn from_bytes(bytes: &[u8], format: Format) -> Result<Page> {
 }
 
 /// A page from text already decoded.
+///
+/// Text is kept exactly as given (offsets into it never move). Markdown
+/// loses its syntax. HTML gives its article: the output is plain text built
+/// from text nodes only, so nothing in the page (scripts, handlers, frames,
+/// images, links) can run, load or reach the reader.
 pub fn from_str(text: &str, format: Format) -> Page {
     match format {
-        Format::Text | Format::Markdown | Format::Html => Page {
+        Format::Text => Page {
             title: first_line_title(text),
             text: text.to_string(),
             ..Page::default()
         },
+        Format::Markdown => {
+            let (body, title) = markdown::to_text(text);
+            Page { title: title.or_else(|| first_line_title(&body)), text: body, ..Page::default() }
+        }
+        Format::Html => from_html(text),
     }
+}
+
+/// The article of an HTML page, with its metadata and the whole page's text.
+fn from_html(source: &str) -> Page {
+    let dom = html::Dom::parse(source);
+    let meta = metadata::read(&dom);
+    let full = text::render(&dom, dom.body());
+    let article = readability::extract(source, meta.title.as_deref());
+    let mut body = text::render(&article.dom, article.root);
+    if body.trim().is_empty() {
+        body = full.clone();
+    }
+    Page {
+        title: meta.title.or_else(|| first_line_title(&body)),
+        byline: meta.byline.or(article.byline).filter(|b| !b.is_empty()),
+        dateline: meta.published.as_deref().and_then(metadata::date_of),
+        site_name: meta.site_name,
+        lang: meta.lang,
+        text: body,
+        full_text: Some(full),
+    }
+}
+
+/// The readable text of a whole HTML page (no extraction): every visible
+/// text, with its block structure.
+pub fn whole_page_text(html_source: &str) -> String {
+    let dom = html::Dom::parse(html_source);
+    text::render(&dom, dom.body())
 }
 
 /// Decodes a file's bytes to text.
