@@ -37,6 +37,10 @@ pub struct Dom {
 
 pub const ROOT: NodeId = 0;
 
+/// Deepest nesting kept: deeper start tags still add their element, but its
+/// content goes to the current element (keeps every walk's recursion bounded).
+const MAX_DEPTH: usize = 256;
+
 /// Elements that never have content.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
@@ -394,7 +398,7 @@ impl Builder {
         let id = self.dom.create(Kind::Element { name, attrs });
         let cur = self.current();
         self.dom.append(cur, id);
-        if !(self_closing || is(self.dom.name(id), VOID)) {
+        if !(self_closing || is(self.dom.name(id), VOID)) && self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
         }
     }
@@ -624,6 +628,19 @@ mod tests {
         assert_eq!(dom.attr(a, "data-x"), Some("y"));
         let s = dom.find(ROOT, "script").unwrap();
         assert_eq!(dom.text_content(s), "if (a<b) x='</p>'");
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let html = "<div>".repeat(5_000) + "deep";
+        let dom = Dom::parse(&html);
+        let mut depth = 0;
+        let mut n = ROOT;
+        while let Some(c) = dom.nodes[n].first_child {
+            depth += 1;
+            n = c;
+        }
+        assert!(depth <= MAX_DEPTH + 1, "{depth}");
     }
 
     #[test]

@@ -117,6 +117,7 @@ pub fn to_text(md: &str) -> (String, Option<String>) {
         }
         // List items are lines of their own.
         if let Some(item) = list_item(&content) {
+            let after_blank = i >= 2 && lines[i - 2].trim().is_empty();
             flush(&mut para, &mut out);
             para.push(item);
             // Continuation lines of the item join it.
@@ -134,7 +135,7 @@ pub fn to_text(md: &str) -> (String, Option<String>) {
             let text = inline(&joined);
             // Consecutive items share one block, one per line.
             match out.last_mut() {
-                Some(last) if last_was_list(last) && !blank_before(&lines, i, &joined) => {
+                Some(last) if last_was_list(last) && !after_blank => {
                     last.push('\n');
                     last.push_str(&text);
                 }
@@ -175,12 +176,6 @@ fn flush_lines(para: &mut Vec<String>, out: &mut Vec<String>) {
 fn last_was_list(block: &str) -> bool {
     let last = block.lines().last().unwrap_or("");
     last.starts_with("- ") || last.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// Items separated by a blank line still read as one list; we only start a
-/// new block after a blank line when the previous line was not a list item.
-fn blank_before(_lines: &[&str], _i: usize, _item: &str) -> bool {
-    false
 }
 
 fn is_rule(line: &str) -> bool {

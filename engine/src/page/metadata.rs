@@ -38,7 +38,7 @@ pub fn read(dom: &Dom) -> Metadata {
     let byline = ld
         .byline
         .clone()
-        .or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author"]))
+        .or_else(|| get(&["dc:creator", "dcterm:creator", "author", "parsely-author", "article:author"]))
         .filter(|b| !b.starts_with("http"));
     let site_name = ld.site_name.clone().or_else(|| get(&["og:site_name"]));
     let published = ld
@@ -110,16 +110,18 @@ fn meta_values(dom: &Dom) -> Vec<(String, String)> {
         let content = content.trim().to_string();
         if let Some(prop) = dom.attr(m, "property") {
             for p in prop.split_whitespace() {
+                // `og:article:author` holds `article:author`, as in Readability.
                 let p = p.to_lowercase();
-                if let Some((ns, key)) = p.split_once(':') {
-                    let known_ns = matches!(ns, "article" | "dc" | "dcterm" | "og" | "twitter");
+                let parts: Vec<&str> = p.split(':').collect();
+                for w in parts.windows(2) {
+                    let known_ns = matches!(w[0], "article" | "dc" | "dcterm" | "og" | "twitter");
                     let known_key = matches!(
-                        key,
+                        w[1],
                         "author" | "creator" | "description" | "published_time" | "title"
                             | "site_name" | "locale"
                     );
                     if known_ns && known_key {
-                        out.push((p.clone(), content.clone()));
+                        out.push((format!("{}:{}", w[0], w[1]), content.clone()));
                     }
                 }
             }
@@ -129,7 +131,10 @@ fn meta_values(dom: &Dom) -> Vec<(String, String)> {
             let n = name.trim().to_lowercase().replace(['.', '-'], ":");
             let n = n.replace("parsely:", "parsely-").replace("pub:date", "pub-date");
             let n = n.replace("content:language", "content-language");
-            out.push((n, content.clone()));
+            // `article:*` is a property vocabulary; as a name it is unreliable.
+            if !n.starts_with("article:") {
+                out.push((n, content.clone()));
+            }
         }
         if dom.attr(m, "itemprop").is_some_and(|p| p == "datePublished") {
             out.push(("article:published_time".into(), content.clone()));
