@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 pub mod bench;
 pub mod clusters;
 pub mod conll;
+pub mod figures;
 pub mod quotes;
 pub mod readability;
 pub mod score;

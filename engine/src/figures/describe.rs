@@ -1,10 +1,16 @@
 //! A figure's value in words a reader trusts: "between 8,000 and 12,000, approximate".
 
-use crate::doc::{Amount, Number, Scalar};
+use crate::calendar::Date;
+use crate::doc::{Amount, Number, Scalar, Value};
 
 /// The value of a figure as a short phrase for the page's details panel.
 pub fn describe(number: &Number) -> String {
-    let v = &number.value;
+    describe_value(&number.value)
+}
+
+/// A value in words: `between 8,000 and 12,000, approximate`,
+/// `2024-10-31, Thursday`, `at least 2,000, approximate`, `400,000,000 USD`.
+pub fn describe_value(v: &Value) -> String {
     let mut out = match &v.amount {
         Amount::Exact(Some(x)) => scalar(x),
         Amount::Exact(None) => "no fixed value".to_string(),
@@ -25,9 +31,54 @@ pub fn describe(number: &Number) -> String {
 
 fn scalar(x: &Scalar) -> String {
     match x {
-        Scalar::Text(s) => s.clone(),
+        Scalar::Text(s) => date_words(s),
         Scalar::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => group_thousands(*n as i64),
         Scalar::Number(n) => n.to_string(),
+    }
+}
+
+/// An ISO date with its weekday (`2024-10-31, Thursday`); truncated forms in words.
+fn date_words(s: &str) -> String {
+    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ];
+    let date_part = s.split('T').next().unwrap_or(s);
+    if let Ok(d) = date_part.parse::<Date>() {
+        let day = DAYS[usize::from(d.iso_weekday() - 1)];
+        return match s.split_once('T') {
+            Some((_, time)) => format!("{date_part}, {day}, {time}"),
+            None => format!("{s}, {day}"),
+        };
+    }
+    if let Some(n) = s.strip_prefix("-W-").and_then(|n| n.parse::<usize>().ok()).filter(|n| (1..=7).contains(n)) {
+        return format!("a {} (week not given)", DAYS[n - 1]);
+    }
+    if let Some(rest) = s.strip_prefix("--") {
+        let mut parts = rest.split('-');
+        let month = parts.next().and_then(|m| m.parse::<usize>().ok()).filter(|m| (1..=12).contains(m));
+        if let Some(m) = month {
+            return match parts.next() {
+                Some(d) => format!("{} {}, year not given", MONTHS[m - 1], d.trim_start_matches('0')),
+                None => format!("{}, year not given", MONTHS[m - 1]),
+            };
+        }
+    }
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_as_a_reader_would_say_them() {
+        let v = Value::range(Some(8000.0.into()), Some(12000.0.into())).approx(true);
+        assert_eq!(describe_value(&v), "between 8,000 and 12,000, approximate");
+        assert_eq!(describe_value(&Value::exact("2024-10-31".to_string())), "2024-10-31, Thursday");
+        assert_eq!(describe_value(&Value::exact("-W-5".to_string())), "a Friday (week not given)");
+        assert_eq!(describe_value(&Value::exact("--09-12".to_string())), "September 12, year not given");
+        assert_eq!(describe_value(&Value::exact(4e8).unit("USD")), "400,000,000 USD");
     }
 }
 

@@ -1,16 +1,36 @@
 //! Figures: counts, money, percentages, quantities, ordinals, dates, times and durations.
 //!
 //! Entry point: [`find`]. Dateline detection: [`detect_dateline`].
+//!
+//! One left-to-right pass over the tokens; at each token the recognisers are
+//! tried in turn and the first that matches consumes its tokens, so the pass
+//! is linear and spans never overlap. The module tree is the pipeline:
+//!
+//! - [`guard`]: what is never a figure (URLs, phone numbers, identifiers, names);
+//! - [`dates`]: dates, times and the dateline (uses [`calendar`](crate::calendar));
+//! - [`amounts`]: a number with its qualifiers, unit or currency and range,
+//!   built from [`qualifiers`], [`numbers`] (digits and [`words`]) and [`units`];
+//! - [`of`]: the thing counted;
+//! - [`describe`]: a value in words for the page.
 
+mod amounts;
+mod dates;
 mod describe;
+mod guard;
+mod numbers;
+mod of;
+mod qualifiers;
+mod units;
+pub mod words;
 
-pub use describe::describe;
+pub use describe::{describe, describe_value};
+pub use numbers::{scan_numbers, RawNumber};
 
 use std::ops::Range;
 
 use crate::calendar::Date;
 use crate::doc::{NumberLabel, Value};
-use crate::text::Analysis;
+use crate::text::{Analysis, TokenKind};
 
 /// What the figures recogniser needs besides the text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,15 +47,170 @@ pub struct Figure {
     pub value: Value,
     /// The thing counted, when the text names it.
     pub of: Option<String>,
+    /// Where the number itself starts, after qualifiers (`some 8,000` -> at `8`):
+    /// for comparing with recognisers whose spans leave qualifiers out.
+    pub core_start: usize,
 }
 
 /// Every figure in the text, sorted by start, none overlapping.
-pub fn find(_analysis: &Analysis, _context: &Context) -> Vec<Figure> {
-    Vec::new()
+pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
+    let toks = Toks::new(analysis);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks.blocked[i] {
+            i += 1;
+            continue;
+        }
+        let hit = dates::at(&toks, i, context).or_else(|| amounts::at(&toks, i, context));
+        match hit {
+            Some(hit) if hit.end > i => {
+                let of = if matches!(hit.label, NumberLabel::CARDINAL | NumberLabel::MONEY | NumberLabel::QUANTITY) {
+                    of::counted(&toks, hit.end, hit.label)
+                } else {
+                    None
+                };
+                out.push(Figure {
+                    span: toks.start(hit.start)..toks.end(hit.end - 1),
+                    label: hit.label,
+                    value: hit.value,
+                    of,
+                    core_start: toks.start(hit.core),
+                });
+                i = hit.end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 /// The date a piece was published, when the text states it near its top
 /// (`2024-11-02 21:58`, `27 October 2024`).
-pub fn detect_dateline(_analysis: &Analysis) -> Option<Date> {
-    None
+pub fn detect_dateline(analysis: &Analysis) -> Option<Date> {
+    dates::dateline(&Toks::new_head(analysis, 400))
+}
+
+/// One recogniser's match: tokens `start..end`, the number itself from `core`.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub core: usize,
+    pub end: usize,
+    pub label: NumberLabel,
+    pub value: Value,
+}
+
+/// Tokens with their lower-case forms and the never-a-figure mask.
+pub(crate) struct Toks<'a> {
+    pub a: &'a Analysis<'a>,
+    n: usize,
+    low: Vec<String>,
+    /// Tokens inside URLs, e-mail addresses, phone numbers and identifiers.
+    pub blocked: Vec<bool>,
+}
+
+impl<'a> Toks<'a> {
+    fn new(a: &'a Analysis<'a>) -> Toks<'a> {
+        Toks::new_head(a, usize::MAX)
+    }
+
+    /// Only the first `limit` tokens (the dateline is near the top).
+    fn new_head(a: &'a Analysis<'a>, limit: usize) -> Toks<'a> {
+        let n = a.tokens.len().min(limit);
+        let low = a.tokens[..n]
+            .iter()
+            .map(|t| {
+                let s = &a.text[t.start..t.end];
+                if t.kind == TokenKind::Word && s.len() <= 24 {
+                    s.to_lowercase()
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        let mut toks = Toks { a, n, low, blocked: vec![false; n] };
+        guard::mark(&mut toks);
+        toks
+    }
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// The token's text ("" past the end).
+    pub fn text(&self, i: usize) -> &'a str {
+        if i < self.n {
+            let t = &self.a.tokens[i];
+            &self.a.text[t.start..t.end]
+        } else {
+            ""
+        }
+    }
+
+    /// The lower-case form of a word token ("" for other tokens and past the end).
+    pub fn low(&self, i: usize) -> &str {
+        self.low.get(i).map_or("", String::as_str)
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.a.tokens.get(i).filter(|_| i < self.n).map(|t| t.kind)
+    }
+
+    pub fn is_num(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+    }
+
+    /// Token `i` follows token `i - 1` with no space between.
+    pub fn glued(&self, i: usize) -> bool {
+        i > 0 && i < self.n && !self.a.tokens[i].space_before
+    }
+
+    /// Token `i` starts a new line.
+    pub fn line_start(&self, i: usize) -> bool {
+        i == 0 || (i < self.n && self.a.tokens[i].newlines_before > 0)
+    }
+
+    pub fn start(&self, i: usize) -> usize {
+        self.a.tokens.get(i).map_or(self.a.text.len(), |t| t.start)
+    }
+
+    pub fn end(&self, i: usize) -> usize {
+        self.a.tokens.get(i).map_or(self.a.text.len(), |t| t.end)
+    }
+
+    /// Whether word `i` starts with an upper-case letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is the first of its sentence (or follows a line break).
+    pub fn sentence_start(&self, i: usize) -> bool {
+        if self.line_start(i) {
+            return true;
+        }
+        let prev = self.text(i - 1);
+        matches!(prev, "." | "!" | "?" | "“" | "\"" | ":" | "‘" | "(" | "—")
+    }
+
+    /// Whether the words at `i..` are `phrase` (space-separated, lower-case);
+    /// returns the index after them.
+    pub fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut j = i;
+        for w in phrase.split(' ') {
+            if w == "-" {
+                if self.text(j) != "-" {
+                    return None;
+                }
+            } else if self.low(j) != w {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
 }

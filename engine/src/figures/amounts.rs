@@ -1,0 +1,445 @@
+//! Amounts: a number with its qualifiers, currency or unit, range and total,
+//! labelled CARDINAL, MONEY, PERCENT, QUANTITY, ORDINAL or DURATION.
+//!
+//! `around 8,000 to 12,000`, `$400 million`, `tens of billions of dollars`,
+//! `about 2%`, `155mm`, `almost 3-year-long`, `60 years old`, `50 of 80`.
+
+use super::numbers::{self, Kind, Num};
+use super::qualifiers::{self, Bound};
+use super::{units, units::Unit, words, Context, Hit, Toks};
+use crate::doc::{Amount, NumberLabel, Scalar, Value};
+
+/// The amount starting at token `i`, if one does.
+pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
+    let (bound, mut j) = match qualifiers::prefix(t, i) {
+        Some((b, j)) => (Some(b), j),
+        None => (None, i),
+    };
+    let mut start = i;
+    // `around “90,000 or more`: the hedge stays outside the quotation mark.
+    if bound.is_some() && matches!(t.text(j), "“" | "\"" | "‘") {
+        j += 1;
+        start = j;
+    }
+    let core = j;
+    let negative = matches!(t.low(j), "minus" | "negative") || (t.text(j) == "-" && t.glued(j + 1) && !t.glued(j) && t.is_num(j + 1) && !(j > 0 && t.is_num(j - 1)));
+    if negative {
+        j += 1;
+    }
+    let Some(mut a) = amount(t, j) else {
+        return duration_words(t, i).or_else(|| a_unit(t, i));
+    };
+    if negative {
+        a.num.value = -a.num.value;
+    }
+    if bound.is_none() && !negative && rejected(t, &a) {
+        return None;
+    }
+    let mut end = a.end;
+    let mut value_min = Some(a.num.value);
+    let mut value_max = None;
+    let mut is_range = false;
+    let mut approx = bound == Some(Bound::Approx) || a.num.kind == Kind::Vague;
+    let mut total = None;
+
+    // Ranges: `8,000 to 12,000`, `between 8,000 and 12,000`, `eight to 10 feet`, `5-10%`.
+    let between = bound == Some(Bound::Between);
+    if a.num.kind != Kind::Ordinal && !(start > 0 && t.low(start - 1) == "from" && t.low(end) == "to") {
+        if let Some(k) = qualifiers::range_joint(t, a.num_end(), between).or_else(|| qualifiers::range_joint(t, end, between)) {
+            if let Some(b) = amount(t, k) {
+                let joined_before_unit = k == a.num_end() + 1;
+                let compatible = match (a.unit, b.unit) {
+                    (Some(x), Some(y)) => same_unit(x, y) && !joined_before_unit,
+                    (None, _) => true,
+                    (Some(_), None) => !joined_before_unit && t.text(k - 1) != "or",
+                };
+                let hyphen_ok = !matches!(t.text(k - 1), "-" | "–") || (t.glued(k - 1) == t.glued(k));
+                if compatible && hyphen_ok && b.num.kind != Kind::Ordinal && b.num.value >= a.num.value && (between || t.low(k - 1) != "or" || a.unit.is_none() || b.unit.is_some()) && !rejected(t, &b) {
+                    let mut lo = a.num.value;
+                    // `8 to 10 million`: the second's multiplier applies to both.
+                    if a.num.end == a.num.start + 1 && b.num.end > b.num.start + 1 && t.is_num(b.num.start) {
+                        if let Some(first) = numbers::digits(t.text(b.num.start)).filter(|&x| x > 0.0) {
+                            let mult = b.num.value / first;
+                            if mult >= 100.0 && lo * mult <= b.num.value {
+                                lo *= mult;
+                            }
+                        }
+                    }
+                    value_min = Some(lo);
+                    value_max = Some(b.num.value);
+                    if a.unit.is_none() {
+                        a.unit = b.unit;
+                        a.unit_end = b.unit_end;
+                    }
+                    end = b.end;
+                    is_range = true;
+                    approx |= b.num.kind == Kind::Vague;
+                }
+            }
+        }
+    }
+    if between && !is_range {
+        return None;
+    }
+    // `50 of 80`
+    if !is_range && a.unit.is_none() && a.num.kind == Kind::Cardinal && t.low(end) == "of" {
+        if let Some(b) = numbers::parse(t, end + 1).filter(|b| b.kind == Kind::Cardinal && b.value >= a.num.value) {
+            if !t.capitalised(end + 1) || t.is_num(end + 1) {
+                total = Some(b.value);
+                end = b.end;
+            }
+        }
+    }
+    // `90,000 or more`, `500 plus`
+    let mut trailing = None;
+    if !is_range && a.num.kind != Kind::Ordinal {
+        if let Some((b, k)) = qualifiers::suffix(t, end) {
+            trailing = Some(b);
+            end = k;
+        }
+    }
+    // A vague plural of money: `tens of billions of dollars`.
+    if a.unit.is_none() && a.num.kind == Kind::Vague && t.low(end) == "of" {
+        if let Some((code, f)) = units::currency_word(t.low(end + 1)) {
+            a.unit = Some(Unit::Currency(code, f));
+            end += 2;
+        }
+    }
+
+    let (label, unit, factor) = match a.unit {
+        _ if a.num.kind == Kind::Ordinal => (NumberLabel::ORDINAL, None, 1.0),
+        Some(Unit::Percent) => (NumberLabel::PERCENT, Some("%"), 1.0),
+        Some(Unit::Currency(code, f)) => (NumberLabel::MONEY, Some(code), f),
+        Some(Unit::Measure(m)) => (NumberLabel::QUANTITY, Some(m), 1.0),
+        Some(Unit::Time(u)) => (NumberLabel::DURATION, Some(u), 1.0),
+        None => (NumberLabel::CARDINAL, None, 1.0),
+    };
+    let scale = |x: f64| Scalar::Number(round(x * factor));
+    let amount = if is_range {
+        Amount::Range { min: value_min.map(scale), max: value_max.map(scale) }
+    } else if a.num.kind == Kind::Vague || trailing == Some(Bound::Min) || bound == Some(Bound::Min) {
+        Amount::Range { min: value_min.map(scale), max: None }
+    } else if bound == Some(Bound::Max) || trailing == Some(Bound::Max) {
+        Amount::Range { min: None, max: value_min.map(scale) }
+    } else {
+        Amount::Exact(value_min.map(scale))
+    };
+    approx |= trailing == Some(Bound::Approx);
+    // `around “90,000 or more`: `around` outside the quote still hedges it.
+    let value = Value { amount, approx, unit: unit.map(str::to_string), total };
+    Some(Hit { start, core, end, label, value })
+}
+
+/// Rounds away binary noise (`0.1 * 3`), keeping 12 significant digits.
+fn round(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let mag = x.abs().log10().floor() as i32;
+    let p = 10f64.powi(11 - mag);
+    if p.is_finite() && p > 0.0 && (x * p).abs() < 9e15 {
+        (x * p).round() / p
+    } else {
+        x
+    }
+}
+
+fn same_unit(a: Unit, b: Unit) -> bool {
+    match (a, b) {
+        (Unit::Currency(x, _), Unit::Currency(y, _)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// A number with its currency or unit.
+#[derive(Debug, Clone, Copy)]
+struct Amt {
+    num: Num,
+    unit: Option<Unit>,
+    /// Where the unit ends (or the number, with no unit).
+    unit_end: usize,
+    /// The end of the whole amount (after `old`, `-long`).
+    end: usize,
+}
+
+impl Amt {
+    fn num_end(&self) -> usize {
+        self.num.end
+    }
+
+}
+
+/// A number with a currency before or a unit after, from token `i`.
+fn amount(t: &Toks, i: usize) -> Option<Amt> {
+    // Currency before: `$400 million`, `US$ 150`, `c $ 16.4`, `USD 22.5 million`, `€2m`.
+    if let Some((code, f, k)) = currency_before(t, i) {
+        let num = numbers::parse_money(t, k)?;
+        if num.kind == Kind::Ordinal {
+            return None;
+        }
+        let mut end = num.end;
+        // `$ 2.54 billion` is read by the number; `75 USD million` too rare to follow.
+        if units::currency_code(t.text(end)).is_some_and(|(c, _)| c == code) {
+            end += 1;
+        }
+        return Some(Amt { num, unit: Some(Unit::Currency(code, f)), unit_end: end, end });
+    }
+    let num = numbers::parse(t, i)?;
+    if num.kind == Kind::Ordinal {
+        return Some(Amt { num, unit: None, unit_end: num.end, end: num.end });
+    }
+    let (unit, unit_end, end, cents) = unit_after(t, num.end, &num).map_or((None, num.end, num.end, 0.0), |(u, ue, e, c)| (Some(u), ue, e, c));
+    let mut num = num;
+    num.value += cents;
+    Some(Amt { num, unit, unit_end, end })
+}
+
+/// A currency sign or code before the amount; returns code, factor and where the number starts.
+fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, f64, usize)> {
+    let s = t.text(i);
+    if let Some(code) = units::currency_sign(s) {
+        return Some((code, 1.0, i + 1));
+    }
+    if t.is_word(i) {
+        let low = t.low(i);
+        // `US$`, `C$`, `HK$`, and their spaced forms
+        let spaced_ok = low.len() <= 3 && !matches!(low, "a" | "s" | "r" | "an");
+        if units::currency_sign(t.text(i + 1)) == Some("USD") && (t.glued(i + 1) || spaced_ok) {
+            if let Some(code) = units::dollar_prefix(low.trim_end_matches('.')) {
+                return Some((code, 1.0, i + 2));
+            }
+        }
+        if let Some((code, f)) = units::currency_code(s) {
+            if t.is_num(i + 1) && (s.chars().all(|c| c.is_uppercase()) || t.glued(i + 1) || low.len() == 3) {
+                return Some((code, f, i + 1));
+            }
+        }
+    }
+    None
+}
+
+/// The unit after a number ending at token `e`: its kind, where the unit
+/// ends, and where the amount ends (`60 years old`, `3-year-long`).
+fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)> {
+    let glued = t.glued(e);
+    let text = t.text(e);
+    if text == "%" || text == "٪" {
+        return Some((Unit::Percent, e + 1, e + 1, 0.0));
+    }
+    // `3-year-long`, `six-mile`, `12-cent`: a hyphen then the unit.
+    let (u, hyphen) = if text == "-" && glued && t.glued(e + 1) && t.is_word(e + 1) { (e + 1, true) } else { (e, false) };
+    let low = t.low(u);
+    match low {
+        "percent" | "pct" | "percents" | "percentage" if !hyphen => return Some((Unit::Percent, u + 1, u + 1, 0.0)),
+        "per" if t.low(u + 1) == "cent" => return Some((Unit::Percent, u + 2, u + 2, 0.0)),
+        _ => {}
+    }
+    // `10 €`, `100元`: a sign after the amount (not the start of the next one).
+    if let Some(code) = units::currency_sign(text) {
+        if !hyphen && !t.is_num(e + 1) {
+            return Some((Unit::Currency(code, 1.0), e + 1, e + 1, 0.0));
+        }
+    }
+    if let Some((code, f)) = units::currency_word(low) {
+        if low == "won" && !num.words && num.value < 1000.0 {
+            return None;
+        }
+        // `3 dollars 50 cents`, `13 dollars and 45 cents`, `15 dollars 50.`
+        if f == 1.0 && !hyphen && matches!(low, "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds") {
+            let k = if t.low(u + 1) == "and" { u + 2 } else { u + 1 };
+            if let Some(c) = numbers::parse(t, k).filter(|c| c.kind == Kind::Cardinal && c.value < 100.0 && c.value.fract() == 0.0) {
+                let sub = units::currency_word(t.low(c.end)).filter(|&(_, sf)| sf == 0.01);
+                let closes = matches!(t.text(c.end), "." | "," | "!" | "?" | "") && t.kind(c.end + 1).is_none_or(|_| t.text(c.end) != ".");
+                if sub.is_some() || closes || t.kind(c.end).is_none() {
+                    let end = if sub.is_some() { c.end + 1 } else { c.end };
+                    return Some((Unit::Currency(code, 1.0), end, end, c.value / 100.0));
+                }
+            }
+        }
+        if matches!(low, "pound" | "pounds") && num.value < 1e5 {
+            // Weight unless a multiplier says money (`361 million pounds`).
+            return Some((Unit::Measure("lb"), u + 1, u + 1, 0.0));
+        }
+        return Some((Unit::Currency(code, f), u + 1, u + 1, 0.0));
+    }
+    if let Some((code, f)) = units::currency_code(t.text(u)) {
+        if t.text(u).chars().all(|c| c.is_uppercase()) || glued {
+            return Some((Unit::Currency(code, f), u + 1, u + 1, 0.0));
+        }
+    }
+    // `125 million australian dollars`, `10,000 swiss francs`, `hong kong dollars`.
+    for skip in [1, 2] {
+        let noun = t.low(u + skip);
+        if units::currency_word(noun).is_some() {
+            let adj = t.low(u + skip - 1);
+            if let Some(code) = units::currency_country(adj, noun) {
+                if skip == 1 || (t.low(u) == "hong" || t.low(u) == "new") {
+                    return Some((Unit::Currency(code, 1.0), u + skip + 1, u + skip + 1, 0.0));
+                }
+            }
+        }
+    }
+    if let Some(tu) = units::time_unit(low) {
+        if low == "second" || (low == "min" && !glued) {
+            // `a second` is an ordinal more often than a duration
+            if low == "second" {
+                return None;
+            }
+        }
+        let mut end = u + 1;
+        // `60 years old`, `3-year-old`, `3-year-long`
+        if t.low(end) == "old" && (!hyphen || t.glued(end)) {
+            end += 1;
+        } else if t.text(end) == "-" && t.glued(end) && matches!(t.low(end + 1), "old" | "long") {
+            end += 2;
+        }
+        return Some((Unit::Time(tu), u + 1, end, 0.0));
+    }
+    // Measures: `155mm`, `10 kilometres`, `1.6 km`, `square meters`, `metric tons`.
+    let (mu, prefix) = match low {
+        "square" | "sq" | "cubic" | "metric" if !hyphen => (u + 1, low),
+        _ => (u, ""),
+    };
+    let mlow = t.low(mu);
+    let as_written = t.text(mu);
+    let symbol = units::measure(mlow)?;
+    if units::measure_needs_glue(mlow) && !(glued || hyphen) && !(prefix != "") {
+        // `48 m` is metres only when nothing reads it as a word (`2 pm`, `5 in`).
+        if !matches!(mlow, "m" | "g" | "t" | "l") || t.is_word(mu + 1) {
+            return None;
+        }
+    }
+    if as_written == "M" && glued {
+        return None;
+    }
+    if mlow == "mb" && as_written == "MB" {
+        return Some((Unit::Measure("MB"), mu + 1, mu + 1, 0.0));
+    }
+    if mlow == "mb" {
+        return Some((Unit::Measure("Mb"), mu + 1, mu + 1, 0.0));
+    }
+    let mut end = mu + 1;
+    let mut symbol = symbol.to_string();
+    match prefix {
+        "square" | "sq" => symbol.push('2'),
+        "cubic" => symbol.push('3'),
+        _ => {}
+    }
+    // `km2`, `m²`
+    if t.glued(end) && matches!(t.text(end), "2" | "3" | "²" | "³") {
+        symbol.push_str(match t.text(end) {
+            "2" | "²" => "2",
+            _ => "3",
+        });
+        end += 1;
+    }
+    // speeds: `miles an hour`, `kilometers per hour`, `km/h`, `km/hr`
+    if let Some(k) = t.phrase(end, "an hour").or_else(|| t.phrase(end, "per hour")).or_else(|| t.phrase(end, "per millisecond")) {
+        symbol = format!("{symbol}/{}", if t.low(k - 1) == "millisecond" { "ms" } else { "h" });
+        end = k;
+    } else if t.text(end) == "/" && t.glued(end) && matches!(t.low(end + 1), "h" | "hr" | "hour" | "ms" | "millisecond" | "s") {
+        symbol = format!("{symbol}/{}", t.low(end + 1));
+        end += 2;
+    }
+    let leaked: &'static str = intern(&symbol);
+    Some((Unit::Measure(leaked), end, end, 0.0))
+}
+
+/// The fixed set of unit symbols we build (no allocation leaks: a static table).
+fn intern(s: &str) -> &'static str {
+    const KNOWN: &[&str] = &[
+        "mm", "cm", "dm", "m", "km", "mi", "ft", "in", "yd", "nmi", "kg", "g", "mg", "µg", "t", "lb", "oz", "l", "ml",
+        "gal", "bbl", "acre", "ha", "km2", "m2", "mph", "km/h", "kn", "°", "rad", "turn", "kW", "MW", "GW", "kWh",
+        "MWh", "GWh", "TWh", "bit", "B", "kB", "MB", "GB", "TB", "calibre", "tbsp", "tsp", "cup", "dram", "pm", "kt",
+        "Mt", "mm2", "cm2", "dm2", "mi2", "ft2", "in2", "yd2", "m3", "cm3", "km3", "ft3", "mi/h", "m/h", "km/hr",
+        "km/ms", "m/ms", "cm/ms", "km/millisecond", "cm/millisecond", "m/millisecond", "m/s", "km/s", "ft/s",
+        "t2", "Mb", "km/hour",
+    ];
+    KNOWN.iter().copied().find(|k| *k == s).unwrap_or("unit")
+}
+
+/// Bare plural time units after `for`/`over`/`within`: `for weeks` (at least two).
+fn duration_words(t: &Toks, i: usize) -> Option<Hit> {
+    let low = t.low(i);
+    if !units::is_plural_time(low) || i == 0 || !matches!(t.low(i - 1), "for" | "over" | "within" | "lasting" | "spanning") {
+        return None;
+    }
+    let unit = units::time_unit(low)?;
+    let value = Value {
+        amount: Amount::Range { min: Some(Scalar::Number(2.0)), max: None },
+        approx: true,
+        unit: Some(unit.to_string()),
+        total: None,
+    };
+    Some(Hit { start: i, core: i, end: i + 1, label: NumberLabel::DURATION, value })
+}
+
+/// `a month`, `an hour`: one of a time unit.
+fn a_unit(t: &Toks, i: usize) -> Option<Hit> {
+    if !matches!(t.low(i), "a" | "an") {
+        return None;
+    }
+    let low = t.low(i + 1);
+    if units::is_plural_time(low) || matches!(low, "second" | "quarter") {
+        return None;
+    }
+    let unit = units::time_unit(low)?;
+    // `a day after`, `once a week`: all still a length of one unit.
+    let value = Value::exact(1.0).unit(unit);
+    Some(Hit { start: i, core: i, end: i + 2, label: NumberLabel::DURATION, value })
+}
+
+/// Numbers that are not figures here: the pronoun `one`, numbers inside
+/// names (`24th Mechanised Brigade`, `Formula One`), a bare `second`.
+fn rejected(t: &Toks, a: &Amt) -> bool {
+    let n = &a.num;
+    let i = n.start;
+    if n.words && n.end == i + 1 {
+        let w = t.low(i);
+        if w == "one" {
+            let prev = if i > 0 { t.low(i - 1) } else { "" };
+            let next = t.low(i + 1);
+            if matches!(prev, "the" | "this" | "that" | "which" | "no" | "any" | "every" | "each" | "another" | "one" | "little" | "other" | "only" | "loved" | "ones" | "someone")
+                || matches!(next, "that" | "who" | "which" | "another" | "whose" | "way" | "day")
+                || (next == "of" && matches!(t.low(i + 2), "them" | "those" | "us" | "these" | "you"))
+            {
+                return a.unit.is_none();
+            }
+        }
+        // Capitalised number words inside a name: `Formula One`, `First Lady`.
+        if t.capitalised(i) && !t.sentence_start(i) && (t.capitalised(i + 1) || (i > 0 && t.capitalised(i - 1))) {
+            return true;
+        }
+        if w == "second" && i > 0 && matches!(t.low(i - 1), "a" | "per" | "every" | "one") && a.unit.is_none() {
+            return true;
+        }
+    }
+    if n.kind == Kind::Ordinal {
+        // `24th Mechanised Brigade`, `Third Reich`: a capitalised name follows.
+        let next = n.end;
+        if t.capitalised(next) && !is_month(t.low(next)) {
+            return true;
+        }
+        if n.words && t.capitalised(i) && !t.sentence_start(i) {
+            return true;
+        }
+    }
+    // `the one`, `a` alone
+    if n.words && n.value == 1.0 && matches!(t.low(i), "a" | "an") {
+        return true;
+    }
+    // digits right after a name-like capitalised word and a hyphen were blocked; a
+    // lone single-digit list marker `1)` is no figure
+    if !n.words && t.line_start(i) && matches!(t.text(n.end), ")" ) {
+        return true;
+    }
+    let _ = words::scale;
+    false
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+    )
+}

@@ -1,0 +1,122 @@
+//! What is never a figure: digits inside URLs, e-mail addresses, phone
+//! numbers and identifiers (`SCP-173`, `A320`, `24703L202`).
+//!
+//! Marks tokens as blocked before the recognisers run; one pass over the text
+//! and one over the tokens.
+
+use super::{units, words, Toks};
+use crate::text::TokenKind;
+
+pub(super) fn mark(t: &mut Toks) {
+    mark_links(t);
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        if t.is_num(i) {
+            if let Some(end) = phone_run(t, i) {
+                for b in &mut t.blocked[i..end] {
+                    *b = true;
+                }
+                i = end;
+                continue;
+            }
+            if identifier(t, i) {
+                t.blocked[i] = true;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// URLs and e-mail addresses: a whitespace-free stretch with `://`, `www.` or `@x.y`.
+fn mark_links(t: &mut Toks) {
+    let text = t.a.text;
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut k = 0; // first token not yet looked at
+    while pos < bytes.len() {
+        if bytes[pos].is_ascii_whitespace() {
+            pos += 1;
+            continue;
+        }
+        let start = pos;
+        while pos < bytes.len() && !bytes[pos].is_ascii_whitespace() {
+            pos += 1;
+        }
+        let chunk = &text[start..pos];
+        let link = chunk.contains("://")
+            || chunk.starts_with("www.")
+            || chunk.contains(".com/")
+            || chunk.contains(".org/")
+            || chunk.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.'));
+        if link {
+            while k < t.len() && t.start(k) < start {
+                k += 1;
+            }
+            while k < t.len() && t.start(k) < pos {
+                t.blocked[k] = true;
+                k += 1;
+            }
+        }
+    }
+}
+
+/// A phone-like run from number `i`: `+1-222-2222`, `(555) 123-4567`,
+/// `0800 123 456` with a leading `+`, or four or more digit groups glued by
+/// `-`, `.` or `/`. Dates (`2024-11-02`, `5/17/2018`) have three groups and pass.
+fn phone_run(t: &Toks, i: usize) -> Option<usize> {
+    let plus = i > 0 && t.text(i - 1) == "+" && t.glued(i);
+    let mut groups = 1;
+    let mut j = i + 1;
+    let mut seps = Vec::new();
+    while t.glued(j) && matches!(t.text(j), "-" | "." | "/" | ")") && t.is_num(j + 1) && t.glued(j + 1) {
+        seps.push(t.text(j));
+        groups += 1;
+        j += 2;
+    }
+    let same_sep = seps.windows(2).all(|w| w[0] == w[1]);
+    let long_last = t.text(j - 1).len() >= 4;
+    if plus && groups >= 2 || groups >= 4 || (groups == 3 && same_sep && seps.first() == Some(&"-") && long_last && t.text(i).len() <= 3) {
+        Some(j)
+    } else {
+        None
+    }
+}
+
+/// A number glued to letters that are not a unit or suffix (`24703L202`,
+/// `F-16`, `SCP-173`, `A320`): part of a name or code.
+fn identifier(t: &Toks, i: usize) -> bool {
+    // Letters right before: `A320`, `MH17` (all capitals or one letter).
+    if t.glued(i) && t.is_word(i - 1) {
+        let w = t.text(i - 1);
+        let caps = w.chars().all(|c| c.is_uppercase()) && w.chars().count() <= 5;
+        if caps && units::currency_code(w).is_none() {
+            return true;
+        }
+    }
+    // Capitalised code and a hyphen: `F-16`, `SCP-173`, `Su-34`, `COVID-19`.
+    if i >= 2 && t.glued(i) && t.text(i - 1) == "-" && t.glued(i - 1) && t.capitalised(i - 2) {
+        let w = t.text(i - 2);
+        if w.chars().count() <= 5 && words::cardinal(&w.to_lowercase()).is_none() {
+            return true;
+        }
+    }
+    // Letters right after that are no suffix: `24703L202`, `3D`.
+    if t.glued(i + 1) && t.kind(i + 1) == Some(TokenKind::Word) {
+        let w = t.text(i + 1);
+        let low = w.to_lowercase();
+        let known = matches!(low.as_str(), "st" | "nd" | "rd" | "th" | "s" | "k" | "m" | "b" | "bn" | "mn" | "mln" | "bln" | "tn" | "mil" | "mm" | "am" | "pm" | "a" | "p" | "x" | "h" | "e")
+            || units::measure(&low).is_some()
+            || units::time_unit(&low).is_some()
+            || units::currency_code(&low).is_some()
+            || words::scale(&low).is_some();
+        if !known {
+            return true;
+        }
+        // `24703m212`: a unit with more digits glued after is a code.
+        if t.is_num(i + 2) && t.glued(i + 2) && !matches!(t.text(i + 2), "2" | "3") {
+            return true;
+        }
+    }
+    false
+}

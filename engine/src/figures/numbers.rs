@@ -1,0 +1,625 @@
+//! The number itself: digits with separators and decimals, scale words
+//! (`1.2 million`, `$10m`), number words (`twelve thousand`, `a dozen`),
+//! ordinals (`70th`, `twenty-first`), fractions (`3/4`, `two thirds`) and
+//! vague plurals (`thousands`, `tens of billions`).
+
+use super::words::{self, Builder, Word};
+use super::Toks;
+
+/// What kind of number was read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    Cardinal,
+    Ordinal,
+    Fraction,
+    /// `thousands`: the value is the least it means (2000), approximate.
+    Vague,
+}
+
+/// A number over tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub kind: Kind,
+    /// Written in words (not digits) at its start.
+    pub words: bool,
+}
+
+/// A number as the plain number recogniser sees it (no units, no dates), in bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawNumber {
+    pub span: std::ops::Range<usize>,
+    pub value: f64,
+    pub ordinal: bool,
+}
+
+/// Every number in the text, read on its own (for comparing with plain
+/// number recognisers); figures use [`super::find`].
+pub fn scan_numbers(analysis: &crate::text::Analysis) -> Vec<RawNumber> {
+    let t = Toks::new(analysis);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if !t.blocked[i] {
+            if let Some(n) = parse(&t, i) {
+                out.push(RawNumber { span: t.start(n.start)..t.end(n.end - 1), value: n.value, ordinal: n.kind == Kind::Ordinal });
+                i = n.end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The value of a digit token: `8,000`, `2.5`, `1,234,567.89`, `1.111,11`, `12,34,567`.
+pub fn digits(s: &str) -> Option<f64> {
+    if let Some(f) = vulgar(s) {
+        return Some(f);
+    }
+    let s: String = s.chars().filter(|c| !matches!(c, '\u{202f}' | '\u{a0}' | '\u{2009}' | '_')).collect();
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    let plain = |x: &str| -> Option<f64> {
+        if x.is_empty() || !x.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+            return None;
+        }
+        x.parse().ok()
+    };
+    match (commas, dots) {
+        (0, 0) | (0, 1) => plain(&s),
+        (0, _) => {
+            // `1.234.567`: dots group thousands (European), else not a number (an address).
+            let groups: Vec<&str> = s.split('.').collect();
+            if groups[1..].iter().all(|g| g.len() == 3) && groups[0].len() <= 3 {
+                plain(&groups.concat())
+            } else {
+                None
+            }
+        }
+        (_, _) => {
+            let last_comma = s.rfind(',')?;
+            let last_dot = s.rfind('.');
+            if last_dot.is_some_and(|d| d > last_comma) || dots == 0 {
+                // Commas group: `1,234,567.89`, `12,34,567` (Indian), or a decimal comma `1,3`.
+                let int = &s[..last_dot.unwrap_or(s.len())];
+                let groups: Vec<&str> = int.split(',').collect();
+                let western = groups[1..].iter().all(|g| g.len() == 3);
+                let indian = groups.len() >= 3
+                    && groups.last().is_some_and(|g| g.len() == 3)
+                    && groups[1..groups.len() - 1].iter().all(|g| g.len() == 2);
+                if western || indian {
+                    plain(&s.replace(',', ""))
+                } else if commas == 1 && dots == 0 {
+                    plain(&s.replace(',', "."))
+                } else {
+                    None
+                }
+            } else {
+                // `1.111,11`: dots group, the comma is the decimal mark.
+                let (int, frac) = s.split_at(last_comma);
+                let groups: Vec<&str> = int.split('.').collect();
+                if groups[1..].iter().all(|g| g.len() == 3) && frac.len() > 1 {
+                    plain(&format!("{}.{}", groups.concat(), &frac[1..]))
+                } else {
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// A single-character fraction: `½`, `¾`, `⅔`.
+fn vulgar(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+/// A multiplier glued to digits (`10k`, `$10m`, `1.2bn`, `10M`). Lower-case
+/// `m` alone is metres unless money is being read.
+fn glued_scale(word: &str, money: bool) -> Option<f64> {
+    Some(match word {
+        "k" | "K" => 1e3,
+        "M" | "MM" | "mil" | "mln" | "mn" => 1e6,
+        "m" if money => 1e6,
+        "b" | "B" | "bn" | "bln" => 1e9,
+        "tn" | "tln" => 1e12,
+        "G" => 1e9,
+        _ => return None,
+    })
+}
+
+/// Reads the number starting at token `i` (with `money` when a currency sign
+/// came before, so `$10m` is ten million).
+pub fn parse(t: &Toks, i: usize) -> Option<Num> {
+    parse_with(t, i, false)
+}
+
+pub fn parse_money(t: &Toks, i: usize) -> Option<Num> {
+    parse_with(t, i, true)
+}
+
+fn parse_with(t: &Toks, i: usize, money: bool) -> Option<Num> {
+    if t.blocked.get(i).copied().unwrap_or(true) {
+        return None;
+    }
+    if t.is_num(i) {
+        return parse_digits(t, i, money);
+    }
+    if t.is_word(i) {
+        return vague(t, i).or_else(|| parse_words(t, i));
+    }
+    None
+}
+
+fn parse_digits(t: &Toks, i: usize, money: bool) -> Option<Num> {
+    let mut value = digits(t.text(i))?;
+    let mut end = i + 1;
+    if vulgar(t.text(i)).is_some() {
+        return Some(Num { start: i, end, value, kind: Kind::Fraction, words: false });
+    }
+    // `.08`: a decimal with no leading zero
+    let mut start = i;
+    if i > 0 && t.text(i - 1) == "." && t.glued(i) && (i == 1 || !t.glued(i - 1)) && t.text(i).bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(f) = format!("0.{}", t.text(i)).parse::<f64>() {
+            value = f;
+            start = i - 1;
+        }
+    }
+    // `1 234 567`, `40 000`: thin or plain spaces grouping thousands
+    if start == i && t.text(i).len() <= 3 && t.text(i).bytes().all(|b| b.is_ascii_digit()) {
+        let mut k = end;
+        let mut grouped = value;
+        while t.is_num(k) && !t.glued(k) && t.text(k).len() == 3 && t.text(k).bytes().all(|b| b.is_ascii_digit())
+            && t.start(k) == t.end(k - 1) + 1
+        {
+            grouped = grouped * 1000.0 + digits(t.text(k)).unwrap_or(0.0);
+            k += 1;
+        }
+        if k > end && !(t.is_num(k) && !t.glued(k)) {
+            value = grouped;
+            end = k;
+        }
+    }
+    // Ordinal suffix: `70th`, `21st`.
+    if t.glued(end) && matches!(t.low(end), "st" | "nd" | "rd" | "th") {
+        return Some(Num { start: i, end: end + 1, value, kind: Kind::Ordinal, words: false });
+    }
+    if start < i || end > i + 1 {
+        return Some(Num { start, end, value, kind: Kind::Cardinal, words: false });
+    }
+    // Fraction `3/4`, and a mixed number `2 1/4`.
+    if let Some((f, e)) = slash_fraction(t, end - 1) {
+        return Some(Num { start: i, end: e, value: f, kind: Kind::Fraction, words: false });
+    }
+    if !t.text(i).contains(['.', ',']) {
+        if let Some((f, e)) = slash_fraction(t, end) {
+            if !t.glued(end) && f < 1.0 {
+                return Some(Num { start: i, end: e, value: value + f, kind: Kind::Fraction, words: false });
+            }
+        }
+    }
+    // Glued multiplier: `10k`, `1.2bn`.
+    if t.glued(end) {
+        if let Some(s) = glued_scale(t.text(end), money) {
+            value *= s;
+            end += 1;
+            return Some(Num { start: i, end, value, kind: Kind::Cardinal, words: false });
+        }
+    }
+    // Scale words after digits: `400 million`, `3 hundred and 21`, `3 dozens`.
+    let mut b = Builder::with_digits(value);
+    let mut last_good = (end, value);
+    let mut j = end;
+    let mut used_words = false;
+    loop {
+        let w = t.low(j);
+        if matches!(w, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") && !used_words {
+            return Some(Num { start: i, end: j + 1, value: value * 12.0, kind: Kind::Cardinal, words: false });
+        }
+        if let Some(word @ (Word::Hundred | Word::Scale(_))) = words::cardinal(w) {
+            if b.push(word) {
+                j += 1;
+                used_words = true;
+                // `three lakh crore`: a second, larger multiplier multiplies it all.
+                while let Some(s) = words::scale(t.low(j)) {
+                    if s > 1e5 && b.value() * s < 1e16 {
+                        b = Builder::with_digits(b.value() * s);
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                last_good = (j, b.value());
+                continue;
+            }
+        }
+        if used_words && b.after_multiplier() {
+            // `4 thousand 3 hundred and 21`
+            let k = if w == "and" { j + 1 } else { j };
+            if t.is_num(k) && !t.text(k).contains([',', '.']) {
+                if let Some(x) = digits(t.text(k)) {
+                    let mut nb = b.clone();
+                    // `3 hundred and 2 hundred` is two numbers
+                    let refused = words::cardinal(t.low(k + 1)).is_some_and(|w| matches!(w, Word::Hundred | Word::Scale(_)));
+                    if !refused && nb.push_digits(x) {
+                        b = nb;
+                        j = k + 1;
+                        last_good = (j, b.value());
+                        continue;
+                    }
+                }
+            }
+            if let Some((n, e)) = word_run(t, k, Some(b.clone())) {
+                if e > k && n.kind == Kind::Cardinal {
+                    last_good = (e, n.value);
+                }
+            }
+        }
+        break;
+    }
+    let (end, value) = last_good;
+    Some(Num { start: i, end, value, kind: Kind::Cardinal, words: false })
+}
+
+/// `3/4` at token `i` (a number, `/`, a number, glued): the fraction and the end.
+fn slash_fraction(t: &Toks, i: usize) -> Option<(f64, usize)> {
+    if !t.is_num(i) || t.text(i + 1) != "/" || !t.is_num(i + 2) {
+        return None;
+    }
+    let tight = t.glued(i + 1) && t.glued(i + 2);
+    let spaced = !t.glued(i + 1) && !t.glued(i + 2);
+    if !(tight || spaced) || (t.text(i + 3) == "/" && t.glued(i + 3)) {
+        return None;
+    }
+    let a = digits(t.text(i))?;
+    let b = digits(t.text(i + 2))?;
+    if b == 0.0 || t.text(i).contains(',') || t.text(i + 2).contains(',') || b > 1000.0 {
+        return None;
+    }
+    Some((a / b, i + 3))
+}
+
+/// Vague plurals: `thousands`, `tens of thousands`, `hundreds of millions`,
+/// `several thousand`, `a few hundred`, `dozens`.
+fn vague(t: &Toks, i: usize) -> Option<Num> {
+    let plural = |w: &str| -> Option<f64> {
+        Some(match w {
+            "hundreds" => 100.0,
+            "thousands" => 1e3,
+            "millions" => 1e6,
+            "billions" => 1e9,
+            "trillions" => 1e12,
+            "dozens" => 12.0,
+            "tens" => 10.0,
+            _ => return None,
+        })
+    };
+    let w = t.low(i);
+    let mk = |end, value| Some(Num { start: i, end, value, kind: Kind::Vague, words: true });
+    if let Some(u) = plural(w) {
+        // `tens of thousands`, `hundreds of millions`
+        if t.low(i + 1) == "of" {
+            if let Some(u2) = plural(t.low(i + 2)).filter(|&u2| u2 > u && u2 >= 1e3) {
+                return mk(i + 3, 2.0 * u * u2);
+            }
+        }
+        if w == "tens" {
+            return None;
+        }
+        // `thousands` must not be the start of a name or a noun compound
+        return mk(i + 1, 2.0 * u);
+    }
+    let (k, at) = match w {
+        "several" => (3.0, i + 1),
+        "few" => (2.0, i + 1),
+        "a" if t.low(i + 1) == "few" => (2.0, i + 2),
+        "many" => (2.0, i + 1),
+        _ => return None,
+    };
+    let s = match t.low(at) {
+        "hundred" => 100.0,
+        "dozen" => 12.0,
+        other => words::scale(other)?,
+    };
+    let mut end = at + 1;
+    let mut value = k * s;
+    // `several hundred thousand`
+    if let Some(s2) = words::scale(t.low(end)).filter(|&s2| s2 > s) {
+        value *= s2;
+        end += 1;
+    }
+    mk(end, value)
+}
+
+/// Number words from token `i`: `twelve thousand`, `one hundred and six`,
+/// `twenty-first`, `a dozen`, `two thirds`, `one and a half`.
+fn parse_words(t: &Toks, i: usize) -> Option<Num> {
+    let w = t.low(i);
+    // `a hundred`, `a million`, `a dozen`, `half a dozen`, `a half`.
+    if w == "a" || w == "an" {
+        let next = t.low(i + 1);
+        if matches!(next, "dozen") {
+            return Some(Num { start: i, end: i + 2, value: 12.0, kind: Kind::Cardinal, words: true });
+        }
+        if matches!(words::cardinal(next), Some(Word::Hundred | Word::Scale(_))) {
+            let (n, end) = word_run(t, i + 1, Some(Builder::with_one()))?;
+            return Some(Num { start: i, end, ..n });
+        }
+        // `a quarter million`, `a half`, `a fifth of`, `a hundredth`, `a twenty-first`
+        if matches!(next, "quarter" | "half") {
+            if let Some(s) = words::scale(t.low(i + 2)) {
+                let d = if next == "half" { 2.0 } else { 4.0 };
+                return Some(Num { start: i, end: i + 3, value: s / d, kind: Kind::Fraction, words: true });
+            }
+        }
+        let (n, end) = word_run(t, i + 1, None).or_else(|| {
+            let d = words::denominator(next).filter(|_| !next.ends_with('s'))?;
+            Some((Num { start: i + 1, end: i + 2, value: d, kind: Kind::Ordinal, words: true }, i + 2))
+        })?;
+        let closes = t.low(end) == "of" || !t.is_word(end) || t.kind(end).is_none();
+        let big = matches!(t.low(end - 1), "hundredth" | "thousandth" | "millionth" | "billionth" | "trillionth");
+        if n.kind == Kind::Ordinal && n.value > 1.0 && (closes || big) && !matches!(next, "second") {
+            return Some(Num { start: i, end, value: 1.0 / n.value, kind: Kind::Fraction, words: true });
+        }
+        return None;
+    }
+    if w == "half" {
+        if t.low(i + 1) == "a" && t.low(i + 2) == "dozen" {
+            return Some(Num { start: i, end: i + 3, value: 6.0, kind: Kind::Cardinal, words: true });
+        }
+        if let Some(s) = words::scale(t.low(i + 1)) {
+            return Some(Num { start: i, end: i + 2, value: s / 2.0, kind: Kind::Fraction, words: true });
+        }
+        // `more than half`: a bare half after a bound word
+        if i > 0 && matches!(t.low(i - 1), "than" | "about" | "nearly" | "almost" | "over" | "roughly") && t.low(i + 1) != "of" {
+            return Some(Num { start: i, end: i + 1, value: 0.5, kind: Kind::Fraction, words: true });
+        }
+        return None;
+    }
+    if w == "quarter" {
+        if let Some(s) = words::scale(t.low(i + 1)) {
+            return Some(Num { start: i, end: i + 2, value: s / 4.0, kind: Kind::Fraction, words: true });
+        }
+        return None;
+    }
+    let (n, end) = word_run(t, i, None)?;
+    Some(Num { start: i, end, ..n })
+}
+
+/// Runs the builder over number words from `i` (`and` after a multiplier,
+/// hyphens between tens and units), then an ordinal or fraction ending,
+/// `and a half`, `point five` or `dozens`.
+fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> {
+    let run = core_run(t, i, start)?;
+    if let Some(n) = run.ordinal {
+        return Some((n, n.end));
+    }
+    let (b, end, and_at) = (run.builder, run.end, run.and_at);
+    let value = b.value();
+    let frac = |value: f64, end: usize| Some((Num { start: i, end, value, kind: Kind::Fraction, words: true }, end));
+    // `two thirds`, `one hundred and three quarters` (100 + 3/4)
+    let den_word = t.low(end);
+    if let Some(d) = words::denominator(den_word) {
+        let plural = den_word.ends_with('s') || den_word == "half";
+        if value > 0.0 && (plural || value == 1.0) && den_word != "seconds" {
+            let (whole, numerator) = match and_at {
+                Some(before) if before > 0.0 => (before, value - before),
+                _ => (0.0, value),
+            };
+            let (v, e) = scaled_fraction(t, end + 1, numerator / d);
+            return frac(whole + v, e);
+        }
+    }
+    // `one and a half`, `six million and two thirds`, `five and a half million`
+    if t.low(end) == "and" {
+        if let Some((f, e)) = fraction_at(t, end + 1) {
+            let after = words::scale(t.low(e));
+            let (v, e) = match (after, b.last_scale()) {
+                (Some(s), None) => ((value + f) * s, e + 1),
+                (Some(s), Some(_)) => (value + f * s, e + 1),
+                (None, Some(s)) if s >= 1e3 => (value + f * s, e),
+                (None, _) => (value + f, e),
+            };
+            return frac(v, e);
+        }
+    }
+    // `two hundred point zero three`, `nine point nought four`
+    if t.low(end) == "point" {
+        let mut digits = String::new();
+        let mut k = end + 1;
+        while let Some(w) = words::cardinal(t.low(k)) {
+            match w {
+                Word::Unit(n) => digits.push_str(&n.to_string()),
+                Word::Teen(n) => digits.push_str(&n.to_string()),
+                Word::Tens(n) => {
+                    let mut n = n;
+                    if t.text(k + 1) == "-" {
+                        if let Some(Word::Unit(u)) = words::cardinal(t.low(k + 2)) {
+                            n += u;
+                            k += 2;
+                        }
+                    }
+                    digits.push_str(&n.to_string());
+                }
+                _ => break,
+            }
+            k += 1;
+        }
+        if !digits.is_empty() {
+            if let Ok(f) = format!("0.{digits}").parse::<f64>() {
+                return Some((Num { start: i, end: k, value: value + f, kind: Kind::Cardinal, words: true }, k));
+            }
+        }
+    }
+    // `three dozens`
+    if matches!(t.low(end), "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs") && value > 0.0 {
+        return Some((Num { start: i, end: end + 1, value: value * 12.0, kind: Kind::Cardinal, words: true }, end + 1));
+    }
+    Some((Num { start: i, end, value, kind: Kind::Cardinal, words: true }, end))
+}
+
+/// A fraction multiplied by a scale after it: `three quarters billion`,
+/// `two thirds of a million`.
+fn scaled_fraction(t: &Toks, k: usize, f: f64) -> (f64, usize) {
+    if let Some(s) = words::scale(t.low(k)) {
+        return (f * s, k + 1);
+    }
+    if t.low(k) == "of" && t.low(k + 1) == "a" {
+        if let Some(s) = words::scale(t.low(k + 2)) {
+            return (f * s, k + 3);
+        }
+    }
+    (f, k)
+}
+
+/// A fraction in words at `k`: `a half`, `a quarter`, `three fifths`, `one fourth`.
+fn fraction_at(t: &Toks, k: usize) -> Option<(f64, usize)> {
+    let w = t.low(k);
+    if matches!(w, "a" | "an" | "one") {
+        let d_word = t.low(k + 1);
+        if !d_word.ends_with('s') {
+            if let Some(d) = words::denominator(d_word) {
+                return Some((1.0 / d, k + 2));
+            }
+        }
+    }
+    let run = core_run(t, k, None)?;
+    if run.ordinal.is_some() || run.and_at.is_some() {
+        return None;
+    }
+    let d_word = t.low(run.end);
+    let d = words::denominator(d_word)?;
+    let n = run.builder.value();
+    (n > 0.0 && (d_word.ends_with('s') || n == 1.0)).then_some((n / d, run.end + 1))
+}
+
+/// What [`core_run`] read.
+struct Run {
+    builder: Builder,
+    end: usize,
+    /// The value before an `and` inside the phrase (`one hundred and three`).
+    and_at: Option<f64>,
+    /// The phrase ended in an ordinal word.
+    ordinal: Option<Num>,
+}
+
+fn core_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<Run> {
+    let mut b = start.unwrap_or_default();
+    let mut j = i;
+    let mut end = i;
+    let mut and_at = None;
+    loop {
+        let w = t.low(j);
+        if let Some(word) = words::cardinal(w) {
+            if b.push(word) {
+                j += 1;
+                end = j;
+                // `twenty-one`, `fifty - two`
+                if b.after_tens() && t.text(j) == "-" {
+                    if let Some(Word::Unit(_)) = words::cardinal(t.low(j + 1)).or_else(|| words::ordinal(t.low(j + 1))) {
+                        j += 1;
+                    }
+                }
+                continue;
+            }
+            break;
+        }
+        if w == "and" && b.after_multiplier() && !b.is_empty() {
+            let next = t.low(j + 1);
+            if words::cardinal(next).is_some_and(|x| b.accepts(x)) || words::ordinal(next).is_some_and(|x| b.accepts(x)) {
+                and_at = Some(b.value());
+                j += 1;
+                continue;
+            }
+        }
+        // An ordinal ends the phrase: `twenty-first`, `one hundred twenty fifth`, `trillionth`.
+        if let Some(word) = words::ordinal(w) {
+            let mut ob = b.clone();
+            let bare = match word {
+                Word::Hundred if ob.is_empty() => Some(100.0),
+                Word::Scale(s) if ob.is_empty() => Some(s),
+                _ => None,
+            };
+            if let Some(v) = bare {
+                let n = Num { start: i, end: j + 1, value: v, kind: Kind::Ordinal, words: true };
+                return Some(Run { builder: ob, end: j + 1, and_at, ordinal: Some(n) });
+            }
+            if ob.push(word) {
+                let n = Num { start: i, end: j + 1, value: ob.value(), kind: Kind::Ordinal, words: true };
+                return Some(Run { builder: ob, end: j + 1, and_at, ordinal: Some(n) });
+            }
+        }
+        break;
+    }
+    if b.is_empty() || end == i {
+        return None;
+    }
+    Some(Run { builder: b, end, and_at, ordinal: None })
+}
+
+impl Builder {
+    /// Starts as `a` (one) before `hundred` or a scale.
+    pub fn with_one() -> Builder {
+        let mut b = Builder::new();
+        b.push(Word::Unit(1));
+        b
+    }
+
+    /// Adds a digit value after a multiplier (`4 thousand 3 hundred`).
+    pub fn push_digits(&mut self, x: f64) -> bool {
+        if x < 1000.0 && x.fract() == 0.0 {
+            let w = if x < 10.0 {
+                Word::Unit(x as u64)
+            } else if x < 20.0 {
+                Word::Teen(x as u64)
+            } else if x % 10.0 == 0.0 && x < 100.0 {
+                Word::Tens(x as u64)
+            } else {
+                // 21..999: a whole group at once, allowed right after a multiplier.
+                if !self.after_multiplier() {
+                    return false;
+                }
+                return self.push(Word::Teen(x as u64)) || {
+                    false
+                };
+            };
+            return self.push(w);
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_formats() {
+        assert_eq!(digits("8,000"), Some(8000.0));
+        assert_eq!(digits("1,234,567.89"), Some(1_234_567.89));
+        assert_eq!(digits("12,34,567.89"), Some(1_234_567.89));
+        assert_eq!(digits("1.111,11"), Some(1111.11));
+        assert_eq!(digits("2.5"), Some(2.5));
+        assert_eq!(digits("1,3"), Some(1.3));
+        assert_eq!(digits("192.168.1.2"), None);
+    }
+}

@@ -1,0 +1,216 @@
+//! Named case tables for the number layer, one collection per label, in the
+//! style of aho-corasick's tests: `t!(name, text, [(span, LABEL, value)])`
+//! with no dateline, `td!(name, dateline, text, [...])` with one.
+
+use newslens::doc::Value;
+use newslens::figures::{self, Context};
+use newslens::text::Analysis;
+use newslens::Date;
+use serde_json::json;
+
+/// One expected figure: the covered text, the label, the value as the guide writes it.
+type Want = (&'static str, &'static str, serde_json::Value);
+
+fn run(text: &str, dateline: Option<&str>) -> Vec<(String, String, serde_json::Value)> {
+    let analysis = Analysis::new(text);
+    let dateline = dateline.map(|d| d.parse::<Date>().expect("test dateline"));
+    figures::find(&analysis, &Context { dateline })
+        .into_iter()
+        .map(|f| (text[f.span.clone()].to_string(), f.label.to_string(), value_json(&f.value)))
+        .collect()
+}
+
+fn value_json(v: &Value) -> serde_json::Value {
+    serde_json::to_value(v).expect("values serialise")
+}
+
+fn check(name: &str, text: &str, dateline: Option<&str>, want: &[Want]) {
+    let got = run(text, dateline);
+    let want: Vec<(String, String, serde_json::Value)> =
+        want.iter().map(|(s, l, v)| (s.to_string(), l.to_string(), v.clone())).collect();
+    assert_eq!(got, want, "case {name}: {text:?}");
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, [$($want:expr),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            check(stringify!($name), $text, None, &[$($want),*]);
+        }
+    };
+}
+
+macro_rules! td {
+    ($name:ident, $dateline:expr, $text:expr, [$($want:expr),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            check(stringify!($name), $text, Some($dateline), &[$($want),*]);
+        }
+    };
+}
+
+// CARDINAL: counts, qualifiers, ranges, vague plurals, words.
+t!(cardinal_plain, "Some 8,000 troops arrived.", [("Some 8,000", "CARDINAL", json!({"exact": 8000, "approx": true}))]);
+t!(cardinal_up_to, "up to 12,000 soldiers", [("up to 12,000", "CARDINAL", json!({"min": null, "max": 12000}))]);
+t!(cardinal_more_than, "more than 7,000 people", [("more than 7,000", "CARDINAL", json!({"min": 7000, "max": null}))]);
+t!(cardinal_at_least, "at least 3,000 soldiers", [("at least 3,000", "CARDINAL", json!({"min": 3000, "max": null}))]);
+t!(cardinal_as_many_as, "as many as 10,000 troops", [("as many as 10,000", "CARDINAL", json!({"min": null, "max": 10000}))]);
+t!(cardinal_range_hedged, "around 8,000 to 12,000 troops", [("around 8,000 to 12,000", "CARDINAL", json!({"min": 8000, "max": 12000, "approx": true}))]);
+t!(cardinal_between, "between 8,000 and 12,000 troops", [("between 8,000 and 12,000", "CARDINAL", json!({"min": 8000, "max": 12000}))]);
+t!(cardinal_thousands, "thousands of soldiers", [("thousands", "CARDINAL", json!({"min": 2000, "max": null, "approx": true}))]);
+t!(cardinal_several_thousand, "several thousand have left", [("several thousand", "CARDINAL", json!({"min": 3000, "max": null, "approx": true}))]);
+t!(cardinal_tens_of_thousands, "tens of thousands of people", [("tens of thousands", "CARDINAL", json!({"min": 20000, "max": null, "approx": true}))]);
+t!(cardinal_words, "twelve thousand people and three dogs", [
+    ("twelve thousand", "CARDINAL", json!({"exact": 12000})),
+    ("three", "CARDINAL", json!({"exact": 3})),
+]);
+t!(cardinal_hyphenated_words, "twenty-one trillion and three hundred", [("twenty-one trillion and three hundred", "CARDINAL", json!({"exact": 21000000000300u64}))]);
+t!(cardinal_a_dozen, "a dozen drones and half a dozen tanks", [
+    ("a dozen", "CARDINAL", json!({"exact": 12})),
+    ("half a dozen", "CARDINAL", json!({"exact": 6})),
+]);
+t!(cardinal_part_of_total, "50 of 80 drones were shot down", [("50 of 80", "CARDINAL", json!({"exact": 50, "total": 80}))]);
+t!(cardinal_or_more, "around “90,000 or more a month.”", [
+    ("90,000 or more", "CARDINAL", json!({"min": 90000, "max": null, "approx": true})),
+    ("a month", "DURATION", json!({"exact": 1, "unit": "month"})),
+]);
+t!(cardinal_scale, "1.2 million people", [("1.2 million", "CARDINAL", json!({"exact": 1200000}))]);
+t!(cardinal_one_of, "one of the parties", [("one", "CARDINAL", json!({"exact": 1}))]);
+t!(cardinal_pronoun_one_is_not, "the one that poses a threat, which one", []);
+t!(cardinal_fraction, "two thirds of voters and 3/4 of them", [
+    ("two thirds", "CARDINAL", json!({"exact": 0.666666666667})),
+    ("3/4", "CARDINAL", json!({"exact": 0.75})),
+]);
+
+// MONEY
+t!(money_dollars_million, "another $400 million package", [("$400 million", "MONEY", json!({"exact": 400000000, "unit": "USD"}))]);
+t!(money_escaped_dollar, "another \\$400 million package", [("$400 million", "MONEY", json!({"exact": 400000000, "unit": "USD"}))]);
+t!(money_vague, "tens of billions of dollars of weapons", [("tens of billions of dollars", "MONEY", json!({"min": 20000000000u64, "max": null, "approx": true, "unit": "USD"}))]);
+t!(money_glued_m, "a £10m deal", [("£10m", "MONEY", json!({"exact": 10000000, "unit": "GBP"}))]);
+t!(money_word_currency, "420 million finnish markka and 5 euros", [
+    ("420 million finnish markka", "MONEY", json!({"exact": 420000000, "unit": "FIM"})),
+    ("5 euros", "MONEY", json!({"exact": 5, "unit": "EUR"})),
+]);
+t!(money_prefixed_dollar, "a US$ 150 million loan", [("US$ 150 million", "MONEY", json!({"exact": 150000000, "unit": "USD"}))]);
+t!(money_cents, "down 34 cents", [("34 cents", "MONEY", json!({"exact": 0.34, "unit": "USD"}))]);
+
+// PERCENT
+t!(percent_sign, "about 2% of the vote", [("about 2%", "PERCENT", json!({"exact": 2, "approx": true, "unit": "%"}))]);
+t!(percent_word, "50 percent and twenty per cent", [
+    ("50 percent", "PERCENT", json!({"exact": 50, "unit": "%"})),
+    ("twenty per cent", "PERCENT", json!({"exact": 20, "unit": "%"})),
+]);
+t!(percent_range, "5-10% of shells", [("5-10%", "PERCENT", json!({"min": 5, "max": 10, "unit": "%"}))]);
+
+// QUANTITY
+t!(quantity_glued, "155mm shells", [("155mm", "QUANTITY", json!({"exact": 155, "unit": "mm"}))]);
+t!(quantity_spelled, "10 kilometres away", [("10 kilometres", "QUANTITY", json!({"exact": 10, "unit": "km"}))]);
+t!(quantity_hyphen, "a six-mile trip", [("six-mile", "QUANTITY", json!({"exact": 6, "unit": "mi"}))]);
+t!(quantity_square, "660 square meters of land", [("660 square meters", "QUANTITY", json!({"exact": 660, "unit": "m2"}))]);
+
+// ORDINAL
+t!(ordinal_words_and_digits, "the 70th anniversary, his fourth visit, the first", [
+    ("70th", "ORDINAL", json!({"exact": 70})),
+    ("fourth", "ORDINAL", json!({"exact": 4})),
+    ("first", "ORDINAL", json!({"exact": 1})),
+]);
+t!(ordinal_compound, "the twenty-first and one hundred twenty-fifth", [
+    ("twenty-first", "ORDINAL", json!({"exact": 21})),
+    ("one hundred twenty-fifth", "ORDINAL", json!({"exact": 125})),
+]);
+t!(ordinal_in_name_is_not, "Ukraine's 24th Mechanised Brigade said", []);
+
+// DATE
+t!(date_full_with_weekday, "on Thursday, Oct. 31, 2024 at noon", [("Thursday, Oct. 31, 2024", "DATE", json!({"exact": "2024-10-31"}))]);
+t!(date_weekday_no_comma, "Wednesday Oct. 30, 2024", [("Wednesday Oct. 30, 2024", "DATE", json!({"exact": "2024-10-30"}))]);
+t!(date_day_month_year, "27 October 2024", [("27 October 2024", "DATE", json!({"exact": "2024-10-27"}))]);
+t!(date_iso, "2024-11-02 21:58", [
+    ("2024-11-02", "DATE", json!({"exact": "2024-11-02"})),
+    ("21:58", "TIME", json!({"exact": "T21:58"})),
+]);
+t!(date_truncated, "Sept. 12 and in June, on Friday", [
+    ("Sept. 12", "DATE", json!({"exact": "--09-12"})),
+    ("June", "DATE", json!({"exact": "--06"})),
+    ("Friday", "DATE", json!({"exact": "-W-5"})),
+]);
+t!(date_year, "the 2022 Russian invasion and in 2020", [
+    ("2022", "DATE", json!({"exact": "2022"})),
+    ("2020", "DATE", json!({"exact": "2020"})),
+]);
+t!(date_century, "the 19th century", [("19th century", "DATE", json!({"min": "1801", "max": "1900"}))]);
+t!(date_may_the_verb_is_not, "They may come and march on.", []);
+td!(date_relative_weekdays, "2024-11-02", "late Friday and Thursday and on Saturday", [
+    ("late Friday", "DATE", json!({"exact": "2024-11-01"})),
+    ("Thursday", "DATE", json!({"exact": "2024-10-31"})),
+    ("Saturday", "DATE", json!({"exact": "2024-11-02"})),
+]);
+td!(date_last_weekday, "2024-10-27", "last Thursday", [("last Thursday", "DATE", json!({"exact": "2024-10-24"}))]);
+td!(date_relative_periods, "2024-11-02", "last year, last month and mid-October", [
+    ("last year", "DATE", json!({"exact": "2023"})),
+    ("last month", "DATE", json!({"exact": "2024-10"})),
+    ("mid-October", "DATE", json!({"exact": "2024-10", "approx": true})),
+]);
+td!(date_last_december, "2024-10-27", "Last December", [("Last December", "DATE", json!({"exact": "2023-12"}))]);
+td!(date_day_range, "2024-10-27", "as soon as October 27 or 28.", [("October 27 or 28", "DATE", json!({"min": "2024-10-27", "max": "2024-10-28"}))]);
+t!(date_vague, "in the coming days, as in recent years", [
+    ("the coming days", "DATE", json!({"exact": null})),
+    ("recent years", "DATE", json!({"exact": null})),
+]);
+
+// TIME
+td!(time_with_dateline, "2024-11-02", "Last Updated At:22:00", [("22:00", "TIME", json!({"exact": "2024-11-02T22:00"}))]);
+t!(time_meridiem, "at 6pm and 10 a.m.", [
+    ("6pm", "TIME", json!({"exact": "T18:00"})),
+    ("10 a.m.", "TIME", json!({"exact": "T10:00"})),
+]);
+
+// DURATION
+t!(duration_hedged_words, "nearly three decades", [("nearly three decades", "DURATION", json!({"exact": 3, "approx": true, "unit": "decade"}))]);
+t!(duration_plain, "Over the past two years", [("two years", "DURATION", json!({"exact": 2, "unit": "year"}))]);
+t!(duration_hyphenated, "the almost 3-year-long war", [("almost 3-year-long", "DURATION", json!({"exact": 3, "approx": true, "unit": "year"}))]);
+t!(duration_age, "a man 60 years old", [("60 years old", "DURATION", json!({"exact": 60, "unit": "year"}))]);
+t!(duration_vague, "for weeks", [("weeks", "DURATION", json!({"min": 2, "max": null, "approx": true, "unit": "week"}))]);
+
+// No false figures.
+t!(no_figures_in_urls, "see https://apnews.com/article/2024-11-02-abc123 and wsws.org/en/2024/10", []);
+t!(no_figures_in_phones, "call +1-222-2222 or 555-123-4567", []);
+t!(no_figures_in_codes, "an F-16 and an A320 near SCP-173", []);
+
+// The thing counted.
+#[test]
+fn of_names_the_counted_thing() {
+    let text = "at least 3,000 North Korean soldiers have been moved; thousands of troops; 13,000 containers worth";
+    let analysis = Analysis::new(text);
+    let of: Vec<Option<String>> = figures::find(&analysis, &Context::default()).into_iter().map(|f| f.of).collect();
+    assert_eq!(of, [Some("North Korean soldiers".into()), Some("troops".into()), Some("containers".into())]);
+}
+
+#[test]
+fn dateline_is_found_near_the_top() {
+    for (text, want) in [
+        ("Title\n\n2024-11-02 21:58 Last Updated At:22:00\n\nKYIV (AP) — text", Some("2024-11-02")),
+        ("# Headline\n\nPeter Symonds  \n27 October 2024\n\nAmid claims", Some("2024-10-27")),
+        ("North Korea has sent troops. On 27 October 2024 they arrived in a sentence that goes on.", None),
+    ] {
+        let got = figures::detect_dateline(&Analysis::new(text)).map(|d| d.to_string());
+        assert_eq!(got.as_deref(), want, "{text:?}");
+    }
+}
+
+#[test]
+fn never_panics_and_spans_are_sorted_on_odd_input() {
+    let nasty = "$ % - 1/0 0/0 ½ 9999999999999999999999 1e999 ,,, ... 1,,2 😀12😀 — 3–4 mid- last \u{202f}5 ٪";
+    for cut in 0..nasty.len() {
+        if !nasty.is_char_boundary(cut) {
+            continue;
+        }
+        let text = &nasty[cut..];
+        let found = figures::find(&Analysis::new(text), &Context::default());
+        for w in found.windows(2) {
+            assert!(w[0].span.end <= w[1].span.start, "overlap in {text:?}");
+        }
+        for f in &found {
+            assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! Measures the number layer: span + label + value F1 on the reference
+//! samples, and Microsoft Recognizers-Text's English spec cases mapped to ours.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use newslens::doc::{Amount, Annotation, NumberLabel, Scalar};
+use newslens::figures::{self, Context};
+use newslens::page::{self, Format};
+use newslens::text::{Analysis, CharMap};
+use newslens::Engine;
+
+use crate::score::Counts;
+use crate::GoldSample;
+
+/// A number annotation reduced to what is scored: span, label and value.
+pub type Key = (usize, usize, String, String);
+
+fn keys(doc: &newslens::Document) -> Vec<Key> {
+    doc.annotations
+        .iter()
+        .filter_map(|a| match a {
+            Annotation::Number(n) => Some((
+                n.start,
+                n.end,
+                n.label.as_str().to_string(),
+                serde_json::to_string(&n.value).unwrap_or_default(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Number-layer scores on the reference samples.
+pub struct GoldReport {
+    pub overall: Counts,
+    pub per_label: BTreeMap<String, Counts>,
+    /// `(sample, "missed"/"spurious", key, text)`.
+    pub errors: Vec<(String, &'static str, Key, String)>,
+}
+
+/// Annotates each sample (dateline detected from its text, as a user would
+/// get it) and scores the number layer against the reference.
+pub fn gold_report(samples: &[GoldSample]) -> GoldReport {
+    let engine = Engine::new().expect("embedded models load");
+    let mut overall = Counts::default();
+    let mut per_label: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for s in samples {
+        let page = page::from_str(&s.text, Format::Text);
+        let doc = engine.annotate(&page, Some(&s.name));
+        let predicted = keys(&doc);
+        let gold = keys(&s.gold);
+        overall += Counts::of_sets(&predicted, &gold);
+        for label in NumberLabel::ALL {
+            let p: Vec<Key> = predicted.iter().filter(|k| k.2 == label.as_str()).cloned().collect();
+            let g: Vec<Key> = gold.iter().filter(|k| k.2 == label.as_str()).cloned().collect();
+            *per_label.entry(label.as_str().to_string()).or_default() += Counts::of_sets(&p, &g);
+        }
+        let chars: Vec<char> = s.text.chars().collect();
+        let text_of = |k: &Key| chars[k.0.min(chars.len())..k.1.min(chars.len())].iter().collect::<String>();
+        for k in gold.iter().filter(|k| !predicted.contains(k)) {
+            errors.push((s.name.clone(), "missed", k.clone(), text_of(k)));
+        }
+        for k in predicted.iter().filter(|k| !gold.contains(k)) {
+            errors.push((s.name.clone(), "spurious", k.clone(), text_of(k)));
+        }
+    }
+    GoldReport { overall, per_label, errors }
+}
+
+/// The result of one Recognizers case.
+#[derive(Debug, Clone)]
+pub struct CaseResult {
+    /// `File.json#index`.
+    pub id: String,
+    pub file: String,
+    pub pass: bool,
+    pub input: String,
+    pub expected: Vec<(usize, usize, f64)>,
+    pub got: Vec<(usize, usize, f64)>,
+}
+
+/// The Recognizers spec files we run, and the labels each maps to.
+pub const RECOGNIZERS_FILES: &[(&str, &[NumberLabel])] = &[
+    ("Number/NumberModel.json", &[NumberLabel::CARDINAL]),
+    ("Number/OrdinalModel.json", &[NumberLabel::ORDINAL]),
+    ("Number/PercentModel.json", &[NumberLabel::PERCENT]),
+    ("NumberWithUnit/CurrencyModel.json", &[NumberLabel::MONEY]),
+    ("NumberWithUnit/DimensionModel.json", &[NumberLabel::QUANTITY]),
+];
+
+/// Runs every case of every file under `dir` (the `recognizers` data folder).
+///
+/// Mapping: their `number` is our CARDINAL, `ordinal` (and `ordinal.relative`)
+/// our ORDINAL, `percentage` PERCENT, `currency` MONEY, `dimension` QUANTITY.
+/// Spans compare from where the number starts (their spans leave qualifiers
+/// like `about` out; ours keep them), in code points, end exclusive. Values
+/// compare as numbers; cents and pence convert to the main unit first.
+pub fn recognizers_cases(dir: &Path) -> Vec<CaseResult> {
+    let mut out = Vec::new();
+    for (file, labels) in RECOGNIZERS_FILES {
+        let Ok(json) = std::fs::read_to_string(dir.join(file)) else { continue };
+        let cases: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap_or_default();
+        let short = file.rsplit('/').next().unwrap_or(file).to_string();
+        for (idx, case) in cases.iter().enumerate() {
+            let input = case["Input"].as_str().unwrap_or_default().to_string();
+            let expected: Vec<(usize, usize, f64)> = case["Results"]
+                .as_array()
+                .map(|rs| rs.iter().filter_map(expected_item).collect())
+                .unwrap_or_default();
+            let got = ours(&input, labels);
+            let pass = same(&expected, &got);
+            out.push(CaseResult { id: format!("{short}#{idx}"), file: short.clone(), pass, input, expected, got });
+        }
+    }
+    out
+}
+
+fn expected_item(r: &serde_json::Value) -> Option<(usize, usize, f64)> {
+    let start = r["Start"].as_u64()? as usize;
+    let end = r["End"].as_u64()? as usize + 1;
+    let res = &r["Resolution"];
+    let raw = res["value"].as_str().unwrap_or("nan").trim_end_matches('%');
+    let mut value: f64 = raw.parse().unwrap_or(f64::NAN);
+    if let Some(unit) = res["unit"].as_str() {
+        if matches!(unit, "Cent" | "Pence" | "Penny") {
+            value *= 0.01;
+        }
+        if unit == "Satoshi" {
+            value *= 1e-8;
+        }
+    }
+    // `ordinal.relative` values are positions (`end-1`): no number of ours.
+    if r["TypeName"].as_str() == Some("ordinal.relative") {
+        value = f64::NAN;
+    }
+    Some((start, end, value))
+}
+
+/// Our figures of the mapped labels: (core start, end, value) in code points.
+fn ours(input: &str, labels: &[NumberLabel]) -> Vec<(usize, usize, f64)> {
+    let analysis = Analysis::new(input);
+    let chars = CharMap::new(input);
+    figures::find(&analysis, &Context::default())
+        .into_iter()
+        .filter(|f| labels.contains(&f.label))
+        .map(|f| {
+            let v = match &f.value.amount {
+                Amount::Exact(Some(Scalar::Number(x))) => *x,
+                Amount::Range { min: Some(Scalar::Number(x)), .. } => *x,
+                Amount::Range { min: None, max: Some(Scalar::Number(x)) } => *x,
+                _ => f64::NAN,
+            };
+            (chars.char_offset(f.core_start), chars.char_offset(f.span.end), v)
+        })
+        .collect()
+}
+
+fn same(expected: &[(usize, usize, f64)], got: &[(usize, usize, f64)]) -> bool {
+    expected.len() == got.len()
+        && expected.iter().zip(got).all(|(e, g)| {
+            e.0 == g.0 && e.1 == g.1 && (e.2.is_nan() && g.2.is_nan() || (e.2 - g.2).abs() <= 1e-6 * e.2.abs().max(1.0))
+        })
+}
+
+/// The reviewed known failures: `id<TAB>reason` lines (`#` comments).
+pub fn known_failures(text: &str) -> BTreeMap<String, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (id, reason) = l.split_once(char::is_whitespace)?;
+            Some((id.to_string(), reason.trim().to_string()))
+        })
+        .collect()
+}
+
+/// The known-failures list kept beside the tests.
+pub const KNOWN_FAILURES: &str = include_str!("../tests/figures_known_failures.txt");
