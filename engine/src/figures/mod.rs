@@ -64,7 +64,7 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
         }
         let hit = dates::at(&toks, i, context).or_else(|| amounts::at(&toks, i, context));
         match hit {
-            Some(hit) if hit.end > i => {
+            Some(hit) if hit.end > i && finite(&hit.value) => {
                 let of = if matches!(hit.label, NumberLabel::CARDINAL | NumberLabel::MONEY | NumberLabel::QUANTITY) {
                     of::counted(&toks, hit.end, hit.label)
                 } else {
@@ -83,6 +83,17 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// Whether every number in a value is finite (a 400-digit run is no figure).
+fn finite(v: &Value) -> bool {
+    use crate::doc::{Amount, Scalar};
+    let ok = |s: &Option<Scalar>| !matches!(s, Some(Scalar::Number(x)) if !x.is_finite());
+    let amount = match &v.amount {
+        Amount::Exact(x) => ok(x),
+        Amount::Range { min, max } => ok(min) && ok(max),
+    };
+    amount && v.total.is_none_or(f64::is_finite)
 }
 
 /// The date a piece was published, when the text states it near its top
