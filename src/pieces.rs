@@ -1,0 +1,223 @@
+//! Cuts an annotated document into the messages the worker sends: head, chunks, groupings.
+
+use std::collections::BTreeMap;
+
+use newslens::board::{entity_groups, quote_groups};
+use newslens::{Annotation, Document};
+
+use crate::protocol::{Chunk, Done, EntityGroupView, Head, QuoteBrief, QuoteGroupView};
+
+/// A chunk's extent: code points `start..end`, bytes `bytes`, annotations `anns`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cut {
+    pub start: usize,
+    pub end: usize,
+    pub bytes: std::ops::Range<usize>,
+    pub anns: std::ops::Range<usize>,
+}
+
+/// Splits `text` into chunks of about `target` code points. A chunk ends right after a line
+/// break (or, in a very long line, after a space) that no annotation covers, so every
+/// annotation lies whole inside one chunk and a multi-paragraph quote stays one mark.
+pub fn cut(text: &str, annotations: &[Annotation], target: usize) -> Vec<Cut> {
+    let target = target.max(1);
+    let mut cuts = Vec::new();
+    let (mut chunk_start, mut chunk_byte, mut chunk_ann) = (0usize, 0usize, 0usize);
+    // `next` walks annotations by start; `covered_to` is the furthest end of those begun.
+    let (mut next, mut covered_to) = (0usize, 0usize);
+    let mut pos = 0usize;
+    for (byte, ch) in text.char_indices() {
+        while next < annotations.len() && annotations[next].range().0 <= pos {
+            covered_to = covered_to.max(annotations[next].range().1);
+            next += 1;
+        }
+        let len = pos + 1 - chunk_start;
+        let free = covered_to <= pos;
+        let breakable = (ch == '\n' && len >= target) || (ch == ' ' && len >= target * 4);
+        pos += 1;
+        if breakable && free {
+            // Annotations starting at `pos` belong to the next chunk.
+            let end_byte = byte + ch.len_utf8();
+            cuts.push(Cut { start: chunk_start, end: pos, bytes: chunk_byte..end_byte, anns: chunk_ann..next });
+            chunk_start = pos;
+            chunk_byte = end_byte;
+            chunk_ann = next;
+        }
+    }
+    if pos > chunk_start || cuts.is_empty() {
+        cuts.push(Cut { start: chunk_start, end: pos, bytes: chunk_byte..text.len(), anns: chunk_ann..annotations.len() });
+    } else if let Some(last) = cuts.last_mut() {
+        // Annotations that start at the very end (empty spans) stay with the last chunk.
+        last.anns.end = annotations.len();
+    }
+    cuts
+}
+
+/// The messages for one document: head, chunks and groupings (`millis` left at 0).
+pub fn pieces(id: u32, doc: &Document, target: usize) -> (Head, Vec<Chunk>, Done) {
+    let cuts = cut(&doc.text, &doc.annotations, target);
+    let head = Head {
+        id,
+        title: doc.title.clone(),
+        source: doc.source.clone(),
+        dateline: doc.dateline.clone(),
+        byline: doc.byline.clone(),
+        text_len: doc.text_len,
+        chunks: cuts.len(),
+        annotations: doc.annotations.len(),
+    };
+    let chunks = cuts
+        .iter()
+        .enumerate()
+        .map(|(index, c)| Chunk {
+            id,
+            index,
+            start: c.start,
+            first: c.anns.start,
+            text: doc.text[c.bytes.clone()].to_string(),
+            annotations: doc.annotations[c.anns.clone()].to_vec(),
+        })
+        .collect();
+    (head, chunks, done(id, doc))
+}
+
+/// Counts and groupings of a document.
+pub fn done(id: u32, doc: &Document) -> Done {
+    let mut counts: BTreeMap<(&'static str, &'static str), usize> = BTreeMap::new();
+    for a in &doc.annotations {
+        *counts.entry((a.layer().as_str(), a.label())).or_default() += 1;
+    }
+    Done {
+        id,
+        counts: counts.into_iter().map(|((l, b), n)| (l.to_string(), b.to_string(), n)).collect(),
+        entities: entity_views(doc),
+        quotes: quote_groups(doc)
+            .into_iter()
+            .map(|g| QuoteGroupView {
+                speaker: g.speaker,
+                quotes: g
+                    .quotes
+                    .into_iter()
+                    .map(|index| {
+                        let a = &doc.annotations[index];
+                        QuoteBrief { index, label: a.label().to_string(), excerpt: excerpt(a.text(), 160) }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        millis: 0.0,
+    }
+}
+
+/// A document's entity clusters as the panel lists them.
+pub fn entity_views(doc: &Document) -> Vec<EntityGroupView> {
+    entity_groups(doc)
+        .into_iter()
+        .map(|g| EntityGroupView { cluster: g.cluster, label: g.label.as_str().to_string(), mentions: g.mentions })
+        .collect()
+}
+
+/// At most `max` code points of `s`, with an ellipsis when shortened.
+pub fn excerpt(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((b, _)) => format!("{}…", s[..b].trim_end()),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newslens::doc::{Entity, EntityLabel, Quote, QuoteLabel};
+
+    fn entity(start: usize, end: usize, text: &str) -> Annotation {
+        Annotation::Entity(Entity {
+            label: EntityLabel::PER,
+            start,
+            end,
+            text: text.into(),
+            cluster: text.into(),
+        })
+    }
+
+    fn quote(start: usize, end: usize, text: &str) -> Annotation {
+        Annotation::Quote(Quote {
+            label: QuoteLabel::DIRECT,
+            start,
+            end,
+            text: text.into(),
+            cue: None,
+            speaker: None,
+            speaker_cluster: None,
+            nominal: false,
+            co_speakers: vec![],
+            truncated: false,
+        })
+    }
+
+    #[test]
+    fn chunks_cover_the_text_and_end_at_free_line_breaks() {
+        let text = "Ann said.\n“One.\n“Two,” Bo said.\nEnd é\n";
+        // The quote runs over the line break after “One.
+        let anns = vec![entity(0, 3, "Ann"), quote(10, 22, "“One.\n“Two,”"), entity(23, 25, "Bo")];
+        let cuts = cut(text, &anns, 5);
+        let joined: String = cuts.iter().map(|c| &text[c.bytes.clone()]).collect();
+        assert_eq!(joined, text);
+        let starts: Vec<usize> = cuts.iter().map(|c| c.start).collect();
+        assert_eq!(starts, vec![0, 10, 32]);
+        assert_eq!(cuts[1].anns, 1..3, "the quote and Bo stay in one chunk");
+        assert_eq!(cuts.last().map(|c| c.end), Some(text.chars().count()));
+        for c in &cuts {
+            for a in &anns[c.anns.clone()] {
+                let (s, e) = a.range();
+                assert!(c.start <= s && e <= c.end, "{a:?} inside {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn empty_and_unbroken_texts_make_one_chunk() {
+        assert_eq!(cut("", &[], 10).len(), 1);
+        let long = "x".repeat(1000);
+        assert_eq!(cut(&long, &[], 10).len(), 1);
+        let words = "word ".repeat(100);
+        assert!(cut(&words, &[], 10).len() > 5, "a long line breaks at spaces");
+    }
+
+    #[test]
+    fn excerpts_cut_on_code_points() {
+        assert_eq!(excerpt("“Zelenskyy”", 3), "“Ze…");
+        assert_eq!(excerpt("short", 10), "short");
+    }
+}
+
+#[cfg(test)]
+mod sample_tests {
+    use super::*;
+
+    /// Every sample article cuts into chunks that cover it exactly.
+    #[test]
+    fn samples_cut_cleanly() {
+        let data = std::env::var_os("NEWSLENS_DATA")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+        let dir = data.join("samples");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            println!("note: skipping, no samples beside the repository");
+            return;
+        };
+        let engine = newslens::Engine::new().unwrap();
+        for e in entries.flatten() {
+            let bytes = std::fs::read(e.path()).unwrap();
+            let name = e.file_name().to_string_lossy().to_string();
+            for format in [newslens::page::Format::Text, newslens::page::Format::Markdown] {
+                let page = newslens::page::from_bytes(&bytes, format).unwrap();
+                let doc = engine.annotate(&page, Some(&name));
+                let (head, chunks, _) = pieces(1, &doc, 500);
+                assert_eq!(head.chunks, chunks.len());
+                let text: String = chunks.iter().map(|c| c.text.as_str()).collect();
+                assert_eq!(text, doc.text, "{name}");
+            }
+        }
+    }
+}

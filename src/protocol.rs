@@ -1,0 +1,106 @@
+//! What the page and the engine's worker say to each other: small serde messages as JSON strings.
+//!
+//! A document travels in pieces so the page never parses one huge message: a [`Head`] with
+//! what the list needs, then [`Chunk`]s of text with their annotations (each chunk holds its
+//! annotations whole), then [`Done`] with the groupings. The page renders as pieces arrive.
+
+use newslens::Annotation;
+use serde::{Deserialize, Serialize};
+
+/// Largest document the page accepts, in bytes of a file or UTF-16 units of a paste.
+/// Above it the input is refused with a message (the engine's budget for a smooth page).
+pub const MAX_DOC_BYTES: u64 = 10_000_000;
+
+/// Target length of a chunk in code points; chunks end at a line break outside any annotation.
+pub const CHUNK_CHARS: usize = 6_000;
+
+/// Page -> worker: the header that rides along with a file or a pasted text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Request {
+    /// Answer with [`Reply::Ready`].
+    Ping,
+    /// Annotate the payload (a `File` or a string) sent with this header.
+    Annotate { id: u32, name: String, pasted: bool },
+    /// Forget a document.
+    Remove { id: u32 },
+}
+
+/// Worker -> page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reply {
+    /// The engine is loaded (or failed to load: `error`).
+    Ready { error: Option<String> },
+    /// The input could not be read or annotated; `message` names the file.
+    Failed { id: u32, message: String },
+    Head(Head),
+    Chunk(Chunk),
+    Done(Done),
+    /// Clusters changed after documents were lined up with each other.
+    Clusters { id: u32, changes: Vec<(usize, String)>, entities: Vec<EntityGroupView> },
+}
+
+/// What the document list needs, sent before any text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Head {
+    pub id: u32,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub dateline: Option<String>,
+    pub byline: Option<String>,
+    /// Length of the text in code points.
+    pub text_len: usize,
+    pub chunks: usize,
+    pub annotations: usize,
+}
+
+/// A stretch of the text and every annotation inside it (offsets stay document-wide).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chunk {
+    pub id: u32,
+    pub index: usize,
+    /// Code-point offset of the chunk's first character in the document.
+    pub start: usize,
+    /// Index of the chunk's first annotation in the document's `annotations`.
+    pub first: usize,
+    pub text: String,
+    pub annotations: Vec<Annotation>,
+}
+
+/// The end of a document: counts and groupings for the panels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Done {
+    pub id: u32,
+    /// `(layer, label, count)` for every label present.
+    pub counts: Vec<(String, String, usize)>,
+    pub entities: Vec<EntityGroupView>,
+    pub quotes: Vec<QuoteGroupView>,
+    /// Milliseconds the engine took.
+    pub millis: f64,
+}
+
+/// One entity cluster of a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityGroupView {
+    pub cluster: String,
+    pub label: String,
+    /// Annotation indices of its mentions.
+    pub mentions: Vec<usize>,
+}
+
+/// The quotes of one speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteGroupView {
+    pub speaker: Option<String>,
+    pub quotes: Vec<QuoteBrief>,
+}
+
+/// A quote as the panel lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteBrief {
+    pub index: usize,
+    pub label: String,
+    /// The beginning of the quote, shortened for the list.
+    pub excerpt: String,
+}

@@ -1,0 +1,270 @@
+//! A chunk of text as HTML with nested `<mark>`s: the reading view's markup, built as a string
+//! so a long document costs one `innerHTML` per chunk instead of thousands of DOM calls.
+//!
+//! Marks nest: a quote's mark holds the marks of the names and figures inside it. When two
+//! spans cross (rare: a figure that starts inside a name and ends after it), the inner one is
+//! closed and reopened as a continuation (`data-cont`), so every character stays marked.
+
+use std::collections::BTreeSet;
+
+use newslens::{Annotation, Layer};
+
+use crate::pieces::excerpt;
+
+/// What the legend has switched off: layer names (`entity`) and labels (`PER`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hidden {
+    pub layers: BTreeSet<String>,
+    pub labels: BTreeSet<String>,
+}
+
+impl Hidden {
+    /// True when the annotation should be highlighted.
+    pub fn shows(&self, a: &Annotation) -> bool {
+        !self.layers.contains(a.layer().as_str()) && !self.labels.contains(a.label())
+    }
+}
+
+/// Outer marks first when spans start together: quotes hold names, names hold figures.
+fn rank(layer: Layer) -> u8 {
+    match layer {
+        Layer::Quote => 0,
+        Layer::Entity => 1,
+        Layer::Number => 2,
+    }
+}
+
+/// The accessible name of a highlight, e.g. `PER: Volodymyr Zelenskyy`.
+pub fn accessible_name(a: &Annotation) -> String {
+    match a {
+        Annotation::Quote(q) => {
+            let who = q.speaker_cluster.as_deref().or(q.speaker.as_ref().map(|s| s.text.as_str()));
+            let mut s = format!("{} quote: {}", a.label(), excerpt(&q.text, 60));
+            if let Some(who) = who {
+                s.push_str(", said by ");
+                s.push_str(who);
+            }
+            s
+        }
+        _ => format!("{}: {}", a.label(), a.text()),
+    }
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_into(out: &mut String, s: &str) {
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+struct Item {
+    index: usize,
+    start: usize,
+    end: usize,
+    rank: u8,
+}
+
+/// The HTML of one chunk: `text` starts at code point `start` of the document and its
+/// annotations (`anns`, document offsets, `first` = index of `anns[0]`) lie inside it.
+pub fn chunk_html(text: &str, start: usize, first: usize, anns: &[Annotation], hidden: &Hidden) -> String {
+    let len = text.chars().count();
+    let mut items: Vec<Item> = anns
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| hidden.shows(a))
+        .filter_map(|(i, a)| {
+            let (s, e) = a.range();
+            let s = s.checked_sub(start)?.min(len);
+            let e = e.checked_sub(start)?.min(len);
+            (s < e).then(|| Item { index: i, start: s, end: e, rank: rank(a.layer()) })
+        })
+        .collect();
+    items.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rank.cmp(&b.rank)));
+
+    // Byte offset of every boundary, found in one walk over the text.
+    let mut points: Vec<usize> = items.iter().flat_map(|i| [i.start, i.end]).collect();
+    points.sort_unstable();
+    points.dedup();
+    let mut bytes = Vec::with_capacity(points.len());
+    let mut chars = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    let mut at = 0usize;
+    let mut current = chars.next().unwrap_or(0);
+    for &p in &points {
+        while at < p {
+            current = chars.next().unwrap_or(text.len());
+            at += 1;
+        }
+        bytes.push(current);
+    }
+
+    let mut out = String::with_capacity(text.len() + items.len() * 120);
+    let mut stack: Vec<usize> = Vec::new();
+    let mut next = 0usize;
+    let mut last = 0usize;
+    for (&p, &b) in points.iter().zip(&bytes) {
+        escape_into(&mut out, &text[last..b]);
+        last = b;
+        if let Some(low) = stack.iter().position(|&i| items[i].end == p) {
+            let popped = stack.split_off(low);
+            for _ in &popped {
+                out.push_str("</mark>");
+            }
+            for i in popped.into_iter().filter(|&i| items[i].end != p) {
+                open(&mut out, &anns[items[i].index], first + items[i].index, true);
+                stack.push(i);
+            }
+        }
+        while next < items.len() && items[next].start == p {
+            open(&mut out, &anns[items[next].index], first + items[next].index, false);
+            stack.push(next);
+            next += 1;
+        }
+    }
+    escape_into(&mut out, &text[last..]);
+    for _ in &stack {
+        out.push_str("</mark>");
+    }
+    out
+}
+
+fn open(out: &mut String, a: &Annotation, index: usize, continuation: bool) {
+    out.push_str("<mark data-layer=\"");
+    out.push_str(a.layer().as_str());
+    out.push_str("\" data-label=\"");
+    out.push_str(a.label());
+    out.push_str("\" data-i=\"");
+    out.push_str(&index.to_string());
+    if continuation {
+        out.push_str("\" data-cont=\"1\" aria-hidden=\"true\">");
+        return;
+    }
+    out.push_str("\" tabindex=\"0\" aria-label=\"");
+    escape_into(out, &accessible_name(a));
+    out.push_str("\">");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newslens::doc::{Entity, EntityLabel, Number, NumberLabel, Quote, QuoteLabel, Span, Value};
+
+    fn entity(start: usize, end: usize, text: &str) -> Annotation {
+        Annotation::Entity(Entity { label: EntityLabel::PER, start, end, text: text.into(), cluster: text.into() })
+    }
+    fn number(start: usize, end: usize, text: &str) -> Annotation {
+        Annotation::Number(Number {
+            label: NumberLabel::CARDINAL,
+            start,
+            end,
+            text: text.into(),
+            value: Value::exact(3.0),
+            of: None,
+        })
+    }
+    fn quote(start: usize, end: usize, text: &str) -> Annotation {
+        Annotation::Quote(Quote {
+            label: QuoteLabel::DIRECT,
+            start,
+            end,
+            text: text.into(),
+            cue: Some("said".into()),
+            speaker: Some(Span { start: 0, end: 3, text: "Ann".into() }),
+            speaker_cluster: Some("Ann Lee".into()),
+            nominal: false,
+            co_speakers: vec![],
+            truncated: false,
+        })
+    }
+
+    /// The text of the HTML with tags removed and entities decoded.
+    fn strip(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    }
+
+    #[test]
+    fn names_and_figures_nest_inside_the_quote_that_holds_them() {
+        //          0123456789012345678901234
+        let text = "“Ann saw 3 cats,” he said";
+        let anns = vec![quote(0, 17, "“Ann saw 3 cats,”"), entity(1, 4, "Ann"), number(9, 10, "3")];
+        let html = chunk_html(text, 0, 0, &anns, &Hidden::default());
+        assert_eq!(strip(&html), text);
+        let q = html.find("data-layer=\"quote\"").unwrap();
+        let e = html.find("data-layer=\"entity\"").unwrap();
+        let n = html.find("data-layer=\"number\"").unwrap();
+        assert!(q < e && e < n);
+        assert!(html.contains("aria-label=\"PER: Ann\">Ann</mark>"), "{html}");
+        assert!(html.contains(">3</mark>"));
+        assert!(html.ends_with("</mark> he said"), "the quote closes after its text: {html}");
+        assert_eq!(html.matches("<mark").count(), 3);
+    }
+
+    #[test]
+    fn hidden_layers_and_labels_leave_plain_text() {
+        let text = "“Ann saw 3 cats,” he said";
+        let anns = vec![quote(0, 17, "“Ann saw 3 cats,”"), entity(1, 4, "Ann"), number(9, 10, "3")];
+        let mut hidden = Hidden::default();
+        hidden.layers.insert("quote".into());
+        hidden.labels.insert("CARDINAL".into());
+        let html = chunk_html(text, 0, 0, &anns, &hidden);
+        assert_eq!(html.matches("<mark").count(), 1);
+        assert_eq!(strip(&html), text);
+    }
+
+    #[test]
+    fn offsets_count_code_points_and_chunks_keep_document_indices() {
+        let text = "🙂 Zoë <b>&</b> Ann";
+        // The chunk starts at code point 100 of its document; its first annotation is #7.
+        let anns = vec![entity(102, 105, "Zoë"), entity(116, 119, "Ann")];
+        let html = chunk_html(text, 100, 7, &anns, &Hidden::default());
+        assert!(html.starts_with("🙂 <mark"), "{html}");
+        assert!(html.contains("data-i=\"7\""));
+        assert!(html.contains("data-i=\"8\""));
+        assert!(html.contains(">Zoë</mark>"));
+        assert!(html.contains("&lt;b&gt;&amp;&lt;/b&gt;"), "markup in the text is shown, never parsed");
+        assert_eq!(strip(&html), text);
+    }
+
+    #[test]
+    fn crossing_spans_keep_every_character_marked() {
+        let text = "abcdefgh";
+        let anns = vec![entity(1, 5, "bcde"), number(3, 7, "defg")];
+        let html = chunk_html(text, 0, 0, &anns, &Hidden::default());
+        assert_eq!(strip(&html), text);
+        assert_eq!(html.matches("<mark").count(), 3);
+        assert_eq!(html.matches("data-cont").count(), 1);
+        assert_eq!(html.matches("<mark").count(), html.matches("</mark>").count());
+    }
+
+    #[test]
+    fn hostile_text_in_attributes_is_escaped() {
+        let text = "\"><script>x</script>";
+        let anns = vec![entity(0, text.chars().count(), text)];
+        let html = chunk_html(text, 0, 0, &anns, &Hidden::default());
+        assert!(!html.contains("<script"), "{html}");
+        assert_eq!(strip(&html).len(), text.len());
+    }
+
+    #[test]
+    fn spans_outside_the_chunk_are_ignored() {
+        let anns = vec![entity(0, 3, "Ann"), entity(50, 60, "far")];
+        let html = chunk_html("Ann", 0, 0, &anns, &Hidden::default());
+        assert_eq!(html.matches("<mark").count(), 1);
+    }
+}

@@ -1,0 +1,241 @@
+//! The page's state: reactive signals for what the views show, and a plain store for the
+//! documents' text and annotations (too big to clone through signals).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use newslens::Annotation;
+
+use crate::protocol::{Chunk, EntityGroupView, Head, QuoteGroupView};
+use crate::render::Hidden;
+
+/// Where a document is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Sent to the worker, not finished.
+    Working,
+    Done,
+}
+
+/// What the list, legend and panels show about one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocInfo {
+    /// File name, or `Pasted text N`.
+    pub name: String,
+    /// Bytes of the file, or characters of the paste.
+    pub size: u64,
+    pub title: Option<String>,
+    pub dateline: Option<String>,
+    pub status: Status,
+    /// `(layer, label, count)`.
+    pub counts: Vec<(String, String, usize)>,
+    pub entities: Arc<Vec<EntityGroupView>>,
+    pub quotes: Arc<Vec<QuoteGroupView>>,
+    /// Milliseconds the engine took.
+    pub millis: f64,
+}
+
+impl DocInfo {
+    /// A document just sent off for annotation.
+    pub fn new(name: String, size: u64) -> DocInfo {
+        DocInfo {
+            name,
+            size,
+            title: None,
+            dateline: None,
+            status: Status::Working,
+            counts: Vec::new(),
+            entities: Arc::default(),
+            quotes: Arc::default(),
+            millis: 0.0,
+        }
+    }
+
+    /// How many annotations of a layer.
+    pub fn layer_count(&self, layer: &str) -> usize {
+        self.counts.iter().filter(|(l, _, _)| l == layer).map(|(_, _, n)| n).sum()
+    }
+
+    /// How many annotations carry a label.
+    pub fn label_count(&self, label: &str) -> usize {
+        self.counts.iter().filter(|(_, l, _)| l == label).map(|(_, _, n)| n).sum()
+    }
+
+    /// The title the list shows: the page's title, else the file name.
+    pub fn display_title(&self) -> String {
+        self.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| self.name.clone())
+    }
+}
+
+/// One row of the document list; the row's own signal updates as pieces arrive.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DocRow {
+    pub id: u32,
+    pub info: RwSignal<DocInfo>,
+}
+
+/// A message for the reader, naming the file it is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub text: String,
+}
+
+/// The page's signals, shared through context.
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    pub docs: RwSignal<Vec<DocRow>>,
+    pub selected: RwSignal<Option<u32>>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub hidden: RwSignal<Hidden>,
+    /// The annotation (index in the selected document) hovered or focused.
+    pub focused: RwSignal<Option<usize>>,
+    /// The worker answered; `Some(error)` if its engine failed to load.
+    pub ready: RwSignal<Option<Option<String>>>,
+    /// Documents added since the page was last idle (for "3 of 200").
+    pub batch: RwSignal<usize>,
+    pub dragging: RwSignal<bool>,
+    /// Bumped when the selected document's text changes under the reader.
+    pub revision: RwSignal<u64>,
+}
+
+impl AppState {
+    pub fn new() -> AppState {
+        AppState {
+            docs: RwSignal::new(Vec::new()),
+            selected: RwSignal::new(None),
+            notices: RwSignal::new(Vec::new()),
+            hidden: RwSignal::new(Hidden::default()),
+            focused: RwSignal::new(None),
+            ready: RwSignal::new(None),
+            batch: RwSignal::new(0),
+            dragging: RwSignal::new(false),
+            revision: RwSignal::new(0),
+        }
+    }
+
+    /// The row of a document.
+    pub fn row(&self, id: u32) -> Option<DocRow> {
+        self.docs.with_untracked(|d| d.iter().find(|r| r.id == id).copied())
+    }
+
+    /// The selected document's info (tracked).
+    pub fn selected_info(&self) -> Option<DocInfo> {
+        let id = self.selected.get()?;
+        let row = self.docs.with(|d| d.iter().find(|r| r.id == id).copied())?;
+        Some(row.info.get())
+    }
+
+    /// Documents still being annotated.
+    pub fn pending(&self) -> usize {
+        self.docs.with(|d| d.iter().filter(|r| r.info.with(|i| i.status == Status::Working)).count())
+    }
+
+    /// Shows a message naming the file it is about.
+    pub fn notify(&self, text: String) {
+        let id = next_id();
+        self.notices.update(|n| {
+            n.push(Notice { id, text });
+            // A flood (hundreds of refused files) keeps the newest messages.
+            let excess = n.len().saturating_sub(300);
+            n.drain(..excess);
+        });
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A fresh id for a document or notice.
+pub fn next_id() -> u32 {
+    thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) });
+    NEXT.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    })
+}
+
+/// A document's text and annotations as they arrive from the worker.
+#[derive(Debug, Default)]
+pub struct DocData {
+    pub head: Option<Head>,
+    pub chunks: Vec<Chunk>,
+}
+
+impl DocData {
+    /// The annotation with document index `i`.
+    pub fn annotation(&self, i: usize) -> Option<&Annotation> {
+        let c = self.chunk_of(i)?;
+        self.chunks[c].annotations.get(i - self.chunks[c].first)
+    }
+
+    /// The chunk holding annotation `i`.
+    pub fn chunk_of(&self, i: usize) -> Option<usize> {
+        let after = self.chunks.partition_point(|c| c.first <= i);
+        let c = after.checked_sub(1)?;
+        (i < self.chunks[c].first + self.chunks[c].annotations.len()).then_some(c)
+    }
+}
+
+thread_local! {
+    static STORE: RefCell<HashMap<u32, DocData>> = RefCell::new(HashMap::new());
+}
+
+/// Runs `f` on the store of documents.
+pub fn with_store<R>(f: impl FnOnce(&mut HashMap<u32, DocData>) -> R) -> R {
+    STORE.with(|s| f(&mut s.borrow_mut()))
+}
+
+/// A size for people: `812 B`, `14.2 kB`, `5.0 MB`.
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1000 => format!("{b} B"),
+        b if b < 1_000_000 => format!("{:.1} kB", b as f64 / 1e3),
+        b => format!("{:.1} MB", b as f64 / 1e6),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotations_are_found_by_document_index_across_chunks() {
+        let chunk = |index, first, n| Chunk {
+            id: 1,
+            index,
+            start: 0,
+            first,
+            text: String::new(),
+            annotations: (0..n)
+                .map(|k| {
+                    Annotation::Entity(newslens::doc::Entity {
+                        label: newslens::doc::EntityLabel::LOC,
+                        start: k,
+                        end: k + 1,
+                        text: format!("{first}+{k}"),
+                        cluster: String::new(),
+                    })
+                })
+                .collect(),
+        };
+        let data = DocData { head: None, chunks: vec![chunk(0, 0, 2), chunk(1, 2, 0), chunk(2, 2, 3)] };
+        assert_eq!(data.annotation(1).map(|a| a.text()), Some("0+1"));
+        assert_eq!(data.annotation(2).map(|a| a.text()), Some("2+0"));
+        assert_eq!(data.annotation(4).map(|a| a.text()), Some("2+2"));
+        assert!(data.annotation(5).is_none());
+    }
+
+    #[test]
+    fn sizes_read_like_a_file_manager() {
+        assert_eq!(human_size(812), "812 B");
+        assert_eq!(human_size(14_200), "14.2 kB");
+        assert_eq!(human_size(5_000_000), "5.0 MB");
+    }
+}

@@ -1,0 +1,107 @@
+//! The list of open documents: title, size, what was found; select one, remove one.
+
+use leptos::prelude::*;
+
+use crate::protocol::Request;
+use crate::state::{human_size, with_store, AppState, DocInfo, DocRow, Status};
+use crate::worker_client;
+
+/// Removes a document from the list, the store and (when `tell_worker`) the worker;
+/// a removed selection moves to a neighbour.
+pub fn remove(state: AppState, id: u32, tell_worker: bool) {
+    let Some(pos) = state.docs.with_untracked(|d| d.iter().position(|r| r.id == id)) else { return };
+    let mut removed = None;
+    state.docs.update(|d| removed = Some(d.remove(pos)));
+    with_store(|s| s.remove(&id));
+    if tell_worker {
+        worker_client::send(&Request::Remove { id }, None);
+    }
+    if state.selected.get_untracked() == Some(id) {
+        let next = state.docs.with_untracked(|d| d.get(pos).or_else(|| d.last()).map(|r| r.id));
+        state.selected.set(next);
+    }
+    if let Some(row) = removed {
+        row.info.dispose();
+    }
+}
+
+/// What the row says was found: `12 names · 30 figures · 4 quotes`.
+pub fn counts_text(info: &DocInfo) -> String {
+    if info.status == Status::Working {
+        return "annotating…".into();
+    }
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    [
+        plural(info.layer_count("entity"), "name", "names"),
+        plural(info.layer_count("number"), "figure", "figures"),
+        plural(info.layer_count("quote"), "quote", "quotes"),
+    ]
+    .join(" · ")
+}
+
+/// The document list (`ul#doc-list`).
+#[component]
+pub fn DocList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let count = move || state.docs.with(|d| d.len());
+    view! {
+        <section class="doc-list-pane" aria-label="Documents">
+            <h2 class="pane-title">"Documents " <span class="count">{count}</span></h2>
+            <Show when=move || count() == 0>
+                <p class="muted small">"No documents yet."</p>
+            </Show>
+            <ul id="doc-list" role="listbox" aria-label="Open documents">
+                <For each=move || state.docs.get() key=|row| row.id let:row>
+                    <DocItem row=row/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+/// One document in the list.
+#[component]
+fn DocItem(
+    /// The document's row.
+    row: DocRow,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = row.id;
+    let selected = move || state.selected.get() == Some(id);
+    let title = move || row.info.with(|i| i.display_title());
+    let size = move || row.info.with(|i| human_size(i.size));
+    let counts = move || row.info.with(counts_text);
+    let working = move || row.info.with(|i| i.status == Status::Working);
+    let name = move || row.info.with(|i| i.name.clone());
+    view! {
+        <li
+            data-doc-id=id.to_string()
+            role="option"
+            aria-selected=move || if selected() { "true" } else { "false" }
+            class:selected=selected
+            class:working=working
+        >
+            <button
+                type="button"
+                class="doc-select"
+                title=name
+                on:click=move |_| state.selected.set(Some(id))
+            >
+                <span class="doc-title">{title}</span>
+                <span class="doc-line">
+                    <span class="doc-size">{size}</span>
+                    <span class="doc-counts">{counts}</span>
+                </span>
+            </button>
+            <button
+                type="button"
+                class="doc-remove"
+                aria-label=move || format!("Remove {}", row.info.with(|i| i.display_title()))
+                title="Remove"
+                on:click=move |_| remove(state, id, true)
+            >
+                "×"
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,189 @@
+//! Taking articles in: the paste box, the file picker, and the checks every input passes
+//! before it goes to the worker (size limit, file kind, empty input).
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+
+use crate::protocol::{Request, MAX_DOC_BYTES};
+use crate::state::{human_size, next_id, AppState, DocInfo, DocRow};
+use crate::worker_client;
+
+/// File name endings NewsLens reads.
+pub const EXTENSIONS: &[&str] = &[".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"];
+
+/// Why an input is refused before reading it, as a message naming it.
+pub fn refusal(name: &str, size: u64, mime: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    let known = EXTENSIONS.iter().any(|e| lower.ends_with(e));
+    let has_ext = lower.rsplit_once('.').is_some_and(|(stem, ext)| !stem.is_empty() && ext.len() <= 5);
+    if !known && has_ext && !mime.starts_with("text/") {
+        return Some(format!(
+            "{name}: not opened. NewsLens reads text, Markdown and HTML files (.txt, .md, .html, .htm)."
+        ));
+    }
+    if size == 0 {
+        return Some(format!("{name}: the file is empty, there is nothing to annotate."));
+    }
+    if size > MAX_DOC_BYTES {
+        return Some(format!(
+            "{name}: not opened, it is {} and NewsLens reads documents up to {}. Split it into smaller files.",
+            human_size(size),
+            human_size(MAX_DOC_BYTES)
+        ));
+    }
+    None
+}
+
+/// Adds one row and sends its payload to the worker; returns the new document's id.
+fn add(state: AppState, name: String, size: u64, pasted: bool, payload: &JsValue) -> u32 {
+    let id = next_id();
+    let row = DocRow { id, info: RwSignal::new(DocInfo::new(name.clone(), size)) };
+    state.docs.update(|d| d.push(row));
+    state.batch.update(|b| *b += 1);
+    worker_client::send(&Request::Annotate { id, name, pasted }, Some(payload));
+    id
+}
+
+/// Opens files (picked or dropped): each is read or refused with a message naming it.
+pub fn add_files(state: AppState, files: &web_sys::FileList) {
+    let mut first = None;
+    for k in 0..files.length() {
+        let Some(file) = files.item(k) else { continue };
+        let name = file.name();
+        let size = file.size() as u64;
+        if let Some(message) = refusal(&name, size, &file.type_()) {
+            state.notify(message);
+            continue;
+        }
+        let id = add(state, name, size, false, file.as_ref());
+        first.get_or_insert(id);
+    }
+    if let Some(id) = first {
+        state.selected.set(Some(id));
+    }
+}
+
+/// Adds the text of the paste box; the box keeps it if it is refused.
+fn add_paste(state: AppState, area: &web_sys::HtmlTextAreaElement) {
+    // Read the value as a JS string: a 20 MB paste is measured without copying it into Rust.
+    let value = js_sys::Reflect::get(area, &"value".into()).unwrap_or(JsValue::UNDEFINED);
+    let Some(text) = value.dyn_ref::<js_sys::JsString>() else { return };
+    let units = text.length() as u64;
+    let n = state.docs.with_untracked(|d| d.len()) + 1;
+    let name = format!("Pasted text {n}");
+    if text.trim().length() == 0 {
+        state.notify("Pasted text: the box is empty. Paste an article first, then press Add.".into());
+        return;
+    }
+    if units > MAX_DOC_BYTES {
+        state.notify(format!(
+            "{name}: not added, it is {} characters and NewsLens reads documents up to {} characters. Paste a shorter part.",
+            group(units),
+            group(MAX_DOC_BYTES)
+        ));
+        return;
+    }
+    let id = add(state, name, units, true, &value);
+    area.set_value("");
+    state.selected.set(Some(id));
+}
+
+fn group(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The paste box and the file picker.
+#[component]
+pub fn Intake() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let area: NodeRef<html::Textarea> = NodeRef::new();
+    let input: NodeRef<html::Input> = NodeRef::new();
+
+    let on_add = move |_| {
+        if let Some(a) = area.get() {
+            add_paste(state, &a);
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            if let Some(a) = area.get() {
+                add_paste(state, &a);
+            }
+        }
+    };
+    let on_files = move |_| {
+        if let Some(i) = input.get() {
+            if let Some(files) = i.files() {
+                add_files(state, &files);
+            }
+            i.set_value("");
+        }
+    };
+
+    view! {
+        <section class="intake" aria-label="Add articles">
+            <label for="paste-input" class="intake-label">"Paste an article"</label>
+            <textarea
+                id="paste-input"
+                node_ref=area
+                rows="6"
+                spellcheck="false"
+                placeholder="Paste the text of a news article here…"
+                on:keydown=on_key
+            ></textarea>
+            <div class="intake-actions">
+                <button id="paste-add" type="button" class="primary" on:click=on_add>
+                    "Add text"
+                </button>
+                <label class="file-button">
+                    <input
+                        id="file-input"
+                        type="file"
+                        multiple
+                        accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html"
+                        node_ref=input
+                        on:change=on_files
+                    />
+                    <span>"Open files…"</span>
+                </label>
+            </div>
+            <p class="intake-hint">".txt, .md or .html, up to " {human_size(MAX_DOC_BYTES)} " each. Or drop files anywhere."</p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_refused_with_a_message_naming_them() {
+        assert!(refusal("story.txt", 1200, "text/plain").is_none());
+        assert!(refusal("Story.HTML", 1200, "").is_none());
+        assert!(refusal("README", 1200, "").is_none(), "no extension: tried as text");
+        let m = refusal("photo.png", 1200, "image/png").unwrap();
+        assert!(m.starts_with("photo.png:"), "{m}");
+        let m = refusal("empty.txt", 0, "text/plain").unwrap();
+        assert!(m.contains("empty.txt") && m.contains("empty"), "{m}");
+        let m = refusal("huge.txt", 50 * 1024 * 1024, "text/plain").unwrap();
+        assert!(m.contains("huge.txt") && m.contains("52.4 MB") && m.contains("10.0 MB"), "{m}");
+        assert!(refusal("notes.csv", 10, "text/csv").is_none(), "other text types are tried");
+    }
+
+    #[test]
+    fn large_counts_read_with_separators() {
+        assert_eq!(group(20_971_520), "20,971,520");
+        assert_eq!(group(999), "999");
+    }
+}

@@ -1,0 +1,10 @@
+//! One module per part of the page.
+
+pub mod details;
+pub mod doc_list;
+pub mod entities_panel;
+pub mod intake;
+pub mod legend;
+pub mod notices;
+pub mod quotes_panel;
+pub mod reader;

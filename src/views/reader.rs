@@ -1,0 +1,289 @@
+//! The reading view: the selected document's text with its highlights.
+//!
+//! The text arrives in chunks; each becomes a placeholder section sized from its length, and
+//! a section is filled with marks only when it comes near the viewport (IntersectionObserver),
+//! so a 5 MB document costs what is on screen, not what is in the file.
+
+use std::cell::RefCell;
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
+
+use crate::render::{chunk_html, Hidden};
+use crate::state::{with_store, AppState, Status};
+
+/// Rendered ahead of the viewport, so scrolling finds text already marked.
+const AHEAD: &str = "1500px 0px";
+
+struct Controller {
+    body: Element,
+    observer: IntersectionObserver,
+    doc: Option<u32>,
+    sections: Vec<Element>,
+    rendered: Vec<bool>,
+    hidden: Hidden,
+}
+
+thread_local! {
+    static CTL: RefCell<Option<Controller>> = const { RefCell::new(None) };
+}
+
+fn with_ctl<R>(f: impl FnOnce(&mut Controller) -> R) -> Option<R> {
+    CTL.with(|c| c.borrow_mut().as_mut().map(f))
+}
+
+fn init(body: Element, scroller: Element) {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        for entry in entries.iter() {
+            let entry: IntersectionObserverEntry = entry.unchecked_into();
+            if entry.is_intersecting() {
+                let index = entry.target().get_attribute("data-chunk").and_then(|s| s.parse::<usize>().ok());
+                if let Some(index) = index {
+                    render(index);
+                }
+            }
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root(Some(&scroller));
+    options.set_root_margin(AHEAD);
+    let Ok(observer) = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) else {
+        return;
+    };
+    callback.forget();
+    CTL.with(|c| {
+        *c.borrow_mut() =
+            Some(Controller { body, observer, doc: None, sections: Vec::new(), rendered: Vec::new(), hidden: Hidden::default() })
+    });
+}
+
+/// Shows a document (or nothing), starting with placeholders for the chunks already here.
+pub fn show(doc: Option<u32>) {
+    let chunks = with_ctl(|ctl| {
+        ctl.observer.disconnect();
+        ctl.body.set_inner_html("");
+        ctl.sections.clear();
+        ctl.rendered.clear();
+        ctl.doc = doc;
+        ctl.body.set_scroll_top(0);
+    });
+    if chunks.is_none() {
+        return;
+    }
+    if let Some(id) = doc {
+        let n = with_store(|s| s.get(&id).map_or(0, |d| d.chunks.len()));
+        for index in 0..n {
+            append_chunk(id, index);
+        }
+    }
+}
+
+/// Adds the placeholder of a chunk that just arrived for the shown document.
+pub fn append_chunk(doc: u32, index: usize) {
+    let Some((chars, lines)) = with_store(|s| {
+        let c = s.get(&doc)?.chunks.get(index)?;
+        let chars = c.text.chars().count();
+        Some((chars, c.text.matches('\n').count()))
+    }) else {
+        return;
+    };
+    with_ctl(|ctl| {
+        if ctl.doc != Some(doc) || ctl.sections.len() != index {
+            return;
+        }
+        let Ok(section) = ctl.body.owner_document().and_then(|d| d.create_element("div").ok()).ok_or(()) else {
+            return;
+        };
+        section.set_class_name("chunk");
+        let _ = section.set_attribute("data-chunk", &index.to_string());
+        if let Some(el) = section.dyn_ref::<HtmlElement>() {
+            // About 80 characters a line at the reader's measure.
+            let estimate = (lines + chars / 80 + 1) as f64 * 1.7;
+            let _ = el.style().set_property("min-height", &format!("{estimate:.1}em"));
+        }
+        let _ = ctl.body.append_child(&section);
+        ctl.observer.observe(&section);
+        ctl.sections.push(section);
+        ctl.rendered.push(false);
+    });
+}
+
+/// Fills a chunk's section with its marked-up text.
+fn render(index: usize) {
+    with_ctl(|ctl| {
+        let (Some(doc), Some(section)) = (ctl.doc, ctl.sections.get(index)) else { return };
+        if ctl.rendered[index] {
+            return;
+        }
+        let html = with_store(|s| {
+            let c = s.get(&doc)?.chunks.get(index)?;
+            Some(chunk_html(&c.text, c.start, c.first, &c.annotations, &ctl.hidden))
+        });
+        if let Some(html) = html {
+            section.set_inner_html(&html);
+            if let Some(el) = section.dyn_ref::<HtmlElement>() {
+                let _ = el.style().remove_property("min-height");
+            }
+            ctl.rendered[index] = true;
+            ctl.observer.unobserve(section);
+        }
+    });
+}
+
+/// Applies the legend's switches: sections near the viewport re-render now, others when seen.
+pub fn set_hidden(hidden: Hidden) {
+    with_ctl(|ctl| {
+        if ctl.hidden == hidden {
+            return;
+        }
+        ctl.hidden = hidden;
+        refresh_sections(ctl);
+    });
+}
+
+/// Re-renders after the shown document's annotations changed (clusters lined up).
+pub fn refresh() {
+    with_ctl(refresh_sections);
+}
+
+fn refresh_sections(ctl: &mut Controller) {
+    for (section, rendered) in ctl.sections.iter().zip(ctl.rendered.iter_mut()) {
+        if *rendered {
+            *rendered = false;
+            ctl.observer.observe(section);
+        }
+    }
+}
+
+/// Scrolls to an annotation of the shown document and focuses it (its details show).
+pub fn reveal(index: usize) {
+    let Some(Some(chunk)) = with_ctl(|ctl| ctl.doc).map(|doc| doc.and_then(|d| with_store(|s| s.get(&d)?.chunk_of(index))))
+    else {
+        return;
+    };
+    render(chunk);
+    with_ctl(|ctl| {
+        let Some(section) = ctl.sections.get(chunk) else { return };
+        let selector = format!("mark[data-i=\"{index}\"]:not([data-cont])");
+        if let Ok(Some(mark)) = section.query_selector(&selector) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            mark.scroll_into_view_with_scroll_into_view_options(&options);
+            if let Some(el) = mark.dyn_ref::<HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// The annotation index of the mark under an event, if any.
+fn mark_index(ev: &web_sys::Event) -> Option<usize> {
+    let target: Element = ev.target()?.dyn_into().ok()?;
+    let mark = target.closest("mark[data-i]").ok()??;
+    mark.get_attribute("data-i")?.parse().ok()
+}
+
+/// The reading view (`#reader`, with `data-state` empty, working or done).
+#[component]
+pub fn Reader() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let body: NodeRef<html::Div> = NodeRef::new();
+
+    Effect::new(move |_| {
+        if let Some(b) = body.get() {
+            if CTL.with(|c| c.borrow().is_none()) {
+                let el: Element = b.into();
+                init(el.clone(), el);
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let doc = state.selected.get();
+        let _ = body.get();
+        state.focused.set(None);
+        show(doc);
+    });
+    Effect::new(move |_| {
+        let hidden = state.hidden.get();
+        let _ = body.get();
+        set_hidden(hidden);
+    });
+    Effect::new(move |prev: Option<u64>| {
+        let r = state.revision.get();
+        if prev.is_some() {
+            refresh();
+        }
+        r
+    });
+
+    let reader_state = move || match state.selected_info() {
+        None => "empty",
+        Some(i) if i.status == Status::Working => "working",
+        Some(_) => "done",
+    };
+    let title = move || state.selected_info().map(|i| i.display_title());
+    let meta = move || {
+        state.selected_info().map(|i| {
+            let mut parts = vec![i.name.clone()];
+            if let Some(d) = i.dateline {
+                parts.push(format!("dated {d}"));
+            }
+            if i.status == Status::Working {
+                parts.push("annotating…".into());
+            }
+            parts.join(" · ")
+        })
+    };
+    let point = move |ev: &web_sys::Event| {
+        if let Some(i) = mark_index(ev) {
+            if state.focused.get_untracked() != Some(i) {
+                state.focused.set(Some(i));
+            }
+        }
+    };
+
+    view! {
+        <section class="reading-pane" aria-label="Reading view">
+            <Show when=move || state.selected.get().is_none()>
+                <EmptyHelp/>
+            </Show>
+            <Show when=move || state.selected.get().is_some()>
+                <header class="reader-head">
+                    <h2 class="reader-title">{title}</h2>
+                    <p class="reader-meta">{meta}</p>
+                </header>
+            </Show>
+            <div
+                id="reader"
+                class="reader"
+                data-state=reader_state
+                node_ref=body
+                on:mouseover=move |ev: web_sys::MouseEvent| point(&ev)
+                on:focusin=move |ev: web_sys::FocusEvent| point(&ev)
+            ></div>
+        </section>
+    }
+}
+
+/// What an empty page says: what to do, in one glance.
+#[component]
+fn EmptyHelp() -> impl IntoView {
+    view! {
+        <div class="empty-help">
+            <h2>"Drop news articles anywhere on this page"</h2>
+            <p>
+                "Or "<label for="file-input" class="linkish">"choose files"</label>
+                " (.txt, .md, .html), or paste an article in the box on the left."
+            </p>
+            <ul class="empty-legend">
+                <li><span class="swatch swatch-entity">"Names"</span>" people, organisations, places"</li>
+                <li><span class="swatch swatch-number">"Figures"</span>" counts, money, dates, amounts"</li>
+                <li><span class="swatch swatch-quote">"“Quotes”"</span>" and who said them"</li>
+            </ul>
+            <p class="privacy">"Everything runs in this browser tab. Nothing is uploaded."</p>
+        </div>
+    }
+}

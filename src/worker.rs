@@ -1,0 +1,156 @@
+//! Inside the web worker: the engine, the documents it has annotated, and the message loop.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use newslens::board::unify_clusters;
+use newslens::page::{self, Format};
+use newslens::{Annotation, Document, Engine};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::pieces::{entity_views, pieces};
+use crate::protocol::{Reply, Request, CHUNK_CHARS, MAX_DOC_BYTES};
+
+struct State {
+    engine: Result<Engine, String>,
+    /// Every open document, for lining clusters up across them.
+    docs: Vec<(u32, Document)>,
+    unify_pending: bool,
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(reply: &Reply) {
+    if let Ok(json) = serde_json::to_string(reply) {
+        let _ = scope().post_message(&JsValue::from_str(&json));
+    }
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Starts the message loop and tells the page the engine is ready.
+pub fn run() {
+    let engine = Engine::new().map_err(|e| e.to_string());
+    let ready_error = engine.as_ref().err().cloned();
+    let state = Rc::new(RefCell::new(State { engine, docs: Vec::new(), unify_pending: false }));
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        handle(&state, ev.data());
+    });
+    scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+    post(&Reply::Ready { error: ready_error });
+}
+
+fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
+    let header = js_sys::Reflect::get(&data, &"header".into()).ok().and_then(|h| h.as_string());
+    let Some(request) = header.and_then(|h| serde_json::from_str::<Request>(&h).ok()) else {
+        return;
+    };
+    match request {
+        Request::Ping => {
+            let error = state.borrow().engine.as_ref().err().cloned();
+            post(&Reply::Ready { error });
+        }
+        Request::Remove { id } => state.borrow_mut().docs.retain(|(d, _)| *d != id),
+        Request::Annotate { id, name, pasted } => {
+            let payload = js_sys::Reflect::get(&data, &"payload".into()).unwrap_or(JsValue::UNDEFINED);
+            let result = annotate(&state.borrow(), &name, pasted, payload);
+            match result {
+                Ok((doc, millis)) => {
+                    let (head, chunks, mut done) = pieces(id, &doc, CHUNK_CHARS);
+                    done.millis = millis;
+                    post(&Reply::Head(head));
+                    for chunk in chunks {
+                        post(&Reply::Chunk(chunk));
+                    }
+                    post(&Reply::Done(done));
+                    state.borrow_mut().docs.push((id, doc));
+                    schedule_unify(state);
+                }
+                Err(message) => post(&Reply::Failed { id, message }),
+            }
+        }
+    }
+}
+
+/// Reads and annotates one input; the error names the file.
+fn annotate(state: &State, name: &str, pasted: bool, payload: JsValue) -> Result<(Document, f64), String> {
+    let engine = state.engine.as_ref().map_err(|e| format!("{name}: the engine failed to load ({e})"))?;
+    let started = now();
+    let page = if let Some(text) = payload.as_string() {
+        if text.len() as u64 > MAX_DOC_BYTES * 3 {
+            return Err(format!("{name}: too large to annotate"));
+        }
+        let format = if pasted { Format::Text } else { Format::from_file_name(name) };
+        page::from_str(&text, format)
+    } else if let Some(blob) = payload.dyn_ref::<web_sys::Blob>() {
+        if blob.size() > MAX_DOC_BYTES as f64 {
+            return Err(format!("{name}: too large to annotate"));
+        }
+        let reader = web_sys::FileReaderSync::new().map_err(|_| format!("{name}: could not be read"))?;
+        let buffer = reader
+            .read_as_array_buffer(blob)
+            .map_err(|_| format!("{name}: could not be read (was it moved or deleted?)"))?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        page::from_bytes(&bytes, Format::from_file_name(name)).map_err(|e| format!("{name}: {e}"))?
+    } else {
+        return Err(format!("{name}: nothing to read"));
+    };
+    if page.text.trim().is_empty() {
+        return Err(format!("{name}: the file is empty, there is nothing to annotate"));
+    }
+    let doc = engine.annotate(&page, (!pasted).then_some(name));
+    Ok((doc, now() - started))
+}
+
+/// Lines clusters up across documents once the queue of requests has drained, and tells the
+/// page which mentions changed.
+fn schedule_unify(state: &Rc<RefCell<State>>) {
+    if std::mem::replace(&mut state.borrow_mut().unify_pending, true) {
+        return;
+    }
+    let state = state.clone();
+    let run = Closure::once_into_js(move || {
+        let mut st = state.borrow_mut();
+        st.unify_pending = false;
+        if st.docs.len() < 2 {
+            return;
+        }
+        let before: Vec<Vec<String>> = st.docs.iter().map(|(_, d)| clusters(d)).collect();
+        let (ids, mut docs): (Vec<u32>, Vec<Document>) = std::mem::take(&mut st.docs).into_iter().unzip();
+        unify_clusters(&mut docs);
+        for ((id, doc), old) in ids.iter().zip(&docs).zip(&before) {
+            let now = clusters(doc);
+            let changes: Vec<(usize, String)> = entity_indices(doc)
+                .zip(now.iter().zip(old))
+                .filter(|(_, (n, o))| n != o)
+                .map(|(i, (n, _))| (i, n.clone()))
+                .collect();
+            if !changes.is_empty() {
+                post(&Reply::Clusters { id: *id, changes, entities: entity_views(doc) });
+            }
+        }
+        st.docs = ids.into_iter().zip(docs).collect();
+    });
+    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0);
+}
+
+fn entity_indices(doc: &Document) -> impl Iterator<Item = usize> + '_ {
+    doc.annotations.iter().enumerate().filter(|(_, a)| matches!(a, Annotation::Entity(_))).map(|(i, _)| i)
+}
+
+fn clusters(doc: &Document) -> Vec<String> {
+    doc.annotations
+        .iter()
+        .filter_map(|a| match a {
+            Annotation::Entity(e) => Some(e.cluster.clone()),
+            _ => None,
+        })
+        .collect()
+}
