@@ -171,9 +171,10 @@ impl FigureGroup {
 
 /// Counts, amounts and quantities grouped by the thing they count (`of`),
 /// across the open documents; things counted in the most documents first.
-/// `North Koreans troops`, `North Korean soldiers` and `North Korean troops`
-/// are one thing: case, articles, plurals and the soldier/troop synonyms are
-/// folded away.
+/// The thing is its head noun with the proper names that qualify it:
+/// `North Korean soldiers`, `North Koreans troops` and `North Korean special
+/// forces troops` are all `north korean troop`; `155mm shells` and `shells`
+/// are `shell`. Each figure keeps its own `of` for the page to show.
 pub fn figure_groups(documents: &[Document]) -> Vec<FigureGroup> {
     let mut by_key: BTreeMap<String, FigureGroup> = BTreeMap::new();
     for (d, doc) in documents.iter().enumerate() {
@@ -198,26 +199,37 @@ pub fn figure_groups(documents: &[Document]) -> Vec<FigureGroup> {
     out
 }
 
-/// The thing counted, normalised: lower case, no articles, singular words,
-/// one word for military personnel.
+/// The thing counted, normalised: the head noun (singular, one word for
+/// military personnel) after the capitalised words that qualify it. Only the
+/// part before `of` counts (`package of US weapons` is a `package`).
 fn thing_key(of: &str) -> String {
-    const SKIP: &[&str] = &["a", "an", "the", "of", "some", "their", "its", "his", "her", "our"];
-    let mut words = Vec::new();
-    for raw in of.split(|c: char| !c.is_alphanumeric() && c != '-') {
-        let w = raw.to_lowercase();
-        if w.is_empty() || SKIP.contains(&w.as_str()) {
-            continue;
-        }
-        let w = match w.as_str() {
-            "soldier" | "soldiers" | "troop" | "troops" | "servicemen" | "serviceman" | "servicemembers"
-            | "servicemember" => "troop".to_string(),
-            _ if w.ends_with("ies") && w.len() > 4 => format!("{}y", &w[..w.len() - 3]),
-            _ if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3 => w[..w.len() - 1].to_string(),
-            _ => w,
-        };
-        words.push(w);
-    }
-    words.join(" ")
+    let head_phrase = of.split(" of ").next().unwrap_or(of);
+    let words: Vec<&str> =
+        head_phrase.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    let Some((head, modifiers)) = words.split_last() else { return String::new() };
+    let mut key: Vec<String> = modifiers
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| {
+            let w = w.to_lowercase();
+            // `North Koreans troops`: a plural demonym qualifies like the singular.
+            match w.strip_suffix('s') {
+                Some(stem) if stem.ends_with("an") => stem.to_string(),
+                _ => w,
+            }
+        })
+        .filter(|w| !["the", "a", "an", "some", "their", "its"].contains(&w.as_str()))
+        .collect();
+    let head = head.to_lowercase();
+    let head = match head.as_str() {
+        "soldier" | "soldiers" | "troop" | "troops" | "servicemen" | "serviceman" | "servicemembers"
+        | "servicemember" => "troop".to_string(),
+        h if h.ends_with("ies") && h.len() > 4 => format!("{}y", &h[..h.len() - 3]),
+        h if h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us") && h.len() > 3 => h[..h.len() - 1].to_string(),
+        h => h.to_string(),
+    };
+    key.push(head);
+    key.join(" ")
 }
 
 #[cfg(test)]
@@ -228,7 +240,11 @@ mod tests {
     fn things_counted_fold_plurals_articles_and_synonyms() {
         assert_eq!(thing_key("North Korean soldiers"), "north korean troop");
         assert_eq!(thing_key("North Koreans troops"), "north korean troop");
+        assert_eq!(thing_key("North Korean special forces troops"), "north korean troop");
+        assert_eq!(thing_key("Russian troops"), "russian troop");
         assert_eq!(thing_key("the casualties"), "casualty");
+        assert_eq!(thing_key("155mm shells"), "shell");
         assert_eq!(thing_key("shells"), "shell");
+        assert_eq!(thing_key("package of US weapons"), "package");
     }
 }

@@ -200,6 +200,24 @@ fn documents_open_together_share_clusters() {
 }
 
 #[test]
+fn unifying_again_changes_nothing() {
+    // The page unifies whenever a document opens or closes, over clusters it already unified.
+    let mut docs = vec![
+        document("[[Volodymyr Zelenskyy|PER]] urged [[NATO|ORG]]. [[Joe Biden|PER]] and [[Hunter Biden|PER]]."),
+        document("[[Zelensky|PER]] said. [[Biden|PER]] left. The [[US|LOC]] and [[North Koreans|MISC]]."),
+        document("[[Volodymyr Zelensky|PER]] met the [[North Atlantic Treaty Organization|ORG]] ([[NATO|ORG]])."),
+    ];
+    unify_clusters(&mut docs);
+    let once: Vec<_> = docs.iter().map(doc_clusters).collect();
+    unify_clusters(&mut docs);
+    let twice: Vec<_> = docs.iter().map(doc_clusters).collect();
+    assert_eq!(once, twice);
+    docs.remove(2);
+    unify_clusters(&mut docs);
+    assert_eq!(doc_clusters(&docs[1])[0].1, "Volodymyr Zelenskyy");
+}
+
+#[test]
 fn a_bare_surname_in_one_document_finds_the_person_in_another() {
     let mut docs = vec![document("[[Biden|PER]] said."), document("[[Joe Biden|PER]] spoke.")];
     unify_clusters(&mut docs);

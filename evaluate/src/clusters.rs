@@ -163,6 +163,9 @@ pub struct Report {
     pub engine_span_recall: (usize, usize),
     /// Mentions clustered wrong in `with_samples`: (doc, text, predicted, gold).
     pub misses: Vec<(String, String, String, String)>,
+    /// Figures the board lines up across the reference documents:
+    /// (thing, [(document, figure text, its own `of`)]), things in two or more documents.
+    pub figure_lineup: Vec<(String, Vec<(String, String, String)>)>,
 }
 
 /// Runs every setting; `None` when the reference data is missing.
@@ -240,6 +243,19 @@ pub fn report() -> Option<Report> {
     r.engine_span_recall = (found, total);
     r.misses.sort();
     r.misses.dedup();
+
+    let golds: Vec<Document> = samples.iter().map(|s| s.gold.clone()).collect();
+    for g in board::figure_groups(&golds).into_iter().filter(|g| g.documents() > 1) {
+        let rows = g
+            .figures
+            .iter()
+            .filter_map(|&(d, i)| match golds.get(d)?.annotations.get(i)? {
+                Annotation::Number(n) => Some((samples[d].name.clone(), n.text.clone(), n.of.clone().unwrap_or_default())),
+                _ => None,
+            })
+            .collect();
+        r.figure_lineup.push((g.key, rows));
+    }
     Some(r)
 }
 

@@ -32,4 +32,11 @@ fn main() {
             println!("  {doc} | {text} | {p} | {g}");
         }
     }
+    println!("Figures the board lines up across the reference documents (thing: document, figure, of):");
+    for (thing, rows) in &r.figure_lineup {
+        println!("  {thing}");
+        for (doc, text, of) in rows {
+            println!("    {doc}: {text} ({of})");
+        }
+    }
 }
