@@ -133,7 +133,10 @@ export async function pasteArticle(page, text) {
 /** Waits until the list holds `n` documents; returns their titles. */
 export async function waitForDocs(page, n) {
   await page.waitForFunction(
-    (n) => document.querySelectorAll('#doc-list > li[data-doc-id]').length === n,
+    (n) => {
+      const items = [...document.querySelectorAll('#doc-list > li[data-doc-id]')];
+      return items.length === n && items.every((li) => li.querySelector('.doc-title')?.textContent.trim());
+    },
     n,
     { timeout: SLOW },
   );

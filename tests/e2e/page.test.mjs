@@ -57,3 +57,39 @@ test('a pasted article is listed, read in full and highlighted', async () => {
   assert.deepEqual(errors, [], 'no script errors');
   await context.close();
 });
+
+test('highlights name themselves, show details on focus, and hide by layer from the legend', async () => {
+  const { page, context } = await openApp(browser);
+  const text = fixture('harbour-ferry.txt');
+  await pasteArticle(page, text);
+  await waitForDocs(page, 1);
+  await waitForReader(page);
+  const unnamed = await page.$$eval('#reader mark[data-layer]:not([aria-hidden="true"])', (ms) =>
+    ms.filter((m) => !(m.getAttribute('aria-label') || '').trim()).map((m) => m.textContent));
+  assert.deepEqual(unnamed, [], 'every highlight has an accessible name');
+
+  // Keyboard focus on a highlight shows its label and text in the details panel.
+  const first = page.locator('#reader mark[data-layer]:not([aria-hidden="true"])').first();
+  const label = await first.getAttribute('data-label');
+  const words = squash(await first.innerText());
+  await first.focus();
+  await page.waitForFunction(
+    ([label, words]) => {
+      const d = document.querySelector('#details')?.innerText.replace(/\s+/g, ' ') ?? '';
+      return d.includes(label) && d.includes(words.slice(0, 40));
+    },
+    [label, words],
+    { timeout: 10_000 },
+  );
+
+  // Switching a layer off in the legend removes its highlights and keeps the text.
+  const before = squash(await page.innerText('#reader'));
+  const layer = await first.getAttribute('data-layer');
+  const toggle = page.locator(`#legend input[data-layer="${layer}"]`);
+  await toggle.uncheck();
+  await page.waitForFunction((layer) => !document.querySelector(`#reader mark[data-layer="${layer}"]`), layer, { timeout: 10_000 });
+  assert.equal(squash(await page.innerText('#reader')), before, 'the text is unchanged');
+  await toggle.check();
+  await page.waitForSelector(`#reader mark[data-layer="${layer}"]`, { timeout: 10_000 });
+  await context.close();
+});
