@@ -387,12 +387,8 @@ impl Builder {
                     self.close(t, &["table"]);
                 }
             }
-            "body" | "html" | "head" => {
-                // A second <body> or <html> adds nothing new; keep one.
-                if self.dom.find(ROOT, n).is_some() {
-                    return;
-                }
-            }
+            // A second <body> or <html> adds nothing new; keep one.
+            "body" | "html" | "head" if self.dom.find(ROOT, n).is_some() => return,
             _ => {}
         }
         let id = self.dom.create(Kind::Element { name, attrs });
@@ -457,15 +453,15 @@ impl Tokenizer<'_> {
             self.pos = lt;
             let rest = &self.src[lt..];
             let next = rest.as_bytes().get(1).copied().unwrap_or(0);
-            if rest.starts_with("<!--") {
-                self.pos = match rest[4..].find("-->") {
+            if let Some(comment) = rest.strip_prefix("<!--") {
+                self.pos = match comment.find("-->") {
                     Some(e) => lt + 4 + e + 3,
                     None => bytes.len(),
                 };
-            } else if rest.starts_with("<![CDATA[") {
-                let (text, used) = match rest[9..].find("]]>") {
-                    Some(e) => (&rest[9..9 + e], 9 + e + 3),
-                    None => (&rest[9..], rest.len()),
+            } else if let Some(cdata) = rest.strip_prefix("<![CDATA[") {
+                let (text, used) = match cdata.find("]]>") {
+                    Some(e) => (&cdata[..e], 9 + e + 3),
+                    None => (cdata, rest.len()),
                 };
                 b.text(text.to_string());
                 self.pos = lt + used;

@@ -44,7 +44,7 @@ pub fn to_text(md: &str) -> (String, Option<String>) {
         i += 1;
         if let Some(marker) = &fence {
             let t = trimmed.trim_end();
-            if t.starts_with(marker.as_str()) && t.chars().all(|c| Some(c) == marker.chars().next()) {
+            if t.starts_with(marker.as_str()) && t.chars().all(|c| marker.starts_with(c)) {
                 fence = None;
                 // Code is written verbatim, not through `inline`.
                 out.push(para.join("\n"));
@@ -368,8 +368,8 @@ fn emphasis_runs(chars: &[char]) -> Vec<usize> {
         let after = chars.get(i + n).copied();
         let ws = |x: Option<char>| x.is_none_or(char::is_whitespace);
         let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
-        let opens = !ws(after) && !(c == '_' && alnum(before));
-        let closes = !ws(before) && !(c == '_' && alnum(after));
+        let opens = !(ws(after) || c == '_' && alnum(before));
+        let closes = !(ws(before) || c == '_' && alnum(after));
         if c != '~' || n == 2 {
             let opener = if closes { openers.iter().rposition(|&(_, oc)| oc == c) } else { None };
             if let Some(k) = opener {

@@ -1,8 +1,24 @@
 //! Pages: what a file or paste becomes before annotation. Bytes are decoded,
 //! HTML and Markdown are reduced to their readable text and metadata; plain
 //! text passes through untouched so its offsets never move.
+//!
+//! The stages: [`html`] parses (a forgiving tokeniser and tree builder, with
+//! [`entities`] for character references), [`metadata`] reads title, byline,
+//! date, site and language, [`readability`] finds the article (after Mozilla
+//! Readability), [`text`] turns a tree into plain text with its blocks, and
+//! [`markdown`] strips Markdown syntax.
+//!
+//! Why a hand-written parser: the page module runs in the browser bundle
+//! (budget 3 MB gzipped, the tagger model takes up to 2 MB). Measured as
+//! size-optimised wasm (opt-level z, LTO, gzip -9) over a baseline that
+//! already has std and serde_json, this whole module (parser, entities,
+//! extraction, metadata, Markdown, text) adds about 121 KB raw / 49 KB
+//! gzipped, while html5ever 0.27 with its reference DOM alone adds about
+//! 454 KB raw / 153 KB gzipped, before any extraction code. The pages we
+//! read need no script execution or exact error recovery; the tree builder
+//! follows the HTML rules that change what text a reader sees.
 
-mod entities;
+pub mod entities;
 pub mod html;
 pub mod markdown;
 pub mod metadata;
@@ -135,7 +151,7 @@ fn utf8(bytes: &[u8]) -> Result<String> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Error::NotText { reason: "UTF-16 with an odd number of bytes".into() });
     }
     let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));

@@ -622,15 +622,13 @@ impl Readability {
                     let density = self.link_density(sib);
                     let text = inner_text(&self.dom, sib);
                     let len = text.chars().count();
-                    if len > 80 && density < 0.25 {
-                        append = true;
-                    } else if len < 80
+                    // A long, link-poor paragraph, or a short one that reads as a sentence.
+                    let long = len > 80 && density < 0.25;
+                    let sentence = len < 80
                         && len > 0
                         && density == 0.0
-                        && (text.contains(". ") || text.ends_with('.'))
-                    {
-                        append = true;
-                    }
+                        && (text.contains(". ") || text.ends_with('.'));
+                    append = long || sentence;
                 }
             }
             if append {
@@ -712,7 +710,7 @@ impl Readability {
         if self.dom.attr(id, "summary").is_some() {
             return true;
         }
-        if self.dom.find(id, "caption").is_some_and(|c| self.dom.children(c).len() > 0) {
+        if self.dom.find(id, "caption").is_some_and(|c| !self.dom.children(c).is_empty()) {
             return true;
         }
         if !self.dom.find_all(id, &["col", "colgroup", "tfoot", "thead", "th"]).is_empty() {
