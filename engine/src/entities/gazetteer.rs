@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
+use super::features::word_hash;
+
 /// Kinds of list: country, city, region (state, continent), first name, surname.
 pub const GAZ_KINDS: usize = 5;
 /// Names of the kinds, in kind order (for the list files and reports).
@@ -16,9 +18,9 @@ pub const GAZ_KIND_NAMES: [&str; GAZ_KINDS] = ["country", "city", "region", "fir
 const MAX_WORDS: usize = 6;
 const PREFIX: u8 = 1 << 7;
 
-/// The keys are already hashes; pass them through.
+/// For keys that are already hashes: passes them through.
 #[derive(Default)]
-struct Identity(u64);
+pub struct Identity(u64);
 
 impl Hasher for Identity {
     fn finish(&self) -> u64 {
@@ -30,7 +32,8 @@ impl Hasher for Identity {
         }
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        // Fold high bits down: the table indexes by the low ones.
+        self.0 = n ^ (n >> 29) ^ (n >> 43);
     }
 }
 
@@ -42,12 +45,8 @@ pub struct Gazetteer {
 }
 
 #[inline]
-fn step(h: u64, word: &str) -> u64 {
-    let mut h = h;
-    for &b in word.as_bytes() {
-        h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
-    }
-    (h ^ 0x20).wrapping_mul(0x100_0000_01b3)
+fn step(h: u64, word: u64) -> u64 {
+    (h.rotate_left(17) ^ word).wrapping_mul(0x100_0000_01b3)
 }
 
 const SEED: u64 = 0x84222325cbf29ce4;
@@ -63,13 +62,13 @@ impl Gazetteer {
             if k >= GAZ_KINDS {
                 continue;
             }
-            let words: Vec<String> = name.split_whitespace().map(fold_word).collect();
+            let words: Vec<u64> = name.split_whitespace().map(word_hash).collect();
             if words.is_empty() || words.len() > MAX_WORDS {
                 continue;
             }
             let mut h = SEED;
             for (i, w) in words.iter().enumerate() {
-                h = step(h, w);
+                h = step(h, *w);
                 let flag = if i + 1 == words.len() { 1 << k } else { PREFIX };
                 *g.table.entry(h).or_insert(0) |= flag;
             }
@@ -90,13 +89,8 @@ impl Gazetteer {
 
     /// For each word, bit `2k` if a list-`k` entry starts there, bit `2k+1`
     /// if one continues over it. `lows` are the folded lowercase words.
-    pub fn tag_words<'a>(
-        &self,
-        lows: impl Iterator<Item = &'a str>,
-        sentences: &[Range<usize>],
-        n: usize,
-    ) -> Vec<u16> {
-        let lows: Vec<&str> = lows.collect();
+    pub fn tag_words(&self, lows: &[u64], sentences: &[Range<usize>]) -> Vec<u16> {
+        let n = lows.len();
         let mut bits = vec![0u16; n];
         if self.table.is_empty() {
             return bits;
@@ -127,20 +121,6 @@ impl Gazetteer {
     }
 }
 
-/// The folding the features use: lowercase, digits as `0`, typography as CoNLL's.
-pub(crate) fn fold_word(w: &str) -> String {
-    let w = super::features::normalize_word(w);
-    let mut s = String::with_capacity(w.len());
-    for c in w.chars() {
-        if c.is_ascii_digit() {
-            s.push('0');
-        } else {
-            s.extend(c.to_lowercase());
-        }
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,8 +129,8 @@ mod tests {
     fn matches_longest_entries_with_begin_and_inside_bits() {
         let g = Gazetteer::parse("1 New York\n0 France\n3 John\nx bad\n");
         assert_eq!(g.len(), 3);
-        let words = ["in", "new", "york", "and", "france", "new"];
-        let bits = g.tag_words(words.iter().copied(), &[0..6], 6);
+        let words = ["in", "New", "YORK", "and", "France", "new"].map(word_hash);
+        let bits = g.tag_words(&words, &[0..6]);
         assert_eq!(bits, vec![0, 1 << 2, 1 << 3, 0, 1, 0]);
     }
 }

@@ -3,9 +3,14 @@
 //! Layout (little endian): magic `NLTAGGER`, format version `u32`, payload
 //! length `u32`, then the payload as one zstd frame (decoded by pure-Rust
 //! `ruzstd`). Payload: hash bits `u8`, weight scale `f32`, transition scores
-//! `(NT + 1) x NT` `f32` (last row: sentence start), `2^bits x NT` weights `i8`
-//! stored tag by tag (planes compress better), gazetteer text length `u32`
-//! and the gazetteer lines. [`encode_payload`] is the inverse, for training.
+//! `(NT + 1) x NT` `f32` (last row: sentence start), the number of non-zero
+//! weight rows `u32`, their bucket numbers ascending as LEB128 gaps, their
+//! `i8` weights stored tag by tag (planes compress better), gazetteer text
+//! length `u32` and the gazetteer lines. [`encode_payload`] writes it.
+//!
+//! In memory the rows sit in an open-addressing table of 16-byte slots, a
+//! fraction of the dense table's size: lookups are cache misses, and fewer
+//! bytes mean fewer of them.
 
 use super::features::NT;
 use super::gazetteer::Gazetteer;
@@ -14,7 +19,7 @@ use crate::error::{Error, Result};
 /// First bytes of every tagger model file.
 pub const MAGIC: &[u8; 8] = b"NLTAGGER";
 /// The model format this engine reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const WHAT: &str = "entity tagger model";
 /// Refuse payloads claiming more than this (a corrupt length, not a model).
 const MAX_PAYLOAD: usize = 256 << 20;
@@ -28,14 +33,42 @@ pub trait Scorer {
     fn trans(&self, prev: usize, cur: usize) -> f32;
 }
 
-/// A loaded model: dense `i8` weights indexed by hashed feature.
+/// One weight row with its bucket number, a quarter of a cache line.
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(16))]
+struct Slot {
+    key: u32,
+    w: [i8; NT],
+}
+
+const EMPTY: u32 = u32::MAX;
+
+/// A loaded model: the non-zero `i8` weight rows by hashed-feature bucket.
 #[derive(Debug, Clone)]
 pub struct Model {
     mask: u32,
+    slot_mask: usize,
     scale: f32,
-    weights: Vec<i8>,
+    slots: Vec<Slot>,
     trans: Vec<f32>,
     pub(crate) gazetteer: Gazetteer,
+}
+
+impl Model {
+    #[inline]
+    fn row(&self, bucket: u32) -> Option<&[i8; NT]> {
+        let mut at = bucket as usize & self.slot_mask;
+        loop {
+            let s = self.slots.get(at)?;
+            if s.key == bucket {
+                return Some(&s.w);
+            }
+            if s.key == EMPTY {
+                return None;
+            }
+            at = (at + 1) & self.slot_mask;
+        }
+    }
 }
 
 impl Scorer for Model {
@@ -43,8 +76,7 @@ impl Scorer for Model {
     fn emit(&self, feats: &[u32], out: &mut [f32; NT]) {
         let mut acc = [0i32; NT];
         for &f in feats {
-            let at = (f & self.mask) as usize * NT;
-            if let Some(row) = self.weights.get(at..at + NT) {
+            if let Some(row) = self.row(f & self.mask) {
                 for (a, &w) in acc.iter_mut().zip(row) {
                     *a += w as i32;
                 }
@@ -80,6 +112,17 @@ impl<'a> Reader<'a> {
     fn u32(&mut self) -> Result<u32> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn leb128(&mut self) -> Result<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(corrupt("bad LEB128 number"))
     }
     fn f32(&mut self) -> Result<f32> {
         Ok(f32::from_bits(self.u32()?))
@@ -131,20 +174,43 @@ impl Model {
             let t = r.f32()?;
             trans.push(if t.is_finite() { t } else { 0.0 });
         }
-        let rows = 1usize << bits;
-        let planes = r.take(rows * NT)?;
-        let mut weights = vec![0i8; rows * NT];
-        for (t, plane) in planes.chunks_exact(rows).enumerate() {
-            for (row, &w) in plane.iter().enumerate() {
-                weights[row * NT + t] = w as i8;
+        let rows = r.u32()? as usize;
+        if rows > 1usize << bits {
+            return Err(corrupt("more weight rows than buckets"));
+        }
+        let mut keys = Vec::with_capacity(rows);
+        let mut key = 0u64;
+        for i in 0..rows {
+            let gap = r.leb128()?;
+            key = if i == 0 { gap } else { key + gap + 1 };
+            if key >= 1u64 << bits {
+                return Err(corrupt("bucket number out of range"));
             }
+            keys.push(key as u32);
+        }
+        let planes = r.take(rows * NT)?;
+        // At most 5/8 full, so probes stay short.
+        let slot_count = (rows * 8 / 5 + 1).next_power_of_two();
+        let slot_mask = slot_count - 1;
+        let mut slots = vec![Slot { key: EMPTY, w: [0; NT] }; slot_count];
+        for (i, &k) in keys.iter().enumerate() {
+            let mut at = k as usize & slot_mask;
+            while slots[at].key != EMPTY {
+                at = (at + 1) & slot_mask;
+            }
+            let mut w = [0i8; NT];
+            for (t, x) in w.iter_mut().enumerate() {
+                *x = planes[t * rows + i] as i8;
+            }
+            slots[at] = Slot { key: k, w };
         }
         let gaz_len = r.u32()? as usize;
         let gaz = std::str::from_utf8(r.take(gaz_len)?).map_err(|_| corrupt("gazetteer is not UTF-8"))?;
         Ok(Model {
-            mask: (rows - 1) as u32,
+            mask: ((1u64 << bits) - 1) as u32,
+            slot_mask,
             scale,
-            weights,
+            slots,
             trans,
             gazetteer: Gazetteer::parse(gaz),
         })
@@ -161,8 +227,22 @@ pub fn encode_payload(bits: u8, scale: f32, trans: &[f32], weights: &[i8], gazet
     for &t in trans {
         out.extend_from_slice(&t.to_le_bytes());
     }
+    let keep: Vec<usize> = (0..rows).filter(|&r| weights[r * NT..r * NT + NT].iter().any(|&w| w != 0)).collect();
+    out.extend_from_slice(&(keep.len() as u32).to_le_bytes());
+    for (i, &k) in keep.iter().enumerate() {
+        let mut gap = if i == 0 { k } else { k - keep[i - 1] - 1 } as u64;
+        loop {
+            let b = (gap & 0x7f) as u8;
+            gap >>= 7;
+            if gap == 0 {
+                out.push(b);
+                break;
+            }
+            out.push(b | 0x80);
+        }
+    }
     for t in 0..NT {
-        out.extend((0..rows).map(|row| weights[row * NT + t] as u8));
+        out.extend(keep.iter().map(|&r| weights[r * NT + t] as u8));
     }
     out.extend_from_slice(&(gazetteer.len() as u32).to_le_bytes());
     out.extend_from_slice(gazetteer.as_bytes());
