@@ -21,18 +21,16 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
         j += 1;
         start = j;
     }
-    let core = j;
-    let negative = matches!(t.low(j), "minus" | "negative") || (t.text(j) == "-" && t.glued(j + 1) && !t.glued(j) && t.is_num(j + 1) && !(j > 0 && t.is_num(j - 1)));
-    if negative {
-        j += 1;
-    }
+    let mut core = j;
     let Some(mut a) = amount(t, j) else {
         return duration_words(t, i).or_else(|| a_unit(t, i));
     };
-    if negative {
-        a.num.value = -a.num.value;
+    // `.08`: the number began at its stop
+    if a.num.start < core {
+        core = a.num.start;
+        start = start.min(core);
     }
-    if bound.is_none() && !negative && rejected(t, &a) {
+    if bound.is_none() && rejected(t, &a) {
         return None;
     }
     let mut end = a.end;
@@ -228,6 +226,12 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
     }
     // `3-year-long`, `six-mile`, `12-cent`: a hyphen then the unit.
     let (u, hyphen) = if text == "-" && glued && t.glued(e + 1) && t.is_word(e + 1) { (e + 1, true) } else { (e, false) };
+    // `20 (kg)`, `20 [kg]`: a unit in brackets
+    if matches!(text, "(" | "[" | "{" | "<") && t.glued(e + 2) && matches!(t.text(e + 2), ")" | "]" | "}" | ">") && t.glued(e + 1) {
+        if let Some(m) = units::measure(t.low(e + 1)) {
+            return Some((Unit::Measure(m), e + 3, e + 3, 0.0));
+        }
+    }
     let low = t.low(u);
     match low {
         "percent" | "pct" | "percents" | "percentage" if !hyphen => return Some((Unit::Percent, u + 1, u + 1, 0.0)),
@@ -263,7 +267,7 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
         return Some((Unit::Currency(code, f), u + 1, u + 1, 0.0));
     }
     if let Some((code, f)) = units::currency_code(t.text(u)) {
-        if t.text(u).chars().all(|c| c.is_uppercase()) || glued {
+        if t.text(u).chars().all(|c| c.is_uppercase()) || glued || (low.len() == 3 && low != "try") {
             return Some((Unit::Currency(code, f), u + 1, u + 1, 0.0));
         }
     }
@@ -320,6 +324,15 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
     }
     let mut end = mu + 1;
     let mut symbol = symbol.to_string();
+    // `5 feet 2 inches`, `12 ft 2 in`: one length in feet
+    if symbol == "ft" && !hyphen {
+        let k = if t.low(end) == "and" { end + 1 } else { end };
+        if let Some(n) = numbers::parse(t, k).filter(|n| n.kind == Kind::Cardinal && n.value < 12.0) {
+            if matches!(t.low(n.end), "in" | "inch" | "inches") {
+                return Some((Unit::Measure("ft"), n.end + 1, n.end + 1, n.value / 12.0));
+            }
+        }
+    }
     match prefix {
         "square" | "sq" => symbol.push('2'),
         "cubic" => symbol.push('3'),
@@ -396,15 +409,8 @@ fn rejected(t: &Toks, a: &Amt) -> bool {
     let i = n.start;
     if n.words && n.end == i + 1 {
         let w = t.low(i);
-        if w == "one" {
-            let prev = if i > 0 { t.low(i - 1) } else { "" };
-            let next = t.low(i + 1);
-            if matches!(prev, "the" | "this" | "that" | "which" | "no" | "any" | "every" | "each" | "another" | "one" | "little" | "other" | "only" | "loved" | "ones" | "someone")
-                || matches!(next, "that" | "who" | "which" | "another" | "whose" | "way" | "day")
-                || (next == "of" && matches!(t.low(i + 2), "them" | "those" | "us" | "these" | "you"))
-            {
-                return a.unit.is_none();
-            }
+        if w == "one" && numbers::pronoun_one(t, i) {
+            return a.unit.is_none();
         }
         // Capitalised number words inside a name: `Formula One`, `First Lady`.
         if t.capitalised(i) && !t.sentence_start(i) && (t.capitalised(i + 1) || (i > 0 && t.capitalised(i - 1))) {

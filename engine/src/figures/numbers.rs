@@ -42,7 +42,7 @@ pub fn scan_numbers(analysis: &crate::text::Analysis) -> Vec<RawNumber> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if !t.blocked[i] {
+        if !t.blocked[i] && !(t.low(i) == "one" && pronoun_one(&t, i)) {
             if let Some(n) = parse(&t, i) {
                 out.push(RawNumber { span: t.start(n.start)..t.end(n.end - 1), value: n.value, ordinal: n.kind == Kind::Ordinal });
                 i = n.end;
@@ -52,6 +52,15 @@ pub fn scan_numbers(analysis: &crate::text::Analysis) -> Vec<RawNumber> {
         i += 1;
     }
     out
+}
+
+/// Whether `one` at token `i` is the pronoun (`the one that`, `which one`), not a count.
+pub fn pronoun_one(t: &Toks, i: usize) -> bool {
+    let prev = if i > 0 { t.low(i - 1) } else { "" };
+    let next = t.low(i + 1);
+    matches!(prev, "the" | "this" | "that" | "which" | "no" | "any" | "every" | "each" | "another" | "one" | "little" | "other" | "only" | "loved" | "ones" | "someone")
+        || matches!(next, "that" | "who" | "which" | "another" | "whose" | "way")
+        || (next == "of" && matches!(t.low(i + 2), "them" | "those" | "us" | "these" | "you"))
 }
 
 /// The value of a digit token: `8,000`, `2.5`, `1,234,567.89`, `1.111,11`, `12,34,567`.
@@ -164,6 +173,15 @@ fn parse_with(t: &Toks, i: usize, money: bool) -> Option<Num> {
     if t.is_num(i) {
         return parse_digits(t, i, money);
     }
+    // `-9.5`, `minus five`, `negative one over 20`: a sign before the number
+    let sign = match t.text(i) {
+        "-" | "−" => t.glued(i + 1) && !t.glued(i) && !(i > 0 && t.is_num(i - 1)) && t.is_num(i + 1),
+        _ => matches!(t.low(i), "minus" | "negative") && !(i > 0 && t.is_num(i - 1)),
+    };
+    if sign {
+        let n = parse_with(t, i + 1, money).filter(|n| n.kind != Kind::Ordinal && n.kind != Kind::Vague)?;
+        return Some(Num { start: i, value: -n.value, ..n });
+    }
     if t.is_word(i) {
         return vague(t, i).or_else(|| parse_words(t, i));
     }
@@ -258,9 +276,12 @@ fn parse_digits(t: &Toks, i: usize, money: bool) -> Option<Num> {
             if t.is_num(k) && !t.text(k).contains([',', '.']) {
                 if let Some(x) = digits(t.text(k)) {
                     let mut nb = b.clone();
-                    // `3 hundred and 2 hundred` is two numbers
-                    let refused = words::cardinal(t.low(k + 1)).is_some_and(|w| matches!(w, Word::Hundred | Word::Scale(_)));
-                    if !refused && nb.push_digits(x) {
+                    // `3 hundred and 2 hundred` is two numbers: a multiplier the
+                    // builder refuses after the digits ends the first before them
+                    let pushed = nb.push_digits(x);
+                    let refused = pushed
+                        && words::cardinal(t.low(k + 1)).is_some_and(|w| matches!(w, Word::Hundred | Word::Scale(_)) && !nb.accepts(w));
+                    if pushed && !refused {
                         b = nb;
                         j = k + 1;
                         last_good = (j, b.value());
@@ -277,6 +298,16 @@ fn parse_digits(t: &Toks, i: usize, money: bool) -> Option<Num> {
         break;
     }
     let (end, value) = last_good;
+    // `3 million and a half`: half a million more
+    if used_words && t.low(end) == "and" {
+        if let Some((f, e)) = fraction_at(t, end + 1) {
+            if let Some(s) = b.last_scale().filter(|&s| s >= 1e3) {
+                if words::scale(t.low(e)).is_none() {
+                    return Some(Num { start: i, end: e, value: value + f * s, kind: Kind::Fraction, words: false });
+                }
+            }
+        }
+    }
     Some(Num { start: i, end, value, kind: Kind::Cardinal, words: false })
 }
 
@@ -366,9 +397,12 @@ fn parse_words(t: &Toks, i: usize) -> Option<Num> {
         }
         // `a quarter million`, `a half`, `a fifth of`, `a hundredth`, `a twenty-first`
         if matches!(next, "quarter" | "half") {
+            let d = if next == "half" { 2.0 } else { 4.0 };
             if let Some(s) = words::scale(t.low(i + 2)) {
-                let d = if next == "half" { 2.0 } else { 4.0 };
                 return Some(Num { start: i, end: i + 3, value: s / d, kind: Kind::Fraction, words: true });
+            }
+            if next == "half" || t.low(i + 2) == "of" {
+                return Some(Num { start: i, end: i + 2, value: 1.0 / d, kind: Kind::Fraction, words: true });
             }
         }
         let (n, end) = word_run(t, i + 1, None).or_else(|| {
@@ -425,7 +459,13 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
                 Some(before) if before > 0.0 => (before, value - before),
                 _ => (0.0, value),
             };
-            let (v, e) = scaled_fraction(t, end + 1, numerator / d);
+            let (mut v, e) = scaled_fraction(t, end + 1, numerator / d);
+            // `six million and two thirds`: two thirds of a million
+            if whole > 0.0 && e == end + 1 {
+                if let Some(s) = b.last_scale().filter(|&s| s >= 1e3) {
+                    v *= s;
+                }
+            }
             return frac(whole + v, e);
         }
     }
@@ -472,7 +512,12 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
     }
     // `three dozens`
     if matches!(t.low(end), "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs") && value > 0.0 {
-        return Some((Num { start: i, end: end + 1, value: value * 12.0, kind: Kind::Cardinal, words: true }, end + 1));
+        // `three hundred and two dozens` is 300 + 24
+        let v = match and_at {
+            Some(before) if before > 0.0 => before + (value - before) * 12.0,
+            _ => value * 12.0,
+        };
+        return Some((Num { start: i, end: end + 1, value: v, kind: Kind::Cardinal, words: true }, end + 1));
     }
     Some((Num { start: i, end, value, kind: Kind::Cardinal, words: true }, end))
 }

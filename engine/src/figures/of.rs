@@ -69,6 +69,10 @@ pub(super) fn counted(t: &Toks, end: usize, label: NumberLabel) -> Option<String
                         break;
                     }
                 }
+                // a name after a common noun starts something else (`lifelines Moscow`)
+                if last.is_some_and(|l: usize| !t.capitalised(l) && t.is_word(l)) && t.capitalised(j) {
+                    break;
+                }
                 first.get_or_insert(j);
                 last = Some(j);
             }

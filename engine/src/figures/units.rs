@@ -112,6 +112,7 @@ pub fn currency_country(adjective: &str, noun: &str) -> Option<&'static str> {
         "zealand" if dollar => "NZD",
         "kong" if dollar => "HKD",
         "swiss" => "CHF",
+        "turkish" => "TRY",
         "french" if noun.starts_with("franc") => "FRF",
         "mexican" => "MXN",
         "chinese" => "CNY",
@@ -191,7 +192,7 @@ pub fn measure(w: &str) -> Option<&'static str> {
 /// Measure symbols that are also common words or letters, which count as a
 /// unit only when glued to the number (`20t`, `48m`) or after a clear amount.
 pub fn measure_needs_glue(symbol_as_written: &str) -> bool {
-    matches!(symbol_as_written, "m" | "g" | "t" | "l" | "in" | "mi" | "ha" | "pm" | "gal" | "turn" | "turns")
+    matches!(symbol_as_written, "m" | "g" | "t" | "l" | "in" | "mi" | "ha" | "pm" | "gal")
 }
 
 /// A unit of time, to the singular the guide uses.
