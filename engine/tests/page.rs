@@ -175,3 +175,17 @@ fn decodes_bytes_of_html_files() {
     assert_eq!(p.text, "Caf\u{E9} & bar");
     assert!(page::from_bytes(&[0, 1, 2], Format::Html).is_err());
 }
+
+#[test]
+fn advert_labels_leave_the_article() {
+    let para = "The committee published its findings on Monday, saying the agency had ignored warnings \
+        for years, and recommended that its budget be cut by a third over the next two years.";
+    let src = format!(
+        "<html><body><article><p>{para}</p><div class=\"slot\">Advertisement</div><p>{para}</p>\
+         <p>ADVERTISEMENT</p><p>{para}</p><div>Continue reading the main story</div><p>{para}</p></article></body></html>"
+    );
+    let p = html(&src);
+    assert!(!p.text.to_lowercase().contains("advertisement"), "{}", p.text);
+    assert!(!p.text.contains("Continue reading"), "{}", p.text);
+    assert_eq!(p.text.matches("committee published").count(), 4);
+}

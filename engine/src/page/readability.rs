@@ -676,6 +676,12 @@ impl Readability {
         for h in self.dom.find_all(content, &["h1"]) {
             self.dom.set_name(h, "h2");
         }
+        // Blocks that only say "Advertisement" or "Loading…".
+        for id in self.dom.find_all(content, &["p", "div", "span", "section", "aside", "figure", "li"]) {
+            if self.dom.parent(id).is_some() && is_label(&inner_text(&self.dom, id)) {
+                self.dom.detach(id);
+            }
+        }
         for p in self.dom.find_all(content, &["p"]) {
             let media = self.dom.find_all(p, &["img", "embed", "object", "iframe"]).len();
             if media == 0 && self.dom.text_content(p).trim().is_empty() {
@@ -800,6 +806,18 @@ impl Readability {
         }
         remove
     }
+}
+
+/// Placeholder text left where an advert or lazy content goes.
+fn is_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', '\u{2026}', ':']).to_lowercase();
+    matches!(
+        t.as_str(),
+        "ad" | "ads" | "advert" | "advertisement" | "advertising" | "sponsored" | "loading"
+            | "story continues below advertisement" | "article continues below advertisement"
+            | "continue reading below" | "continue reading the main story"
+            | "scroll to continue with content" | "skip advertisement"
+    )
 }
 
 /// `share` / `sharedaddy` as a word of a class or id (`_` counts as a boundary).
