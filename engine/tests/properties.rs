@@ -173,7 +173,7 @@ proptest! {
 
 proptest! {
     // Long inputs cost more per case: fewer of them.
-    #![proptest_config(cases(12))]
+    #![proptest_config(cases(6))]
 
     #[test]
     fn a_100k_character_line_keeps_the_contract(
@@ -209,7 +209,9 @@ fn hostile_inputs_keep_the_contract() {
     ];
     for text in cases.iter().copied().chain([commas.as_str()]) {
         annotate_checked(text, None);
-        annotate_checked(text, "2024-09-12".parse().ok());
+        if text.len() < 10_000 {
+            annotate_checked(text, "2024-09-12".parse().ok());
+        }
     }
 }
 
