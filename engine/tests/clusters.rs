@@ -108,6 +108,15 @@ t!(spelling_variants_join,
 t!(misspelt_first_name_joins,
    "[[Vladimir Putin|PER]] said. [[Vladamir Putin|PER]] and [[Putin|PER]] again. [[Vladimir Putin|PER]].",
    &[("Vladamir Putin", "Vladimir Putin"), ("Putin", "Vladimir Putin")]);
+t!(an_initial_joins_the_first_name_it_stands_for,
+   "[[Boris Yeltsin|PER]] rested. [[B. Yeltsin|PER]] signed. [[Naina Yeltsin|PER]] spoke.",
+   &[("B. Yeltsin", "Boris Yeltsin"), ("Naina Yeltsin", "Naina Yeltsin")]);
+t!(an_initial_two_people_share_stays_apart,
+   "[[Bill Clinton|PER]] and [[Barbara Clinton|PER]] met [[B. Clinton|PER]].",
+   &[("B. Clinton", "B. Clinton")]);
+t!(an_organisation_keeps_its_own_s,
+   "[[Moody's|ORG]] cut the rating; [[Moody's|ORG]] said.",
+   &[("Moody's", "Moody's")]);
 t!(different_first_names_stay_apart,
    "[[Joe Biden|PER]] and [[Hunter Biden|PER]] met.",
    &[("Joe Biden", "Joe Biden"), ("Hunter Biden", "Hunter Biden")]);
@@ -135,6 +144,9 @@ t!(official_names_join_short_names,
 t!(plural_demonyms_join_the_singular,
    "[[North Korean|MISC]] troops. Some [[North Koreans|MISC]] left. [[Europeans|MISC]] watched.",
    &[("North Koreans", "North Korean"), ("Europeans", "European")]);
+t!(a_group_is_named_in_the_singular,
+   "[[Israelis|MISC]] and [[Israelis|MISC]] met an [[Israeli|MISC]] envoy.",
+   &[("Israelis", "Israeli")]);
 t!(rare_misspelt_place_joins,
    "[[Kursk|LOC]] and [[Kursk|LOC]] and [[Kursk|LOC]] and [[Kurst|LOC]].",
    &[("Kurst", "Kursk")]);

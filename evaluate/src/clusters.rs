@@ -295,3 +295,74 @@ pub fn speed(bytes: usize) -> (usize, f64) {
     let seconds = started.elapsed().as_secs_f64();
     (names.len(), seconds)
 }
+
+/// A precision audit on CoNLL-2003 (`data/conll2003/<split>.txt`, reference spans):
+/// every cluster of a document that joins differently written names, as
+/// `(document number, cluster, [mention texts])`. No reference clusters
+/// exist there; the list is for reading, to catch joins that should not be.
+pub fn conll_joins(split: &str) -> Vec<(usize, String, Vec<String>)> {
+    let Some(path) = data_path(&format!("data/conll2003/{split}.txt"), "CoNLL cluster audit") else { return Vec::new() };
+    let Ok(data) = std::fs::read_to_string(path) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (n, doc) in data.split("-DOCSTART-").enumerate().skip(1) {
+        let mut text = String::new();
+        let mut found: Vec<EntityFound> = Vec::new();
+        let mut open: Option<(usize, newslens::doc::EntityLabel)> = None;
+        let mut last_end = 0;
+        let close = |open: &mut Option<(usize, newslens::doc::EntityLabel)>, found: &mut Vec<EntityFound>, end: usize| {
+            if let Some((start, label)) = open.take() {
+                found.push(EntityFound { span: start..end, label });
+            }
+        };
+        for line in doc.lines().skip(1) {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            if cols.len() < 4 {
+                close(&mut open, &mut found, last_end);
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                continue;
+            }
+            let (word, tag) = (cols[0], cols[3]);
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(word);
+            let label = match tag.get(2..) {
+                Some("PER") => Some(newslens::doc::EntityLabel::PER),
+                Some("ORG") => Some(newslens::doc::EntityLabel::ORG),
+                Some("LOC") => Some(newslens::doc::EntityLabel::LOC),
+                Some("MISC") => Some(newslens::doc::EntityLabel::MISC),
+                _ => None,
+            };
+            match (tag.chars().next(), label) {
+                (Some('B'), Some(l)) => {
+                    close(&mut open, &mut found, last_end);
+                    open = Some((start, l));
+                }
+                (Some('I'), Some(l)) if open.is_none() => open = Some((start, l)),
+                (Some('I'), Some(_)) => {}
+                _ => close(&mut open, &mut found, last_end),
+            }
+            last_end = text.len();
+        }
+        close(&mut open, &mut found, last_end);
+        let analysis = Analysis::new(&text);
+        let names = Clusters::build(&analysis, &found).names;
+        let mut by_cluster: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for (e, c) in found.iter().zip(&names) {
+            let t = text[e.span.clone()].to_string();
+            let v = by_cluster.entry(c.clone()).or_default();
+            if !v.contains(&t) {
+                v.push(t);
+            }
+        }
+        for (c, v) in by_cluster {
+            if v.len() > 1 || v[0] != c {
+                out.push((n, c, v));
+            }
+        }
+    }
+    out
+}

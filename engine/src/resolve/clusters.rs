@@ -12,7 +12,8 @@
 //!    ([`super::aliases`]) maps `United States`, `America` and `US` to one key.
 //! 2. A plural demonym joins its singular (`North Koreans` -> `North Korean`).
 //! 3. People: full names with the same first and last name join (a middle
-//!    name on one side only is no obstacle); one misspelt part joins when the
+//!    name on one side only is no obstacle); an initial joins the one first
+//!    name it can stand for (`B. Yeltsin`); one misspelt part joins when the
 //!    other part is the same (`Vladamir Putin`, `Zelensky`/`Zelenskyy`:
 //!    at most one edit, names of five letters or more, same first letter,
 //!    and a first name never differs only in its last letter, so
@@ -258,8 +259,11 @@ const TITLES: &[&str] = &[
 const OFFICES: &[&str] = &["acting", "defence", "defense", "foreign", "former", "home", "interior", "state"];
 
 /// Small words skipped when reading initials and left lower case in names.
-const FUNCTION_WORDS: &[&str] =
-    &["a", "al", "and", "at", "bin", "da", "de", "del", "der", "des", "di", "du", "for", "in", "la", "le", "of", "on", "the", "to", "van", "von"];
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "al", "and", "at", "bin", "da", "das", "de", "degli", "dei", "del", "della", "dello", "den", "der",
+    "des", "di", "do", "dos", "du", "e", "el", "et", "for", "ibn", "in", "la", "le", "les", "of", "on", "ter",
+    "the", "to", "van", "von", "y",
+];
 
 /// Name suffixes that are not the surname.
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
@@ -281,8 +285,12 @@ struct Form {
 impl Form {
     fn new(surface: &str, label: EntityLabel) -> Form {
         let person = label == EntityLabel::PER;
-        let mut s = surface.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '&');
-        s = strip_possessive(s);
+        // An organisation's `’s` is part of its name (`Moody’s`, `Lloyd’s`): the
+        // tagger leaves a possessive out of the span, a name's own it keeps.
+        let mut s = trim_name(surface);
+        if label != EntityLabel::ORG {
+            s = strip_possessive(s);
+        }
         // An article is not part of the name, except a capitalised masthead `The`.
         if let Some(rest) = s.strip_prefix("the ") {
             s = rest;
@@ -291,8 +299,8 @@ impl Form {
             s = strip_titles(s);
         }
         let mut display = s.trim().to_string();
-        if label == EntityLabel::MISC && display.ends_with("ans") && display.len() > 4 {
-            display.pop(); // `North Koreans` -> `North Korean`
+        if label == EntityLabel::MISC && display.ends_with("ans") && !display.ends_with("aans") && display.len() > 4 {
+            display.pop(); // `North Koreans` -> `North Korean` (not `Afrikaans`)
         }
         let mut key = normalise(&display);
         if !person {
@@ -345,6 +353,33 @@ impl Form {
             .flat_map(char::to_uppercase)
             .collect();
         [all, content]
+    }
+}
+
+/// Trims spaces, quotes and stray punctuation around a name, and a bracket
+/// only when its partner is not inside (`Mladost ( BJ )` keeps both).
+fn trim_name(mut s: &str) -> &str {
+    loop {
+        let before = s.len();
+        s = s.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '“' | '”' | '‘' | '«' | '»' | ',' | ';' | ':' | '!' | '?' | '*' | '_' | '-' | '–' | '—')
+        });
+        for (open, close) in [('(', ')'), ('[', ']')] {
+            if s.starts_with(open) && !s.contains(close) {
+                s = &s[open.len_utf8()..];
+            }
+            if s.ends_with(close) && !s.contains(open) {
+                s = &s[..s.len() - close.len_utf8()];
+            }
+            if s.starts_with(open) && s.ends_with(close) && s.matches(open).count() == 1 {
+                s = &s[open.len_utf8()..s.len() - close.len_utf8()];
+            }
+        }
+        // A leading apostrophe is a stray quote; a trailing one is left to strip_possessive.
+        s = s.trim_start_matches(['\'', '’']);
+        if s.len() == before {
+            return s;
+        }
     }
 }
 
@@ -435,7 +470,7 @@ fn proper_case(name: &str) -> String {
             out.push(' ');
         }
         let lower = word.chars().all(|c| !c.is_alphabetic() || c.is_lowercase());
-        if lower && (i == 0 || !FUNCTION_WORDS.contains(&word)) {
+        if lower && !FUNCTION_WORDS.contains(&word) {
             let mut cs = word.chars();
             if let Some(c) = cs.next() {
                 out.extend(c.to_uppercase());
@@ -668,6 +703,34 @@ impl Graph {
             }
         }
 
+        // An initial for a first name (`B. Yeltsin`) joins the one full first name it can stand for.
+        let mut by_last: Map<&str, Vec<(usize, &str)>> = Map::default();
+        for (id, n) in self.nodes.iter().enumerate() {
+            if n.person {
+                for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+                    by_last.entry(f.form.last()).or_default().push((id, f.form.first()));
+                }
+            }
+        }
+        let mut pairs = Vec::new();
+        for entries in by_last.values().filter(|e| e.len() <= 256) {
+            for &(id, first) in entries.iter().filter(|(_, f)| f.chars().count() == 1) {
+                let mut roots: Vec<usize> = entries
+                    .iter()
+                    .filter(|(_, f)| f.chars().count() > 1 && f.starts_with(first))
+                    .map(|&(c, _)| self.find(c))
+                    .collect();
+                roots.sort_unstable();
+                roots.dedup();
+                if let [root] = roots[..] {
+                    pairs.push((id, root));
+                }
+            }
+        }
+        for (a, b) in pairs {
+            self.union(a, b);
+        }
+
         // One part misspelt, the other the same: buckets of (kept part, varied part minus a letter).
         let mut buckets: Map<u64, Vec<(usize, bool, &str, &str)>> = Map::default();
         for (id, n) in self.nodes.iter().enumerate() {
@@ -854,22 +917,24 @@ impl Graph {
 
     /// The canonical name of every root.
     fn canonical_names(&self) -> Map<usize, String> {
-        // (alias?, parts, chars, written in mixed case?, count, earliest) ranks
-        // the candidate forms: `Kyiv` beats a dateline's `KYIV`.
-        type Rank = (bool, usize, usize, bool, usize, std::cmp::Reverse<usize>);
+        // (alias?, parts, singular?, chars, written in mixed case?, count,
+        // earliest) ranks the candidate forms: `Kyiv` beats a dateline's
+        // `KYIV`; a group name is singular (`Israeli`, not `Israelis`).
+        type Rank = (bool, usize, bool, usize, bool, usize, std::cmp::Reverse<usize>);
         let mut best: Map<usize, (Rank, String)> = Map::default();
         for (i, n) in self.nodes.iter().enumerate() {
             let root = self.find(i);
             for f in &n.forms {
                 let (name, rank) = match f.form.alias {
                     Some(alias) if !n.person => {
-                        (alias.to_string(), (true, 0, 0, true, f.count, std::cmp::Reverse(f.first_seen)))
+                        (alias.to_string(), (true, 0, true, 0, true, f.count, std::cmp::Reverse(f.first_seen)))
                     }
                     _ => (
                         f.form.display.clone(),
                         (
                             false,
                             f.form.parts.len(),
+                            !(n.label() == EntityLabel::MISC && f.form.display.ends_with('s')),
                             f.form.display.chars().count(),
                             f.form.display.chars().any(char::is_lowercase),
                             f.count,
@@ -1097,6 +1162,12 @@ mod tests {
         assert_eq!(Form::new("Guterres’", EntityLabel::PER).display, "Guterres");
         assert_eq!(Form::new("Ukraine's", EntityLabel::LOC).display, "Ukraine");
         assert_eq!(Form::new("North Koreans", EntityLabel::MISC).display, "North Korean");
+        assert_eq!(Form::new("Afrikaans", EntityLabel::MISC).display, "Afrikaans");
+        assert_eq!(Form::new("Mladost ( BJ )", EntityLabel::ORG).display, "Mladost ( BJ )");
+        assert_eq!(Form::new("( Tom ) Seaver", EntityLabel::PER).display, "( Tom ) Seaver");
+        assert_eq!(Form::new("(Seaver)", EntityLabel::PER).display, "Seaver");
+        assert_eq!(Form::new("“NATO,”", EntityLabel::ORG).display, "NATO");
+        assert_eq!(Form::new("Lord 's", EntityLabel::LOC).display, "Lord");
         assert_eq!(Form::new("The Washington Post", EntityLabel::ORG).key, "washington post");
         assert_eq!(Form::new("Martin Luther King Jr.", EntityLabel::PER).last(), "king");
         assert!(Form::new("U.S.", EntityLabel::LOC).acronym);
@@ -1113,6 +1184,8 @@ mod tests {
         assert!(close_surnames("zelensky", "zelenskyy"));
         assert!(!close_surnames("zelenska", "zelensky"));
         assert_eq!(proper_case("Russian far east"), "Russian Far East");
+        assert_eq!(proper_case("de Silva"), "de Silva");
+        assert_eq!(proper_case("Gazzetta dello Sport"), "Gazzetta dello Sport");
         assert_eq!(proper_case("Council of the European Union"), "Council of the European Union");
     }
 }

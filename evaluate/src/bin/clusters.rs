@@ -3,6 +3,15 @@
 use newslens_evaluate::clusters::{report, speed};
 
 fn main() {
+    if let Some(split) = std::env::args().nth(1).and_then(|a| a.strip_prefix("--audit=").map(str::to_string)) {
+        // Every join of differently written names in CoNLL-2003 documents, for reading.
+        let joins = newslens_evaluate::clusters::conll_joins(&split);
+        for (doc, cluster, mentions) in &joins {
+            println!("{doc}\t{cluster}\t{}", mentions.join(" | "));
+        }
+        println!("{} joins", joins.len());
+        return;
+    }
     let bytes = 5_000_000;
     let (mentions, seconds) = speed(bytes);
     println!(
