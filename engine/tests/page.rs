@@ -189,3 +189,23 @@ fn advert_labels_leave_the_article() {
     assert!(!p.text.contains("Continue reading"), "{}", p.text);
     assert_eq!(p.text.matches("committee published").count(), 4);
 }
+
+#[test]
+fn legacy_encoded_pages_read_as_windows_1252() {
+    let bytes = b"<meta charset=iso-8859-1><p>Caf\xE9 \x93quoted\x94 \x80 5</p>";
+    let p = page::from_bytes(bytes, Format::Html).expect("latin-1 page");
+    assert_eq!(p.text, "Caf\u{E9} \u{201C}quoted\u{201D} \u{20AC} 5");
+    // Plain text stays strict: it is not guessed at.
+    assert!(page::from_bytes(b"Caf\xE9", Format::Text).is_err());
+}
+
+#[test]
+fn br_separated_text_becomes_paragraphs() {
+    let para = "Residents were told to leave the valley before the dam was opened, officials said, \
+        and buses were sent to the three villages nearest the river.";
+    let src = format!("<html><body><div id='story'>{para}<br><br>{para}<br><br>{para}<br>{para}</div></body></html>");
+    let p = html(&src);
+    let blocks: Vec<&str> = p.text.split("\n\n").collect();
+    assert_eq!(blocks.len(), 3, "{}", p.text);
+    assert_eq!(blocks[2].lines().count(), 2, "{}", p.text);
+}

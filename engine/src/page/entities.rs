@@ -103,6 +103,17 @@ static C1_REPAIRS: [u32; 32] = [
     0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178,
 ];
 
+/// Bytes read as Windows-1252 (what browsers use for Latin-1 pages).
+pub fn windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => char::from_u32(C1_REPAIRS[usize::from(b - 0x80)]).unwrap_or('\u{FFFD}'),
+            _ => char::from(b),
+        })
+        .collect()
+}
+
 /// The character a named entity stands for.
 pub fn named(name: &str) -> Option<&'static str> {
     NAMED.binary_search_by(|(n, _, _)| (*n).cmp(name)).ok().map(|i| NAMED[i].1)

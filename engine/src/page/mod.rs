@@ -70,7 +70,15 @@ impl Format {
 /// # Errors
 /// [`Error::NotText`] for binary content or bytes that are not valid text.
 pub fn from_bytes(bytes: &[u8], format: Format) -> Result<Page> {
-    let text = decode(bytes)?;
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        // Older pages are saved in their legacy encoding; browsers read
+        // unlabelled or Latin-1 pages as Windows-1252, and so do we.
+        Err(Error::NotText { .. }) if format == Format::Html && !bytes.contains(&0) => {
+            entities::windows_1252(bytes)
+        }
+        Err(e) => return Err(e),
+    };
     Ok(from_str(&text, format))
 }
 

@@ -59,6 +59,8 @@ struct Writer {
     /// One entry per open list: `None` for bullets, `Some(n)` for numbers.
     lists: Vec<Option<usize>>,
     cells_in_row: usize,
+    /// A list marker written only once its item shows some text.
+    marker: Option<String>,
 }
 
 impl Writer {
@@ -86,8 +88,9 @@ impl Writer {
                             }
                             _ => "- ".to_string(),
                         };
-                        self.literal(&marker);
+                        self.marker = Some(marker);
                         self.children(dom, id);
+                        self.marker = None;
                         self.brk(1);
                     }
                     "ul" | "ol" | "menu" => {
@@ -164,6 +167,9 @@ impl Writer {
             }
             self.pending = 0;
             self.space = false;
+            if let Some(m) = self.marker.take() {
+                self.out.push_str(&m);
+            }
         } else if self.space {
             if !self.out.is_empty() && !self.out.ends_with('\n') {
                 self.out.push(' ');
@@ -172,7 +178,7 @@ impl Writer {
         }
     }
 
-    /// Text the writer adds itself (list markers, cell separators).
+    /// Text the writer adds itself (cell separators).
     fn literal(&mut self, s: &str) {
         self.flush();
         self.out.push_str(s);
@@ -224,6 +230,7 @@ mod tests {
         assert_eq!(text("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"),
             "A | B\n1 | 2");
         assert_eq!(text("<pre>  a\n  b</pre>"), "  a\n  b");
+        assert_eq!(text("<ul><li><img src=x></li><li>kept</li></ul>"), "- kept");
         assert_eq!(text("<p>a<span> </span>b</p><div hidden>x</div><p style='display: none'>y</p>"), "a b");
     }
 }
