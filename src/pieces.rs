@@ -65,6 +65,7 @@ pub fn pieces(id: u32, doc: &Document, target: usize) -> (Head, Vec<Chunk>, Done
         text_len: doc.text_len,
         chunks: cuts.len(),
         annotations: doc.annotations.len(),
+        preview: false,
     };
     let chunks = cuts
         .iter()
@@ -115,6 +116,21 @@ pub fn entity_views(doc: &Document) -> Vec<EntityGroupView> {
         .into_iter()
         .map(|g| EntityGroupView { cluster: g.cluster, label: g.label.as_str().to_string(), mentions: g.mentions })
         .collect()
+}
+
+/// The beginning of a long text, about `bytes` long, ending after a line break (or a space)
+/// so the first look ends where a paragraph does.
+pub fn prefix(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
+        return text;
+    }
+    let mut end = bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let cut = head.rfind('\n').or_else(|| head.rfind(' ')).map_or(end, |i| i + 1);
+    &text[..cut]
 }
 
 /// At most `max` code points of `s`, with an ellipsis when shortened.
@@ -182,6 +198,14 @@ mod tests {
         assert_eq!(cut(&long, &[], 10).len(), 1);
         let words = "word ".repeat(100);
         assert!(cut(&words, &[], 10).len() > 5, "a long line breaks at spaces");
+    }
+
+    #[test]
+    fn previews_end_at_a_line_break() {
+        let text = "First paragraph.\nSecond one, longer.\nThird.";
+        assert_eq!(prefix(text, 25), "First paragraph.\n");
+        assert_eq!(prefix(text, 1000), text);
+        assert_eq!(prefix("ééé", 3), "é", "never inside a character");
     }
 
     #[test]

@@ -14,6 +14,13 @@ pub const MAX_DOC_BYTES: u64 = 10_000_000;
 /// Target length of a chunk in code points; chunks end at a line break outside any annotation.
 pub const CHUNK_CHARS: usize = 6_000;
 
+/// Documents longer than this (code points) get a quick first look at their beginning
+/// ([`Head::preview`]) before the whole is annotated.
+pub const PREVIEW_ABOVE: usize = 200_000;
+
+/// How much of a long document the first look covers, in bytes (cut at a line break).
+pub const PREVIEW_BYTES: usize = 12_000;
+
 /// Page -> worker: the header that rides along with a file or a pasted text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -53,6 +60,10 @@ pub struct Head {
     pub text_len: usize,
     pub chunks: usize,
     pub annotations: usize,
+    /// A first look at the beginning of a long document; the full document follows and
+    /// replaces it.
+    #[serde(default)]
+    pub preview: bool,
 }
 
 /// A stretch of the text and every annotation inside it (offsets stay document-wide).

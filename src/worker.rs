@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::pieces::{entity_views, pieces};
-use crate::protocol::{Reply, Request, CHUNK_CHARS, MAX_DOC_BYTES};
+use crate::pieces::{entity_views, pieces, prefix};
+use crate::protocol::{Reply, Request, CHUNK_CHARS, MAX_DOC_BYTES, PREVIEW_ABOVE, PREVIEW_BYTES};
 
 struct State {
     engine: Result<Engine, String>,
@@ -60,7 +60,7 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
         Request::Remove { id } => state.borrow_mut().docs.retain(|(d, _)| *d != id),
         Request::Annotate { id, name, pasted } => {
             let payload = js_sys::Reflect::get(&data, &"payload".into()).unwrap_or(JsValue::UNDEFINED);
-            let result = annotate(&state.borrow(), &name, pasted, payload);
+            let result = annotate(&state.borrow(), id, &name, pasted, payload);
             match result {
                 Ok((doc, millis)) => {
                     let (head, chunks, mut done) = pieces(id, &doc, CHUNK_CHARS);
@@ -79,8 +79,9 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
     }
 }
 
-/// Reads and annotates one input; the error names the file.
-fn annotate(state: &State, name: &str, pasted: bool, payload: JsValue) -> Result<(Document, f64), String> {
+/// Reads and annotates one input; the error names the file. A long document first gets a
+/// quick look at its beginning (sent as a preview), so the reader sees highlights at once.
+fn annotate(state: &State, id: u32, name: &str, pasted: bool, payload: JsValue) -> Result<(Document, f64), String> {
     let engine = state.engine.as_ref().map_err(|e| format!("{name}: the engine failed to load ({e})"))?;
     let started = now();
     let page = if let Some(text) = payload.as_string() {
@@ -104,6 +105,16 @@ fn annotate(state: &State, name: &str, pasted: bool, payload: JsValue) -> Result
     };
     if page.text.trim().is_empty() {
         return Err(format!("{name}: the file is empty, there is nothing to annotate"));
+    }
+    if page.text.len() > PREVIEW_ABOVE {
+        let first = newslens::Page { text: prefix(&page.text, PREVIEW_BYTES).to_string(), ..page.clone() };
+        let doc = engine.annotate(&first, (!pasted).then_some(name));
+        let (mut head, chunks, _) = pieces(id, &doc, CHUNK_CHARS);
+        head.preview = true;
+        post(&Reply::Head(head));
+        for chunk in chunks {
+            post(&Reply::Chunk(chunk));
+        }
     }
     let doc = engine.annotate(&page, (!pasted).then_some(name));
     Ok((doc, now() - started))

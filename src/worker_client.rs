@@ -134,7 +134,11 @@ fn on_reply(state: AppState, reply: Reply) {
                 i.title = head.title.clone().or_else(|| head.source.clone());
                 i.dateline = head.dateline.clone();
             });
-            with_store(|s| s.insert(id, DocData { head: Some(head), chunks: Vec::new() }));
+            // The full document replaces a preview of its beginning.
+            let replaces = with_store(|s| s.insert(id, DocData { head: Some(head), chunks: Vec::new() })).is_some();
+            if replaces && state.selected.get_untracked() == Some(id) {
+                reader::show(Some(id));
+            }
         }
         Reply::Chunk(chunk) => {
             let (id, index) = (chunk.id, chunk.index);

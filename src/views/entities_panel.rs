@@ -5,12 +5,23 @@ use leptos::prelude::*;
 use crate::state::AppState;
 use crate::views::reader;
 
+/// Clusters listed at first, and added per "show more".
+const FIRST: usize = 60;
+const MORE: usize = 200;
+
 /// The entities panel (`#entity-panel`): a cluster per line with its mention count; a click
 /// walks through its mentions in the text.
 #[component]
 pub fn EntityPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let groups = move || state.selected_info().map(|i| i.entities.clone()).unwrap_or_default();
+    // A long document has thousands of names: list the most mentioned, more on request.
+    let limit = RwSignal::new(FIRST);
+    Effect::new(move |_| {
+        state.selected.track();
+        limit.set(FIRST);
+    });
+    let hidden = move || groups().len().saturating_sub(limit.get());
     view! {
         <section id="entity-panel" aria-label="Names by who or what they refer to">
             <h2 class="pane-title">"Names " <span class="count">{move || groups().len()}</span></h2>
@@ -21,6 +32,7 @@ pub fn EntityPanel() -> impl IntoView {
                 {move || {
                     groups()
                         .iter()
+                        .take(limit.get())
                         .map(|g| {
                             let mentions = g.mentions.clone();
                             let n = mentions.len();
@@ -45,6 +57,11 @@ pub fn EntityPanel() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+            <Show when=move || { hidden() > 0 }>
+                <button type="button" class="more" on:click=move |_| limit.update(|l| *l += MORE)>
+                    {move || format!("Show {} more of {}", hidden().min(MORE), hidden())}
+                </button>
+            </Show>
         </section>
     }
 }

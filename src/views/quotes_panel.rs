@@ -5,12 +5,23 @@ use leptos::prelude::*;
 use crate::state::AppState;
 use crate::views::reader;
 
+/// Quotes listed at first, and added per "show more".
+const FIRST: usize = 40;
+const MORE: usize = 200;
+
 /// The quotes panel (`#quote-panel`).
 #[component]
 pub fn QuotePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let groups = move || state.selected_info().map(|i| i.quotes.clone()).unwrap_or_default();
     let total = move || groups().iter().map(|g| g.quotes.len()).sum::<usize>();
+    // A long document has thousands of quotes: list the first, more on request.
+    let limit = RwSignal::new(FIRST);
+    Effect::new(move |_| {
+        state.selected.track();
+        limit.set(FIRST);
+    });
+    let hidden = move || total().saturating_sub(limit.get());
     view! {
         <section id="quote-panel" aria-label="Quotes by speaker">
             <h2 class="pane-title">"Quotes " <span class="count">{total}</span></h2>
@@ -19,13 +30,20 @@ pub fn QuotePanel() -> impl IntoView {
             </Show>
             <div class="speakers">
                 {move || {
+                    let mut budget = limit.get();
                     groups()
                         .iter()
-                        .map(|g| {
+                        .map_while(|g| {
+                            let shown = g.quotes.len().min(budget);
+                            if shown == 0 {
+                                return None;
+                            }
+                            budget -= shown;
                             let who = g.speaker.clone().unwrap_or_else(|| "Speaker not found".into());
                             let quotes = g
                                 .quotes
                                 .iter()
+                                .take(shown)
                                 .map(|q| {
                                     let i = q.index;
                                     view! {
@@ -39,16 +57,21 @@ pub fn QuotePanel() -> impl IntoView {
                                     }
                                 })
                                 .collect_view();
-                            view! {
+                            Some(view! {
                                 <div class="speaker" class:unknown=g.speaker.is_none()>
                                     <h3>{who} " " <span class="count">{g.quotes.len()}</span></h3>
                                     <ul>{quotes}</ul>
                                 </div>
-                            }
+                            })
                         })
                         .collect_view()
                 }}
             </div>
+            <Show when=move || { hidden() > 0 }>
+                <button type="button" class="more" on:click=move |_| limit.update(|l| *l += MORE)>
+                    {move || format!("Show {} more of {}", hidden().min(MORE), hidden())}
+                </button>
+            </Show>
         </section>
     }
 }

@@ -25,6 +25,9 @@ struct Controller {
     sections: Vec<Element>,
     rendered: Vec<bool>,
     hidden: Hidden,
+    /// Scroll position to restore once the text is long enough again (full text replacing
+    /// a preview).
+    restore_top: Option<i32>,
 }
 
 thread_local! {
@@ -56,19 +59,23 @@ fn init(body: Element, scroller: Element) {
     callback.forget();
     CTL.with(|c| {
         *c.borrow_mut() =
-            Some(Controller { body, observer, doc: None, sections: Vec::new(), rendered: Vec::new(), hidden: Hidden::default() })
+            Some(Controller { body, observer, doc: None, sections: Vec::new(), rendered: Vec::new(), hidden: Hidden::default(), restore_top: None })
     });
 }
 
 /// Shows a document (or nothing), starting with placeholders for the chunks already here.
+/// Showing the same document again (its full text replacing a preview) keeps the scroll.
 pub fn show(doc: Option<u32>) {
     let chunks = with_ctl(|ctl| {
+        let same = ctl.doc == doc;
+        let top = ctl.body.scroll_top();
         ctl.observer.disconnect();
         ctl.body.set_inner_html("");
         ctl.sections.clear();
         ctl.rendered.clear();
         ctl.doc = doc;
         ctl.body.set_scroll_top(0);
+        ctl.restore_top = (same && top > 0).then_some(top);
     });
     if chunks.is_none() {
         return;
@@ -108,6 +115,12 @@ pub fn append_chunk(doc: u32, index: usize) {
         ctl.observer.observe(&section);
         ctl.sections.push(section);
         ctl.rendered.push(false);
+        if let Some(top) = ctl.restore_top {
+            if ctl.body.scroll_height() >= top + ctl.body.client_height() {
+                ctl.body.set_scroll_top(top);
+                ctl.restore_top = None;
+            }
+        }
     });
 }
 
@@ -233,6 +246,10 @@ pub fn Reader() -> impl IntoView {
             }
             if i.status == Status::Working {
                 parts.push("annotating…".into());
+            } else if i.millis >= 1000.0 {
+                parts.push(format!("annotated in {:.1} s", i.millis / 1000.0));
+            } else {
+                parts.push(format!("annotated in {:.0} ms", i.millis));
             }
             parts.join(" · ")
         })
