@@ -58,7 +58,7 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if toks.blocked[i] {
+        if toks.blocked[i] || !may_start(&toks, i) {
             i += 1;
             continue;
         }
@@ -83,6 +83,32 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// A cheap test that token `i` can begin a figure, so most words (`said`,
+/// `Ukraine`) cost one table lookup: numbers, signs and symbols, number words,
+/// qualifiers, currency words, and the words dates start with.
+fn may_start(t: &Toks, i: usize) -> bool {
+    if !t.is_word(i) {
+        return true;
+    }
+    let w = t.low(i);
+    matches!(
+        w,
+        "a" | "an" | "the" | "half" | "quarter" | "minus" | "negative" | "several" | "few" | "many" | "hundreds"
+            | "thousands" | "millions" | "billions" | "trillions" | "dozens" | "tens" | "no" | "as" | "in" | "upwards"
+            | "more" | "greater" | "higher" | "at" | "fewer" | "less" | "up" | "close" | "just" | "well" | "some"
+            | "about" | "around" | "roughly" | "approximately" | "nearly" | "almost" | "estimated" | "circa"
+            | "approx" | "over" | "under" | "between" | "last" | "next" | "this" | "past" | "coming" | "early"
+            | "late" | "mid" | "earlier" | "later" | "recent" | "today" | "tonight" | "yesterday" | "tomorrow"
+            | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january"
+            | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
+            | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept"
+            | "oct" | "nov" | "dec" | "years" | "decades" | "centuries" | "months" | "weeks" | "days" | "hours"
+            | "minutes" | "dollar" | "mex"
+    ) || words::cardinal(w).is_some()
+        || words::ordinal(w).is_some()
+        || (w.len() <= 4 && (units::currency_code(w).is_some() || units::dollar_prefix(w).is_some()))
 }
 
 /// Whether every number in a value is finite (a 400-digit run is no figure).
@@ -116,7 +142,7 @@ pub(crate) struct Hit {
 pub(crate) struct Toks<'a> {
     pub a: &'a Analysis<'a>,
     n: usize,
-    low: Vec<String>,
+    low: Vec<std::borrow::Cow<'a, str>>,
     /// Tokens inside URLs, e-mail addresses, phone numbers and identifiers.
     pub blocked: Vec<bool>,
 }
@@ -133,10 +159,12 @@ impl<'a> Toks<'a> {
             .iter()
             .map(|t| {
                 let s = &a.text[t.start..t.end];
-                if t.kind == TokenKind::Word && s.len() <= 24 {
-                    s.to_lowercase()
+                if t.kind != TokenKind::Word || s.len() > 24 {
+                    std::borrow::Cow::Borrowed("")
+                } else if s.chars().any(char::is_uppercase) {
+                    std::borrow::Cow::Owned(s.to_lowercase())
                 } else {
-                    String::new()
+                    std::borrow::Cow::Borrowed(s)
                 }
             })
             .collect();
@@ -161,7 +189,7 @@ impl<'a> Toks<'a> {
 
     /// The lower-case form of a word token ("" for other tokens and past the end).
     pub fn low(&self, i: usize) -> &str {
-        self.low.get(i).map_or("", String::as_str)
+        self.low.get(i).map_or("", |c| c.as_ref())
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
