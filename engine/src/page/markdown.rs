@@ -99,6 +99,12 @@ pub fn to_text(md: &str) -> (String, Option<String>) {
             continue;
         }
         let mut content = trimmed.trim_end().to_string();
+        // A footnote keeps its text, not its label.
+        if content.starts_with("[^") {
+            if let Some(i) = content.find("]:") {
+                content = content[i + 2..].trim_start().to_string();
+            }
+        }
         // Quotes: the text without `>`.
         while let Some(rest) = content.strip_prefix('>') {
             content = rest.trim_start().to_string();
@@ -407,6 +413,10 @@ fn link(chars: &[char], open: usize) -> Option<(String, usize)> {
         j += 1;
     };
     let text: String = chars[open + 1..close].iter().collect();
+    // A footnote reference `[^1]` is a pointer, not text.
+    if text.starts_with('^') && chars.get(close + 1) != Some(&'(') {
+        return Some((String::new(), close + 1));
+    }
     match chars.get(close + 1) {
         Some('(') => {
             let mut depth = 0;
@@ -470,6 +480,7 @@ mod tests {
         assert_eq!(inline("See [the report](https://x.org/a_(b)) ![chart](c.png) now"), "See the report  now");
         assert_eq!(inline(r"Costs \$5 \*not\* \[x\]"), "Costs $5 *not* [x]");
         assert_eq!(inline("Use `a*b*c` here, 2 * 3 = 6"), "Use a*b*c here, 2 * 3 = 6");
+        assert_eq!(inline("Note[^1] here"), "Note here");
         assert_eq!(inline("~~gone~~ &amp; <b>bold</b> <https://x.org>"), "gone & bold https://x.org");
     }
 
