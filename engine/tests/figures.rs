@@ -214,3 +214,12 @@ fn never_panics_and_spans_are_sorted_on_odd_input() {
         }
     }
 }
+
+// Names and codes with numbers in them are not counts.
+t!(no_figures_in_named_numbers, "jets, Article 5, Resolution 2231, Route 66, No. 10 and Euro 2024", []);
+t!(no_figures_in_slashed_names, "the 9/11 attacks and 24/7 coverage", []);
+t!(date_range_of_years, "between 2019 and 2022", [("between 2019 and 2022", "DATE", json!({"min": "2019", "max": "2022"}))]);
+t!(cardinal_hyphenated_fraction, "a two-thirds majority", [("two-thirds", "CARDINAL", json!({"exact": 0.666666666667}))]);
+t!(money_rupees_crore, "Rs 500 crore", [("Rs 500 crore", "MONEY", json!({"exact": 5000000000u64, "unit": "INR"}))]);
+t!(money_dollars_and_cents, "it cost 3 dollars 50 cents", [("3 dollars 50 cents", "MONEY", json!({"exact": 3.5, "unit": "USD"}))]);
+t!(quantity_feet_and_inches, "he is 5 feet 2 inches tall", [("5 feet 2 inches", "QUANTITY", json!({"exact": 5.16666666667, "unit": "ft"}))]);

@@ -104,6 +104,12 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
         }
     }
 
+    // `between 2019 and 2022`, `2019-2022`: a range of years is a period
+    if is_range && a.unit.is_none() && year_like(t, a.num) && value_max.is_some_and(|m| (1000.0..2200.0).contains(&m) && m.fract() == 0.0) {
+        let y = |x: Option<f64>| x.map(|x| Scalar::Text(format!("{:04}", x as i64)));
+        let value = Value { amount: Amount::Range { min: y(value_min), max: y(value_max) }, approx, unit: None, total: None };
+        return Some(Hit { start, core, end, label: NumberLabel::DATE, value });
+    }
     let (label, unit, factor) = match a.unit {
         _ if a.num.kind == Kind::Ordinal => (NumberLabel::ORDINAL, None, 1.0),
         Some(Unit::Percent) => (NumberLabel::PERCENT, Some("%"), 1.0),
@@ -205,6 +211,13 @@ fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, f64, usize)> {
         if units::currency_sign(t.text(i + 1)) == Some("USD") && (t.glued(i + 1) || spaced_ok) {
             if let Some(code) = units::dollar_prefix(low.trim_end_matches('.')) {
                 return Some((code, 1.0, i + 2));
+            }
+        }
+        // `Rs 500 crore`, `Rs. 500`
+        if low == "rs" && t.capitalised(i) {
+            let k = if t.text(i + 1) == "." { i + 2 } else { i + 1 };
+            if t.is_num(k) {
+                return Some(("INR", 1.0, k));
             }
         }
         if let Some((code, f)) = units::currency_code(s) {
@@ -430,6 +443,9 @@ fn rejected(t: &Toks, a: &Amt) -> bool {
             return true;
         }
     }
+    if !n.words && named_number(t, i) && a.unit.is_none() {
+        return true;
+    }
     // `the one`, `a` alone
     if n.words && n.value == 1.0 && matches!(t.low(i), "a" | "an") {
         return true;
@@ -441,6 +457,33 @@ fn rejected(t: &Toks, a: &Amt) -> bool {
     }
     let _ = words::scale;
     false
+}
+
+/// Four plain digits that read as a year (1000-2199).
+fn year_like(t: &Toks, n: Num) -> bool {
+    let s = t.text(n.start);
+    n.end == n.start + 1 && s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && (1000.0..2200.0).contains(&n.value)
+}
+
+/// A number right after a capitalised word that names something with it:
+/// `Boeing 737`, `Article 5`, `Route 66`, `Windows 11`, `Euro 2024`, `No. 10`.
+pub(super) fn named_number(t: &Toks, i: usize) -> bool {
+    if !t.is_num(i) || t.glued(i) || t.text(i).contains([',', '.']) || i == 0 {
+        return false;
+    }
+    let mut p = i - 1;
+    if t.text(p) == "." && t.glued(p) && p > 0 {
+        p -= 1; // `No. 10`
+    }
+    let w = t.low(p);
+    t.capitalised(p)
+        && !t.sentence_start(p)
+        && !is_month(w)
+        && !matches!(w, "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec")
+        && !matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+        && units::currency_code(w).is_none()
+        && units::dollar_prefix(w).is_none()
+        && w != "rs"
 }
 
 fn is_month(w: &str) -> bool {

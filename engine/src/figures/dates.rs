@@ -345,6 +345,9 @@ fn numeric(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
     }
     // A year: `2020`, `in 2022`, `2014-2022`, `the 1990s`
     let y = year(t, i)?;
+    if super::amounts::named_number(t, i) {
+        return None;
+    }
     if t.glued(i) && (t.is_word(i - 1) && !t.capitalised(i - 1) && !matches!(t.low(i - 1), "mid" | "pre" | "post")) {
         return None;
     }

@@ -20,6 +20,19 @@ pub(super) fn mark(t: &mut Toks) {
                 i = end;
                 continue;
             }
+            // `9/11`, `24/7`: two numbers joined by a slash that are no fraction
+            if t.text(i + 1) == "/" && t.glued(i + 1) && t.is_num(i + 2) && t.glued(i + 2) && !(t.text(i + 3) == "/" && t.glued(i + 3)) && !(i > 0 && t.text(i - 1) == "/" && t.glued(i)) {
+                let a: u32 = t.text(i).parse().unwrap_or(0);
+                let b: u32 = t.text(i + 2).parse().unwrap_or(0);
+                let usual = matches!(b, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 12 | 16 | 32 | 64 | 100) && a < b;
+                if !usual {
+                    for k in i..i + 3 {
+                        t.blocked[k] = true;
+                    }
+                    i += 3;
+                    continue;
+                }
+            }
             if identifier(t, i) {
                 t.blocked[i] = true;
             }

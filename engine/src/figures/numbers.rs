@@ -326,6 +326,11 @@ fn slash_fraction(t: &Toks, i: usize) -> Option<(f64, usize)> {
     if b == 0.0 || t.text(i).contains(',') || t.text(i + 2).contains(',') || b > 1000.0 {
         return None;
     }
+    // `9/11` and `24/7` are names, not fractions: only the usual denominators, and
+    // a numerator below them.
+    if !matches!(b as u32, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 12 | 16 | 32 | 64 | 100) || a >= b && a != 0.0 && b != 1.0 {
+        return None;
+    }
     Some((a / b, i + 3))
 }
 
@@ -450,6 +455,15 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
     let (b, end, and_at) = (run.builder, run.end, run.and_at);
     let value = b.value();
     let frac = |value: f64, end: usize| Some((Num { start: i, end, value, kind: Kind::Fraction, words: true }, end));
+    // `two-thirds`, `one-quarter`: a hyphenated fraction
+    if t.text(end) == "-" && t.glued(end) && t.glued(end + 1) && and_at.is_none() && b.last_scale().is_none() {
+        let d_word = t.low(end + 1);
+        if let Some(d) = words::denominator(d_word).filter(|_| !matches!(d_word, "second" | "seconds")) {
+            if value > 0.0 && (d_word.ends_with('s') || value == 1.0 || d_word == "half") && value < d {
+                return frac(value / d, end + 2);
+            }
+        }
+    }
     // `two thirds`, `one hundred and three quarters` (100 + 3/4)
     let den_word = t.low(end);
     if let Some(d) = words::denominator(den_word) {

@@ -50,6 +50,7 @@ pub fn dollar_prefix(w: &str) -> Option<&'static str> {
         "mex" | "mxn" => "MXN",
         "nt" => "TWD",
         "r" => "BRL",
+        "rs" => "INR",
         _ => return None,
     })
 }
