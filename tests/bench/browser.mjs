@@ -50,7 +50,8 @@ async function time(browser, file) {
   await context.close();
   return {
     first: r.first === null ? null : r.first - r.t0,
-    done: r.done === null ? null : r.done - r.t0,
+    // Complete: the reader says done and its highlights are on screen (the later of the two).
+    done: r.done === null || r.first === null ? r.done && r.done - r.t0 : Math.max(r.done, r.first) - r.t0,
     longest: r.longest,
     tasks: r.tasks,
     marks,
