@@ -181,8 +181,8 @@ fn advert_labels_leave_the_article() {
     let para = "The committee published its findings on Monday, saying the agency had ignored warnings \
         for years, and recommended that its budget be cut by a third over the next two years.";
     let src = format!(
-        "<html><body><article><p>{para}</p><div class=\"slot\">Advertisement</div><p>{para}</p>\
-         <p>ADVERTISEMENT</p><p>{para}</p><div>Continue reading the main story</div><p>{para}</p></article></body></html>"
+        "<html><body><article><p>{para} One.</p><div class=\"slot\">Advertisement</div><p>{para} Two.</p>\
+         <p>ADVERTISEMENT</p><p>{para} Three.</p><div>Continue reading the main story</div><p>{para} Four.</p></article></body></html>"
     );
     let p = html(&src);
     assert!(!p.text.to_lowercase().contains("advertisement"), "{}", p.text);
@@ -203,9 +203,23 @@ fn legacy_encoded_pages_read_as_windows_1252() {
 fn br_separated_text_becomes_paragraphs() {
     let para = "Residents were told to leave the valley before the dam was opened, officials said, \
         and buses were sent to the three villages nearest the river.";
-    let src = format!("<html><body><div id='story'>{para}<br><br>{para}<br><br>{para}<br>{para}</div></body></html>");
+    let src = format!("<html><body><div id='story'>{para} 1<br><br>{para} 2<br><br>{para} 3<br>{para} 4</div></body></html>");
     let p = html(&src);
     let blocks: Vec<&str> = p.text.split("\n\n").collect();
     assert_eq!(blocks.len(), 3, "{}", p.text);
     assert_eq!(blocks[2].lines().count(), 2, "{}", p.text);
+}
+
+#[test]
+fn a_caption_shown_twice_is_read_once() {
+    let para = "The mayor opened the new bridge on Saturday morning, two years later than planned, \
+        and thanked the workers who had finished it through the winter.";
+    let cap = "The bridge, seen from the east bank at dawn on Saturday";
+    let src = format!(
+        "<html><body><article><figure><img src=a.jpg><figcaption>{cap}</figcaption></figure>\
+         <p>{para}</p><p>{para} Again.</p><figure><figcaption>{cap}</figcaption></figure><p>{para} Third.</p></article></body></html>"
+    );
+    let p = html(&src);
+    assert_eq!(p.text.matches(cap).count(), 1, "{}", p.text);
+    assert_eq!(p.text.matches("mayor opened").count(), 3, "{}", p.text);
 }

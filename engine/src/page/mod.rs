@@ -109,7 +109,7 @@ fn from_html(source: &str) -> Page {
     let meta = metadata::read(&dom);
     let full = text::render(&dom, dom.body());
     let article = readability::extract(source, meta.title.as_deref());
-    let mut body = text::render(&article.dom, article.root);
+    let mut body = drop_repeated_blocks(&text::render(&article.dom, article.root));
     if body.trim().is_empty() {
         body = full.clone();
     }
@@ -122,6 +122,20 @@ fn from_html(source: &str) -> Page {
         text: body,
         full_text: Some(full),
     }
+}
+
+/// Drops a paragraph that repeats an earlier one word for word (a caption
+/// shown twice, a lightbox copy): the reader should meet it once.
+fn drop_repeated_blocks(text: &str) -> String {
+    let mut seen = std::collections::HashSet::new();
+    let kept: Vec<&str> = text
+        .split("\n\n")
+        .filter(|block| {
+            let key: String = block.split_whitespace().collect::<Vec<_>>().join(" ");
+            key.chars().count() < 40 || seen.insert(key)
+        })
+        .collect();
+    kept.join("\n\n")
 }
 
 /// The readable text of a whole HTML page (no extraction): every visible
