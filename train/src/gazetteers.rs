@@ -12,6 +12,12 @@ const CITY: usize = 1;
 const REGION: usize = 2;
 const FIRST: usize = 3;
 const LAST: usize = 4;
+/// Common short names of countries (general knowledge, not from a list).
+const COUNTRY_ALIASES: &[&str] = &[
+    "US", "U.S.", "USA", "U.S.A.", "America", "UK", "U.K.", "Britain", "Great Britain",
+    "Holland", "UAE", "U.A.E.", "DRC", "Ivory Coast", "North Korea", "South Korea",
+    "Czech Republic", "Russia", "Iran", "Syria", "Vietnam", "Laos", "Taiwan", "Vatican",
+];
 /// Surnames kept, most frequent first: the long tail is mostly noise for news.
 const SURNAMES: usize = 30_000;
 
@@ -76,6 +82,10 @@ pub fn compile(site_packages: &Path) -> Result<String, String> {
                 add(REGION, n);
             }
         }
+    }
+    // Short forms news writes for countries that the lists spell out in full.
+    for n in COUNTRY_ALIASES {
+        add(COUNTRY, n);
     }
     for file in ["dist.male.first", "dist.female.first"] {
         for n in census(&names.join(file), usize::MAX)? {

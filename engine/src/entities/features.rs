@@ -392,6 +392,11 @@ impl DocFeatures {
         self.len() == 0
     }
 
+    /// The folded lowercase hash of word `i`.
+    pub fn low(&self, i: usize) -> u64 {
+        self.lows[i]
+    }
+
     /// The static feature ids of word `i`.
     pub fn of(&self, i: usize) -> &[u32] {
         &self.ids[self.offsets[i] as usize..self.offsets[i + 1] as usize]
