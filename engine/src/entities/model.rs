@@ -50,6 +50,9 @@ pub struct Model {
     slot_mask: usize,
     scale: f32,
     slots: Vec<Slot>,
+    /// One bit per bucket: has a row. Small enough to stay in cache, so most
+    /// features (unseen in training) cost no probe of the slot table.
+    present: Vec<u64>,
     trans: Vec<f32>,
     pub(crate) gazetteer: Gazetteer,
 }
@@ -57,6 +60,10 @@ pub struct Model {
 impl Model {
     #[inline]
     fn row(&self, bucket: u32) -> Option<&[i8; NT]> {
+        let bit = self.present.get(bucket as usize >> 6)? >> (bucket & 63);
+        if bit & 1 == 0 {
+            return None;
+        }
         let mut at = bucket as usize & self.slot_mask;
         loop {
             let s = self.slots.get(at)?;
@@ -193,7 +200,9 @@ impl Model {
         let slot_count = (rows * 8 / 5 + 1).next_power_of_two();
         let slot_mask = slot_count - 1;
         let mut slots = vec![Slot { key: EMPTY, w: [0; NT] }; slot_count];
+        let mut present = vec![0u64; ((1usize << bits) + 63) / 64];
         for (i, &k) in keys.iter().enumerate() {
+            present[k as usize >> 6] |= 1 << (k & 63);
             let mut at = k as usize & slot_mask;
             while slots[at].key != EMPTY {
                 at = (at + 1) & slot_mask;
@@ -211,6 +220,7 @@ impl Model {
             slot_mask,
             scale,
             slots,
+            present,
             trans,
             gazetteer: Gazetteer::parse(gaz),
         })
