@@ -23,7 +23,7 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
     }
     let mut core = j;
     let Some(mut a) = amount(t, j) else {
-        return duration_words(t, i).or_else(|| a_unit(t, i));
+        return duration_words(t, i).or_else(|| a_unit(t, i)).or_else(|| percent_of(t, i));
     };
     // `.08`: the number began at its stop
     if a.num.start < core {
@@ -398,6 +398,21 @@ fn duration_words(t: &Toks, i: usize) -> Option<Hit> {
         total: None,
     };
     Some(Hit { start: i, core: i, end: i + 1, label: NumberLabel::DURATION, value })
+}
+
+/// `percent of 10`, `per cent of twenty-two`: the unit written first.
+fn percent_of(t: &Toks, i: usize) -> Option<Hit> {
+    let k = match t.low(i) {
+        "percent" | "percents" => i + 1,
+        "per" if t.low(i + 1) == "cent" => i + 2,
+        _ => return None,
+    };
+    if t.low(k) != "of" || (i > 0 && (t.is_num(i - 1) || words::cardinal(t.low(i - 1)).is_some())) {
+        return None;
+    }
+    let n = numbers::parse(t, k + 1).filter(|n| n.kind == Kind::Cardinal)?;
+    let value = Value::exact(n.value).unit("%");
+    Some(Hit { start: i, core: i, end: n.end, label: NumberLabel::PERCENT, value })
 }
 
 /// `a month`, `an hour`: one of a time unit.

@@ -122,7 +122,8 @@ fn identifier(t: &Toks, i: usize) -> bool {
             || units::measure(&low).is_some()
             || units::time_unit(&low).is_some()
             || units::currency_code(&low).is_some()
-            || words::scale(&low).is_some();
+            || words::scale(&low).is_some()
+            || units::currency_sign(w).is_some();
         if !known {
             return true;
         }

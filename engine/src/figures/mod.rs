@@ -105,7 +105,7 @@ fn may_start(t: &Toks, i: usize) -> bool {
             | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
             | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept"
             | "oct" | "nov" | "dec" | "years" | "decades" | "centuries" | "months" | "weeks" | "days" | "hours"
-            | "minutes" | "dollar" | "mex"
+            | "minutes" | "dollar" | "mex" | "percent" | "percents" | "per" | "rs"
     ) || words::cardinal(w).is_some()
         || words::ordinal(w).is_some()
         || (w.len() <= 4 && (units::currency_code(w).is_some() || units::dollar_prefix(w).is_some()))

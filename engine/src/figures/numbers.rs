@@ -456,7 +456,7 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
     let value = b.value();
     let frac = |value: f64, end: usize| Some((Num { start: i, end, value, kind: Kind::Fraction, words: true }, end));
     // `two-thirds`, `one-quarter`: a hyphenated fraction
-    if t.text(end) == "-" && t.glued(end) && t.glued(end + 1) && and_at.is_none() && b.last_scale().is_none() {
+    if t.text(end) == "-" && t.glued(end) == t.glued(end + 1) && and_at.is_none() && b.last_scale().is_none() {
         let d_word = t.low(end + 1);
         if let Some(d) = words::denominator(d_word).filter(|_| !matches!(d_word, "second" | "seconds")) {
             if value > 0.0 && (d_word.ends_with('s') || value == 1.0 || d_word == "half") && value < d {

@@ -66,6 +66,9 @@ pub fn currency_code(w: &str) -> Option<(&'static str, f64)> {
     if let Some(code) = find(w) {
         return Some((code, 1.0));
     }
+    if w.eq_ignore_ascii_case("rmb") {
+        return Some(("CNY", 1.0));
+    }
     if w.len() == 4 && w.starts_with(['m', 'M']) {
         return find(&w[1..]).map(|c| (c, 1e6));
     }
