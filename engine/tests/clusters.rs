@@ -147,6 +147,12 @@ t!(plural_demonyms_join_the_singular,
 t!(a_group_is_named_in_the_singular,
    "[[Israelis|MISC]] and [[Israelis|MISC]] met an [[Israeli|MISC]] envoy.",
    &[("Israelis", "Israeli")]);
+t!(a_surname_that_is_also_a_title_still_joins,
+   "[[Billie Jean King|PER]] won. [[King|PER]] smiled.",
+   &[("King", "Billie Jean King")]);
+t!(a_headline_in_capitals_does_not_name_the_group,
+   "[[ASHES|MISC]] TOUR. The [[Ashes|MISC]] began; the [[Ashes|MISC]] ended.",
+   &[("ASHES", "Ashes")]);
 t!(rare_misspelt_place_joins,
    "[[Kursk|LOC]] and [[Kursk|LOC]] and [[Kursk|LOC]] and [[Kurst|LOC]].",
    &[("Kurst", "Kursk")]);
@@ -234,6 +240,47 @@ fn a_bare_surname_in_one_document_finds_the_person_in_another() {
     let mut docs = vec![document("[[Biden|PER]] said."), document("[[Joe Biden|PER]] spoke.")];
     unify_clusters(&mut docs);
     assert_eq!(doc_clusters(&docs[0])[0].1, "Joe Biden");
+}
+
+#[test]
+fn a_first_name_alone_joins_within_a_document_only() {
+    let got = clusters_of("[[Michelle Obama|PER]] spoke. Later [[Michelle|PER]] left.");
+    assert_eq!(got[1].1, "Michelle Obama");
+    let mut docs = vec![document("[[Michelle|PER]] said."), document("[[Michelle Obama|PER]] spoke.")];
+    unify_clusters(&mut docs);
+    assert_eq!(doc_clusters(&docs[0])[0].1, "Michelle");
+}
+
+#[test]
+fn a_nickname_does_not_capture_a_first_name_across_documents() {
+    let mut docs = vec![
+        document("[[Hillary|PER]] said."),
+        document("[[Crooked Hillary|PER]] is a slogan."),
+        document("[[Hillary Clinton|PER]] spoke. [[Hillary Clinton|PER]] left."),
+    ];
+    unify_clusters(&mut docs);
+    assert_eq!(doc_clusters(&docs[0])[0].1, "Hillary");
+}
+
+#[test]
+fn evidence_of_one_text_does_not_cross_documents() {
+    // One text spells out NBC as a convention; the broadcaster elsewhere stays itself.
+    let mut docs = vec![
+        document("The [[National Baptist Convention|ORG]] ([[NBC|ORG]]) met."),
+        document("[[NBC|ORG]] aired the debate. [[NBC|ORG]] said."),
+        document("[[Obama|PER]] and [[Obama|PER]] and [[Obama|PER]]."),
+        document("[[Osama|LOC]] hid."),
+    ];
+    unify_clusters(&mut docs);
+    assert_eq!(doc_clusters(&docs[1])[0].1, "NBC");
+    assert_eq!(doc_clusters(&docs[3])[0].1, "Osama");
+}
+
+#[test]
+fn near_first_names_are_two_people() {
+    let got = clusters_of("[[Ivana Trump|PER]] and [[Ivanka Trump|PER]] and [[Donald Trump|PER]].");
+    assert_eq!(got[0].1, "Ivana Trump");
+    assert_eq!(got[1].1, "Ivanka Trump");
 }
 
 #[test]

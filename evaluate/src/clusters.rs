@@ -366,3 +366,49 @@ pub fn conll_joins(split: &str) -> Vec<(usize, String, Vec<String>)> {
     }
     out
 }
+
+/// A precision audit of [`board::unify_clusters`]: the engine annotates every
+/// `.txt` file under `data/<folder>`, the documents are unified, and every
+/// cluster that gathered differently named clusters of single documents is
+/// returned as `(cluster, [(document cluster name, documents)])`.
+pub fn unify_joins(folder: &str) -> Vec<(String, Vec<(String, usize)>)> {
+    let Some(dir) = data_path(&format!("data/{folder}"), "cross-document cluster audit") else { return Vec::new() };
+    let Ok(engine) = Engine::new() else { return Vec::new() };
+    let mut files: Vec<_> =
+        std::fs::read_dir(&dir).map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
+    files.sort();
+    let mut docs: Vec<Document> = files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .map(|text| engine.annotate(&page::from_str(&text, page::Format::Text), None))
+        .collect();
+    let before: Vec<Vec<(usize, String)>> = docs
+        .iter()
+        .map(|d| {
+            d.annotations
+                .iter()
+                .enumerate()
+                .filter_map(|(i, a)| match a {
+                    Annotation::Entity(e) => Some((i, e.cluster.clone())),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
+    board::unify_clusters(&mut docs);
+    let mut joined: std::collections::BTreeMap<String, std::collections::BTreeMap<String, std::collections::BTreeSet<usize>>> =
+        Default::default();
+    for (d, doc) in docs.iter().enumerate() {
+        for (i, old) in &before[d] {
+            if let Some(Annotation::Entity(e)) = doc.annotations.get(*i) {
+                joined.entry(e.cluster.clone()).or_default().entry(old.clone()).or_default().insert(d);
+            }
+        }
+    }
+    joined
+        .into_iter()
+        .filter(|(_, olds)| olds.len() > 1)
+        .map(|(c, olds)| (c, olds.into_iter().map(|(o, ds)| (o, ds.len())).collect()))
+        .collect()
+}

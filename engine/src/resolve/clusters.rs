@@ -26,9 +26,17 @@
 //! 5. A rare spelling of a one-word place or body joins a far more frequent
 //!    one an edit away (`Kurst` once, `Kursk` thrice).
 //! 6. A surname alone joins the full name with that last name (an edit away
-//!    for long names). When several people share it, each bare mention goes
-//!    to the one named most recently before it, or else to the most
-//!    mentioned (across documents: the most mentioned).
+//!    for long names); within a document, a name alone that is some full
+//!    name's first part (`Hillary`, or `Kim` for `Kim Jong Un`) joins it the
+//!    same way. When
+//!    several people fit, each bare mention goes to the one named most
+//!    recently before it, or else to the most mentioned (across documents:
+//!    the most mentioned).
+//!
+//! Across documents ([`unify`]) the rules that rest on one text's evidence
+//! (4 by initials, 5, first names in 6) are not applied, a name alone that is
+//! also someone's first name joins nobody, and an acronym carries a cluster
+//! over only when it is that cluster's name.
 //!
 //! Canonical name: the alias table's name when it has one, else the longest
 //! full form in the set (most name parts, then most characters), then the
@@ -171,7 +179,7 @@ impl Clusters {
 /// joins the clusters of the others that name the same thing, and all take
 /// the canonical name of the whole set. Quote speakers follow their cluster.
 pub fn unify(documents: &mut [Document]) {
-    let mut graph = Graph::default();
+    let mut graph = Graph { across: true, ..Graph::default() };
     // One node per (document, cluster); its forms are its mentions and its name.
     let mut node_index: Vec<Map<String, usize>> = Vec::with_capacity(documents.len());
     let mut order = 0usize;
@@ -565,6 +573,9 @@ fn majority(counts: [usize; 4]) -> EntityLabel {
 struct Graph {
     nodes: Vec<Node>,
     parent: Vec<usize>,
+    /// Nodes are whole clusters of different documents ([`unify`]): evidence
+    /// that only holds inside one text (initials, a rare spelling) is not used.
+    across: bool,
 }
 
 impl Graph {
@@ -632,8 +643,13 @@ impl Graph {
                 let n = &self.nodes[id];
                 n.forms
                     .iter()
-                    .filter(|f| !n.person || f.form.parts.len() > 1)
-                    .map(|f| format!("{}{}", n.person as u8, f.form.node_key(n.person)))
+                    .enumerate()
+                    .filter(|(_, f)| !n.person || f.form.parts.len() > 1)
+                    // Across documents an acronym is only as good as the cluster it names:
+                    // `NBC` the broadcaster must not follow one text's `NBC` for a convention.
+                    // (A cluster's own name is its first form.)
+                    .filter(|(k, f)| !self.across || *k == 0 || !f.form.acronym || f.form.alias.is_some())
+                    .map(|(_, f)| format!("{}{}", n.person as u8, f.form.node_key(n.person)))
                     .collect()
             };
             for k in keys {
@@ -664,8 +680,10 @@ impl Graph {
         }
 
         self.link_full_names();
-        self.link_acronyms();
-        self.link_rare_variants();
+        if !self.across {
+            self.link_acronyms();
+            self.link_rare_variants();
+        }
         let ambiguous = self.link_surnames();
         self.flatten();
         ambiguous
@@ -858,6 +876,7 @@ impl Graph {
     /// Rule 6: bare surnames. Joins those one person claims; returns the shared ones.
     fn link_surnames(&mut self) -> Vec<(usize, Vec<usize>)> {
         let mut by_last: Map<&str, Vec<usize>> = Map::default();
+        let mut by_first: Map<&str, Vec<usize>> = Map::default();
         let mut fuzzy: Map<u64, Vec<(usize, &str)>> = Map::default();
         for (id, n) in self.nodes.iter().enumerate() {
             if !n.person || n.bare() {
@@ -865,6 +884,9 @@ impl Graph {
             }
             for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
                 by_last.entry(f.form.last()).or_default().push(id);
+                if f.form.first().chars().count() > 2 {
+                    by_first.entry(f.form.first()).or_default().push(id);
+                }
                 if f.form.last().chars().count() >= 6 {
                     for h in variant_hashes(FNV_SEED, f.form.last()) {
                         fuzzy.entry(h).or_default().push((id, f.form.last()));
@@ -872,6 +894,7 @@ impl Graph {
                 }
             }
         }
+        let empty: Map<&str, Vec<usize>> = Map::default();
         let mut joins = Vec::new();
         let mut ambiguous = Vec::new();
         for (id, n) in self.nodes.iter().enumerate() {
@@ -881,8 +904,29 @@ impl Graph {
             let Some(key) = n.forms.iter().find(|f| f.form.parts.len() == 1).map(|f| f.form.key.as_str()) else {
                 continue;
             };
+            if ["dr", "madam", "miss", "mr", "mrs", "ms", "prof", "sir"].contains(&key) {
+                continue; // `Mr` alone names nobody
+            }
+            // A name alone is a surname, or a first name (`Hillary`) or a
+            // surname written first (`Kim`): every person it can be is a candidate.
+            // Across documents a first name alone is no evidence, and a name
+            // that is also people's first name joins its surname owners only
+            // when they are mentioned at least as often (`Clinton`, but not
+            // `Hillary` to a `Crooked Hillary`).
+            if self.across {
+                if let Some(firsts) = by_first.get(key) {
+                    let weight = |ids: &[usize]| ids.iter().map(|&i| self.nodes[i].mentions).sum::<usize>();
+                    let lasts = by_last.get(key).map_or(0, |ids| weight(ids));
+                    if lasts < weight(firsts) {
+                        continue;
+                    }
+                }
+            }
+            let by_first = if self.across { &empty } else { &by_first };
+            let first_of = by_first.get(key).into_iter().flatten();
             let mut roots: Vec<usize> = match by_last.get(key) {
-                Some(c) => c.iter().map(|&c| self.find(c)).collect(),
+                Some(c) => c.iter().chain(first_of).map(|&c| self.find(c)).collect(),
+                None if by_first.contains_key(key) => first_of.map(|&c| self.find(c)).collect(),
                 None if key.chars().count() >= 6 => variant_hashes(FNV_SEED, key)
                     .iter()
                     .filter_map(|h| fuzzy.get(h))
@@ -934,7 +978,7 @@ impl Graph {
                         (
                             false,
                             f.form.parts.len(),
-                            !(n.label() == EntityLabel::MISC && f.form.display.ends_with('s')),
+                            !(n.label() == EntityLabel::MISC && f.form.display.ends_with(['s', 'S'])),
                             f.form.display.chars().count(),
                             f.form.display.chars().any(char::is_lowercase),
                             f.count,
@@ -1114,13 +1158,16 @@ fn osa_distance(a: &str, b: &str) -> usize {
 }
 
 /// Two spellings of one name part: an edit apart, five letters or more, same
-/// first letter. A first name may not differ only at its end (`Maria`/`Mario`).
+/// first letter. A first name must keep its length (a letter misspelt, as in
+/// `Vladamir`), have six letters or more, and not differ only at its end: a
+/// letter more or less is often another name (`Ivana`/`Ivanka`,
+/// `Maria`/`Mario`).
 fn close_names(a: &str, b: &str, first_name: bool) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     if la.min(lb) < 5 || a.chars().next() != b.chars().next() || osa_distance(a, b) != 1 {
         return false;
     }
-    !(first_name && differs_only_at_end(a, b))
+    !(first_name && (la != lb || la < 6 || differs_only_at_end(a, b)))
 }
 
 /// A bare surname and a full name's surname: an edit apart, but not a changed

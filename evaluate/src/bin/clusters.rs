@@ -12,6 +12,16 @@ fn main() {
         println!("{} joins", joins.len());
         return;
     }
+    if let Some(folder) = std::env::args().nth(1).and_then(|a| a.strip_prefix("--audit-unify=").map(str::to_string)) {
+        // Every cross-document join the board makes over a folder of articles, for reading.
+        let joins = newslens_evaluate::clusters::unify_joins(&folder);
+        for (cluster, olds) in &joins {
+            let olds: Vec<String> = olds.iter().map(|(o, n)| format!("{o} ({n} docs)")).collect();
+            println!("{cluster}\t{}", olds.join(" | "));
+        }
+        println!("{} cross-document joins", joins.len());
+        return;
+    }
     let bytes = 5_000_000;
     let (mentions, seconds) = speed(bytes);
     println!(
