@@ -126,7 +126,7 @@ t!(date_weekday_no_comma, "Wednesday Oct. 30, 2024", [("Wednesday Oct. 30, 2024"
 t!(date_day_month_year, "27 October 2024", [("27 October 2024", "DATE", json!({"exact": "2024-10-27"}))]);
 t!(date_iso, "2024-11-02 21:58", [
     ("2024-11-02", "DATE", json!({"exact": "2024-11-02"})),
-    ("21:58", "TIME", json!({"exact": "T21:58"})),
+    ("21:58", "TIME", json!({"exact": "2024-11-02T21:58"})),
 ]);
 t!(date_truncated, "Sept. 12 and in June, on Friday", [
     ("Sept. 12", "DATE", json!({"exact": "--09-12"})),
@@ -191,6 +191,8 @@ fn dateline_is_found_near_the_top() {
         ("Title\n\n2024-11-02 21:58 Last Updated At:22:00\n\nKYIV (AP) — text", Some("2024-11-02")),
         ("# Headline\n\nPeter Symonds  \n27 October 2024\n\nAmid claims", Some("2024-10-27")),
         ("North Korea has sent troops. On 27 October 2024 they arrived in a sentence that goes on.", None),
+        ("Headline\n\nPublished: Oct. 30, 2024\n\nText of the piece.", Some("2024-10-30")),
+        ("KYIV, Oct. 30, 2024 — Ukraine's president said on Wednesday that the war goes on and on.", Some("2024-10-30")),
     ] {
         let got = figures::detect_dateline(&Analysis::new(text)).map(|d| d.to_string());
         assert_eq!(got.as_deref(), want, "{text:?}");
@@ -223,3 +225,7 @@ t!(cardinal_hyphenated_fraction, "a two-thirds majority", [("two-thirds", "CARDI
 t!(money_rupees_crore, "Rs 500 crore", [("Rs 500 crore", "MONEY", json!({"exact": 5000000000u64, "unit": "INR"}))]);
 t!(money_dollars_and_cents, "it cost 3 dollars 50 cents", [("3 dollars 50 cents", "MONEY", json!({"exact": 3.5, "unit": "USD"}))]);
 t!(quantity_feet_and_inches, "he is 5 feet 2 inches tall", [("5 feet 2 inches", "QUANTITY", json!({"exact": 5.16666666667, "unit": "ft"}))]);
+t!(time_takes_the_date_before_it, "on Oct. 30, 2024 at 10:00 and later", [
+    ("Oct. 30, 2024", "DATE", json!({"exact": "2024-10-30"})),
+    ("10:00", "TIME", json!({"exact": "2024-10-30T10:00"})),
+]);

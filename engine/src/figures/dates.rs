@@ -519,27 +519,37 @@ fn iso_week(d: Date) -> (i32, u32) {
     (thursday.year, week as u32)
 }
 
-/// The dateline: the first full date at the start of a line near the top.
+/// The dateline: the first full date near the top that stands in a line of
+/// its own (`27 October 2024`, `2024-11-02 21:58 Last Updated ...`), or opens
+/// a short line after a few words (`Published: Oct. 30, 2024`,
+/// `NEW YORK 1996-08-30`), or ends before a dash (`KYIV, Oct. 30, 2024 —`).
 pub(super) fn dateline(t: &Toks) -> Option<Date> {
     let ctx = Context::default();
-    for i in 0..t.len() {
-        if !t.line_start(i) {
+    let mut line_start = 0;
+    let mut i = 0;
+    while i < t.len() {
+        if t.line_start(i) {
+            line_start = i;
+        }
+        if i - line_start > 6 || !(t.is_num(i) || t.is_word(i)) {
+            i += 1;
             continue;
         }
-        let first = if weekday(t.low(i)).is_some() { i } else { i };
-        if let Some(h) = at(t, first, &ctx) {
-            if let (NumberLabel::DATE, Amount::Exact(Some(Scalar::Text(s)))) = (h.label, &h.value.amount) {
-                if s.len() == 10 && !s.starts_with('-') {
-                    if let Ok(d) = s.parse::<Date>() {
-                        // The line must be mostly the date (a dateline, not a sentence).
-                        let line_end = (h.end..t.len()).find(|&k| t.line_start(k)).unwrap_or(t.len());
-                        if line_end - h.end <= 12 {
-                            return Some(d);
-                        }
-                    }
+        let Some(h) = at(t, i, &ctx) else {
+            i += 1;
+            continue;
+        };
+        if let (NumberLabel::DATE, Amount::Exact(Some(Scalar::Text(s)))) = (h.label, &h.value.amount) {
+            if let Ok(d) = s.parse::<Date>() {
+                let line_end = (h.end..t.len()).find(|&k| t.line_start(k)).unwrap_or(t.len());
+                let short = line_end - h.end <= 12;
+                let dash = matches!(t.text(h.end), "—" | "–" | "-" | "(") || (t.text(h.end) == "," && matches!(t.text(h.end + 1), "—" | "–"));
+                if short || dash {
+                    return Some(d);
                 }
             }
         }
+        i = h.end.max(i + 1);
     }
     None
 }

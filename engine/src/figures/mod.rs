@@ -70,6 +70,22 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
                 } else {
                     None
                 };
+                let mut hit = hit;
+                // A time takes its day from a full date just before it in the same sentence
+                // (`Oct. 30, 2024 at 10:00`), else from the dateline.
+                if hit.label == NumberLabel::TIME {
+                    if let Some(prev) = out.last().filter(|p: &&Figure| p.label == NumberLabel::DATE) {
+                        let same_sentence = analysis.sentence_of(hit.start) == analysis.sentence_of(toks.a.token_at_or_after(prev.span.start));
+                        if let (true, crate::doc::Amount::Exact(Some(crate::doc::Scalar::Text(d))), crate::doc::Amount::Exact(Some(crate::doc::Scalar::Text(tm)))) =
+                            (same_sentence, &prev.value.amount, &hit.value.amount)
+                        {
+                            if d.len() == 10 && !d.starts_with('-') {
+                                let clock = tm.rsplit('T').next().unwrap_or(tm).to_string();
+                                hit.value.amount = crate::doc::Amount::Exact(Some(crate::doc::Scalar::Text(format!("{d}T{clock}"))));
+                            }
+                        }
+                    }
+                }
                 out.push(Figure {
                     span: toks.start(hit.start)..toks.end(hit.end - 1),
                     label: hit.label,
