@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use newslens::board::{entity_groups, quote_groups};
 use newslens::{Annotation, Document};
 
-use crate::protocol::{Chunk, Done, EntityGroupView, Head, QuoteBrief, QuoteGroupView};
+use crate::protocol::{Chunk, Done, EntityGroupView, Head, QuoteBrief, QuoteGroupView, MAX_LISTED};
 
 /// A chunk's extent: code points `start..end`, bytes `bytes`, annotations `anns`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,9 +96,11 @@ pub fn done(id: u32, doc: &Document) -> Done {
             .into_iter()
             .map(|g| QuoteGroupView {
                 speaker: g.speaker,
+                count: g.quotes.len(),
                 quotes: g
                     .quotes
                     .into_iter()
+                    .take(MAX_LISTED)
                     .map(|index| {
                         let a = &doc.annotations[index];
                         QuoteBrief { index, label: a.label().to_string(), excerpt: excerpt(a.text(), 160) }
@@ -114,7 +116,12 @@ pub fn done(id: u32, doc: &Document) -> Done {
 pub fn entity_views(doc: &Document) -> Vec<EntityGroupView> {
     entity_groups(doc)
         .into_iter()
-        .map(|g| EntityGroupView { cluster: g.cluster, label: g.label.as_str().to_string(), mentions: g.mentions })
+        .map(|g| EntityGroupView {
+            cluster: g.cluster,
+            label: g.label.as_str().to_string(),
+            count: g.mentions.len(),
+            mentions: g.mentions.into_iter().take(MAX_LISTED).collect(),
+        })
         .collect()
 }
 

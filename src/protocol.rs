@@ -96,14 +96,22 @@ pub struct Done {
 pub struct EntityGroupView {
     pub cluster: String,
     pub label: String,
-    /// Annotation indices of its mentions.
+    /// How many mentions it has.
+    pub count: usize,
+    /// Annotation indices of its first mentions (at most [`MAX_LISTED`]).
     pub mentions: Vec<usize>,
 }
+
+/// Most mentions or quotes a group lists: a long document's panels stay light to send.
+pub const MAX_LISTED: usize = 200;
 
 /// The quotes of one speaker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteGroupView {
     pub speaker: Option<String>,
+    /// How many quotes the speaker has.
+    pub count: usize,
+    /// The first of them (at most [`MAX_LISTED`]).
     pub quotes: Vec<QuoteBrief>,
 }
 

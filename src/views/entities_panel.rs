@@ -35,7 +35,7 @@ pub fn EntityPanel() -> impl IntoView {
                         .take(limit.get())
                         .map(|g| {
                             let mentions = g.mentions.clone();
-                            let n = mentions.len();
+                            let n = g.count;
                             let next = std::cell::Cell::new(0usize);
                             let go = move |_| {
                                 let k = next.get() % mentions.len().max(1);
@@ -47,7 +47,7 @@ pub fn EntityPanel() -> impl IntoView {
                             view! {
                                 <li>
                                     <button type="button" class="group" on:click=go title="Show the next mention">
-                                        <span class="tag" data-layer="entity">{g.label.clone()}</span>
+                                        <span class="tag" data-layer="entity" data-tag=g.label.clone()>{g.label.clone()}</span>
                                         <span class="group-name">{g.cluster.clone()}</span>
                                         <span class="count">{n}</span>
                                     </button>

@@ -46,11 +46,20 @@ fn add(state: AppState, name: String, size: u64, pasted: bool, payload: &JsValue
     id
 }
 
+/// Files handled per turn of the event loop: 500 dropped files join the list in slices, so
+/// the page keeps answering while they do.
+const FILES_PER_TURN: usize = 40;
+
 /// Opens files (picked or dropped): each is read or refused with a message naming it.
+/// The first file that is read gets selected.
 pub fn add_files(state: AppState, files: &web_sys::FileList) {
-    let mut first = None;
-    for k in 0..files.length() {
-        let Some(file) = files.item(k) else { continue };
+    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|k| files.item(k)).collect();
+    add_slice(state, files, 0, true);
+}
+
+fn add_slice(state: AppState, files: Vec<web_sys::File>, from: usize, select_first: bool) {
+    let mut select = select_first;
+    for file in files.iter().skip(from).take(FILES_PER_TURN) {
         let name = file.name();
         let size = file.size() as u64;
         if let Some(message) = refusal(&name, size, &file.type_()) {
@@ -58,10 +67,13 @@ pub fn add_files(state: AppState, files: &web_sys::FileList) {
             continue;
         }
         let id = add(state, name, size, false, file.as_ref());
-        first.get_or_insert(id);
+        if std::mem::take(&mut select) {
+            state.selected.set(Some(id));
+        }
     }
-    if let Some(id) = first {
-        state.selected.set(Some(id));
+    let next = from + FILES_PER_TURN;
+    if next < files.len() {
+        set_timeout(move || add_slice(state, files, next, select), std::time::Duration::ZERO);
     }
 }
 

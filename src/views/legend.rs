@@ -93,7 +93,7 @@ pub fn Legend() -> impl IntoView {
                         <li class:none=move || count() == 0>
                             <label class="legend-label">
                                 <input type="checkbox" data-label=label prop:checked=on on:change=toggle/>
-                                <span class="tag" data-layer=layer>{label}</span>
+                                <span class="tag" data-layer=layer data-tag=label>{label}</span>
                                 <span class="what">{what}</span>
                                 <span class="count">{count}</span>
                             </label>

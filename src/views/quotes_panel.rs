@@ -14,14 +14,15 @@ const MORE: usize = 200;
 pub fn QuotePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let groups = move || state.selected_info().map(|i| i.quotes.clone()).unwrap_or_default();
-    let total = move || groups().iter().map(|g| g.quotes.len()).sum::<usize>();
+    let total = move || groups().iter().map(|g| g.count).sum::<usize>();
+    let listed = move || groups().iter().map(|g| g.quotes.len()).sum::<usize>();
     // A long document has thousands of quotes: list the first, more on request.
     let limit = RwSignal::new(FIRST);
     Effect::new(move |_| {
         state.selected.track();
         limit.set(FIRST);
     });
-    let hidden = move || total().saturating_sub(limit.get());
+    let hidden = move || listed().saturating_sub(limit.get());
     view! {
         <section id="quote-panel" aria-label="Quotes by speaker">
             <h2 class="pane-title">"Quotes " <span class="count">{total}</span></h2>
@@ -59,7 +60,7 @@ pub fn QuotePanel() -> impl IntoView {
                                 .collect_view();
                             Some(view! {
                                 <div class="speaker" class:unknown=g.speaker.is_none()>
-                                    <h3>{who} " " <span class="count">{g.quotes.len()}</span></h3>
+                                    <h3>{who} " " <span class="count">{g.count}</span></h3>
                                     <ul>{quotes}</ul>
                                 </div>
                             })

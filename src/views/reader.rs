@@ -68,13 +68,15 @@ fn init(body: Element, scroller: Element) {
 pub fn show(doc: Option<u32>) {
     let chunks = with_ctl(|ctl| {
         let same = ctl.doc == doc;
-        let top = ctl.body.scroll_top();
+        // Reading the position forces a layout: only when it is kept.
+        let top = if same { ctl.body.scroll_top() } else { 0 };
         ctl.observer.disconnect();
         ctl.body.set_inner_html("");
         ctl.sections.clear();
         ctl.rendered.clear();
         ctl.doc = doc;
-        ctl.body.set_scroll_top(0);
+        // Emptied, the view is back at the top without touching the scroll position (which
+        // would force a layout of the whole page).
         ctl.restore_top = (same && top > 0).then_some(top);
     });
     if chunks.is_none() {
