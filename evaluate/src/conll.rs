@@ -62,7 +62,7 @@ pub fn parse(text: &str) -> Vec<ConllDoc> {
         for s in &d.sentences {
             let mut prev = 0u8;
             for t in &mut d.tags[s.clone()] {
-                if *t != 0 && *t % 2 == 0 && !(prev != 0 && (prev + 1) / 2 == (*t + 1) / 2) {
+                if *t != 0 && *t % 2 == 0 && !(prev != 0 && prev.div_ceil(2) == t.div_ceil(2)) {
                     *t -= 1;
                 }
                 prev = *t;

@@ -45,7 +45,7 @@ pub fn allowed(prev: Option<u8>, cur: u8) -> bool {
     if cur == 0 || cur % 2 == 1 {
         return true;
     }
-    matches!(prev, Some(p) if p != 0 && (p + 1) / 2 == (cur + 1) / 2)
+    matches!(prev, Some(p) if p != 0 && p.div_ceil(2) == cur.div_ceil(2))
 }
 
 /// Quotes and dashes as CoNLL writes them, so curly typography reads like the training text.

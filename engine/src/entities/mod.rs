@@ -60,11 +60,11 @@ pub fn viterbi<S: Scorer>(scorer: &S, feats: &[u32], offs: &[u32], out: &mut Vec
             }
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for p in 0..NT {
+            for (p, &score) in prev.iter().enumerate() {
                 if !allowed(Some(p as u8), t as u8) {
                     continue;
                 }
-                let s = prev[p] + scorer.trans(p, t);
+                let s = score + scorer.trans(p, t);
                 if s > best {
                     best = s;
                     arg = p as u8;
@@ -104,7 +104,7 @@ pub fn chunks(tags: &[u8]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     for (i, &t) in tags.iter().enumerate() {
-        let ty = (t as usize + 1) / 2;
+        let ty = (t as usize).div_ceil(2);
         let continues = t != 0 && t % 2 == 0 && matches!(open, Some((_, k)) if k == ty);
         if continues {
             continue;

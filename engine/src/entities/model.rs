@@ -200,7 +200,7 @@ impl Model {
         let slot_count = (rows * 8 / 5 + 1).next_power_of_two();
         let slot_mask = slot_count - 1;
         let mut slots = vec![Slot { key: EMPTY, w: [0; NT] }; slot_count];
-        let mut present = vec![0u64; ((1usize << bits) + 63) / 64];
+        let mut present = vec![0u64; (1usize << bits).div_ceil(64)];
         for (i, &k) in keys.iter().enumerate() {
             present[k as usize >> 6] |= 1 << (k & 63);
             let mut at = k as usize & slot_mask;
