@@ -229,3 +229,7 @@ t!(time_takes_the_date_before_it, "on Oct. 30, 2024 at 10:00 and later", [
     ("Oct. 30, 2024", "DATE", json!({"exact": "2024-10-30"})),
     ("10:00", "TIME", json!({"exact": "2024-10-30T10:00"})),
 ]);
+t!(date_hedged_year, "in early 2024 and mid-2025", [
+    ("early 2024", "DATE", json!({"exact": "2024", "approx": true})),
+    ("mid-2025", "DATE", json!({"exact": "2025", "approx": true})),
+]);

@@ -281,6 +281,10 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
     }
     if let Some((code, f)) = units::currency_code(t.text(u)) {
         if t.text(u).chars().all(|c| c.is_uppercase()) || glued || (low.len() == 3 && low != "try") {
+            // `75 USD million`: the multiplier after the code
+            if let Some(s) = words::scale(t.low(u + 1)) {
+                return Some((Unit::Currency(code, f * s), u + 2, u + 2, 0.0));
+            }
             return Some((Unit::Currency(code, f), u + 1, u + 1, 0.0));
         }
     }

@@ -141,6 +141,14 @@ pub(super) fn at(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
         }
         return weekday_date(t, i, j, wd, modifier, ctx);
     }
+    // `early 2024`, `mid-2025`, `late 1990s`: a hedged year or decade
+    if matches!(modifier, Some("early" | "late" | "mid")) && t.is_num(j) {
+        let mut hit = numeric(t, j, ctx).filter(|h| h.label == NumberLabel::DATE && h.start == j)?;
+        hit.start = i;
+        hit.core = i;
+        hit.value.approx = true;
+        return Some(hit);
+    }
     if month(t, j).is_some() {
         let mut hit = month_date(t, j, ctx)?;
         if let Some(m) = modifier {
