@@ -316,7 +316,9 @@ impl Form {
                 key = rest.to_string();
             }
         }
-        let alias = if person { None } else { aliases::canonical(&key) };
+        // A short alias must be written in capitals: `US` is the country, `Us` is not.
+        let shouted = key.len() > 3 || !display.chars().any(char::is_lowercase);
+        let alias = if person || !shouted { None } else { aliases::canonical(&key) };
         let mut parts: Vec<String> = key.split(' ').filter(|p| !p.is_empty()).map(str::to_string).collect();
         while parts.len() > 2 && parts.last().is_some_and(|p| SUFFIXES.contains(&p.as_str())) {
             parts.pop();
@@ -409,15 +411,21 @@ fn strip_possessive(s: &str) -> &str {
 }
 
 /// Drops leading titles (`President`, `Mr.`, `Defense Secretary`) while a name word remains.
-fn strip_titles(mut s: &str) -> &str {
-    loop {
-        let Some((word, rest)) = s.split_once(' ') else { return s };
+/// A mention made of titles only (`Vice President`) is left whole.
+fn strip_titles(whole: &str) -> &str {
+    let is_title = |word: &str| {
         let w = word.trim_end_matches('.').to_lowercase();
-        if TITLES.contains(&w.as_str()) || OFFICES.contains(&w.as_str()) {
-            s = rest.trim_start();
-        } else {
+        TITLES.contains(&w.as_str()) || OFFICES.contains(&w.as_str())
+    };
+    let mut s = whole;
+    loop {
+        let Some((word, rest)) = s.split_once(' ') else {
+            return if is_title(s) { whole } else { s };
+        };
+        if !is_title(word) {
             return s;
         }
+        s = rest.trim_start();
     }
 }
 
@@ -1207,6 +1215,10 @@ mod tests {
     fn forms_drop_titles_possessives_and_plurals() {
         assert_eq!(Form::new("President Volodymyr Zelenskyy", EntityLabel::PER).display, "Volodymyr Zelenskyy");
         assert_eq!(Form::new("Guterres’", EntityLabel::PER).display, "Guterres");
+        assert_eq!(Form::new("Vice President", EntityLabel::PER).display, "Vice President");
+        assert_eq!(Form::new("Defense Secretary Lloyd Austin", EntityLabel::PER).display, "Lloyd Austin");
+        assert_eq!(Form::new("Us", EntityLabel::LOC).alias, None);
+        assert_eq!(Form::new("U.S.", EntityLabel::LOC).alias, Some("United States"));
         assert_eq!(Form::new("Ukraine's", EntityLabel::LOC).display, "Ukraine");
         assert_eq!(Form::new("North Koreans", EntityLabel::MISC).display, "North Korean");
         assert_eq!(Form::new("Afrikaans", EntityLabel::MISC).display, "Afrikaans");
