@@ -21,7 +21,9 @@ fn stop(w: &str) -> bool {
             | "off" | "last" | "next" | "earlier" | "later" | "a-piece" | "apiece" | "away" | "s" | "’s" | "'s"
             | "of" | "all" | "both" | "some" | "across" | "near" | "toward" | "towards" | "via" | "because"
             | "too" | "very" | "again" | "back" | "yet" | "even" | "ever" | "never" | "each," | "every"
-            | "or more" | "total" | "altogether" | "respectively"
+            | "or more" | "total" | "altogether" | "respectively" | "along" | "alongside" | "including" | "like"
+            | "such" | "amid" | "among" | "without" | "within" | "inside" | "outside" | "beyond" | "despite"
+            | "instead" | "behind" | "above" | "below" | "across," | "since," | "because," | "then" | "once"
     )
 }
 
@@ -42,6 +44,8 @@ pub(super) fn counted(t: &Toks, end: usize, label: NumberLabel) -> Option<String
     let mut last = None;
     let mut j = k;
     let mut inner_of = false;
+    let mut after_of = false;
+    let mut skipped = false;
     let mut count = 0;
     while j < t.len() && count < 7 {
         let kind = t.kind(j);
@@ -50,7 +54,14 @@ pub(super) fn counted(t: &Toks, end: usize, label: NumberLabel) -> Option<String
             Some(TokenKind::Word) => {
                 if low == "of" && last.is_some() && !inner_of && !stop(t.low(j + 1)) && t.is_word(j + 1) {
                     inner_of = true;
+                    after_of = true;
                     j += 1;
+                    continue;
+                }
+                // `increasingly sophisticated and deadly military hardware`: coordinated
+                // modifiers after an adverb go with it
+                if low == "and" && first.is_none() && skipped && t.is_word(j + 1) && !stop(t.low(j + 1)) {
+                    j += 2;
                     continue;
                 }
                 if stop(low) {
@@ -58,6 +69,7 @@ pub(super) fn counted(t: &Toks, end: usize, label: NumberLabel) -> Option<String
                 }
                 // `increasingly sophisticated military hardware` -> `military hardware`
                 if first.is_none() && low.len() > 4 && low.ends_with("ly") {
+                    skipped = true;
                     j += 2;
                     continue;
                 }
@@ -70,9 +82,10 @@ pub(super) fn counted(t: &Toks, end: usize, label: NumberLabel) -> Option<String
                     }
                 }
                 // a name after a common noun starts something else (`lifelines Moscow`)
-                if last.is_some_and(|l: usize| !t.capitalised(l) && t.is_word(l)) && t.capitalised(j) {
+                if !after_of && last.is_some_and(|l: usize| !t.capitalised(l) && t.is_word(l)) && t.capitalised(j) {
                     break;
                 }
+                after_of = false;
                 first.get_or_insert(j);
                 last = Some(j);
             }
