@@ -77,17 +77,40 @@ fn add_slice(state: AppState, files: Vec<web_sys::File>, from: usize, select_fir
     }
 }
 
+/// Pastes longer than this (UTF-16 units) skip the box and become a document at once: a text
+/// box holding megabytes makes the browser itself crawl.
+const PASTE_DIRECT: u32 = 100_000;
+
 /// Adds the text of the paste box; the box keeps it if it is refused.
 fn add_paste(state: AppState, area: &web_sys::HtmlTextAreaElement) {
     // Read the value as a JS string: a 20 MB paste is measured without copying it into Rust.
     let value = js_sys::Reflect::get(area, &"value".into()).unwrap_or(JsValue::UNDEFINED);
-    let Some(text) = value.dyn_ref::<js_sys::JsString>() else { return };
+    if add_text(state, &value) {
+        area.set_value("");
+    }
+}
+
+/// A long paste goes straight to the list (or is refused) without entering the box.
+fn intercept_paste(state: AppState, ev: &web_sys::ClipboardEvent) {
+    let Some(data) = ev.clipboard_data() else { return };
+    let Ok(text) = data.get_data("text/plain") else { return };
+    let value = JsValue::from_str(&text);
+    let Some(js) = value.dyn_ref::<js_sys::JsString>() else { return };
+    if js.length() > PASTE_DIRECT {
+        ev.prevent_default();
+        add_text(state, &value);
+    }
+}
+
+/// Adds a pasted text (a JS string) as a document, or says why not; true when added.
+fn add_text(state: AppState, value: &JsValue) -> bool {
+    let Some(text) = value.dyn_ref::<js_sys::JsString>() else { return false };
     let units = text.length() as u64;
     let n = state.docs.with_untracked(|d| d.len()) + 1;
     let name = format!("Pasted text {n}");
     if text.trim().length() == 0 {
         state.notify("Pasted text: the box is empty. Paste an article first, then press Add.".into());
-        return;
+        return false;
     }
     if units > MAX_DOC_BYTES {
         state.notify(format!(
@@ -95,11 +118,11 @@ fn add_paste(state: AppState, area: &web_sys::HtmlTextAreaElement) {
             group(units),
             group(MAX_DOC_BYTES)
         ));
-        return;
+        return false;
     }
-    let id = add(state, name, units, true, &value);
-    area.set_value("");
+    let id = add(state, name, units, true, value);
     state.selected.set(Some(id));
+    true
 }
 
 fn group(n: u64) -> String {
@@ -153,6 +176,7 @@ pub fn Intake() -> impl IntoView {
                 spellcheck="false"
                 placeholder="Paste the text of a news article here…"
                 on:keydown=on_key
+                on:paste=move |ev: web_sys::ClipboardEvent| intercept_paste(state, &ev)
             ></textarea>
             <div class="intake-actions">
                 <button id="paste-add" type="button" class="primary" on:click=on_add>
