@@ -92,7 +92,8 @@ impl SharedEntity {
 /// Every entity cluster of the open documents (after [`unify_clusters`]),
 /// those in the most documents first, then the most mentioned.
 pub fn entity_board(documents: &[Document]) -> Vec<SharedEntity> {
-    let mut by_cluster: BTreeMap<&str, (BTreeMap<usize, Vec<usize>>, BTreeMap<EntityLabel, usize>)> = BTreeMap::new();
+    type Mentions = BTreeMap<usize, Vec<usize>>;
+    let mut by_cluster: BTreeMap<&str, (Mentions, BTreeMap<EntityLabel, usize>)> = BTreeMap::new();
     for (d, doc) in documents.iter().enumerate() {
         for (i, a) in doc.annotations.iter().enumerate() {
             if let Annotation::Entity(e) = a {

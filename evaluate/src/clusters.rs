@@ -146,6 +146,9 @@ fn pairs_for(predicted: &Document, gold: &Document, tag: Option<&str>) -> Vec<(S
         .collect()
 }
 
+/// One figure in a line-up: (document, figure text, its own `of`).
+pub type FigureRow = (String, String, String);
+
 /// Every figure the report prints.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -165,7 +168,7 @@ pub struct Report {
     pub misses: Vec<(String, String, String, String)>,
     /// Figures the board lines up across the reference documents:
     /// (thing, [(document, figure text, its own `of`)]), things in two or more documents.
-    pub figure_lineup: Vec<(String, Vec<(String, String, String)>)>,
+    pub figure_lineup: Vec<(String, Vec<FigureRow>)>,
 }
 
 /// Runs every setting; `None` when the reference data is missing.

@@ -1124,8 +1124,9 @@ fn variant_hashes(seed: u64, word: &str) -> Vec<u64> {
         return out;
     }
     for (i, c) in word.char_indices() {
-        let h = fnv(seed, word[..i].as_bytes());
-        out.push(fnv(h, word[i + c.len_utf8()..].as_bytes()));
+        let bytes = word.as_bytes();
+        let h = fnv(seed, &bytes[..i]);
+        out.push(fnv(h, &bytes[i + c.len_utf8()..]));
     }
     out
 }
@@ -1150,8 +1151,8 @@ fn osa_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
