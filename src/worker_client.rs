@@ -131,7 +131,9 @@ fn on_reply(state: AppState, reply: Reply) {
             // A document removed while it was being annotated is not stored.
             let Some(row) = state.row(id) else { return };
             row.info.update(|i| {
-                i.title = head.title.clone().or_else(|| head.source.clone());
+                // Known from now on (the list shows the file name until then).
+                let title = head.title.clone().filter(|t| !t.trim().is_empty());
+                i.title = Some(title.or_else(|| head.source.clone()).unwrap_or_else(|| i.name.clone()));
                 i.dateline = head.dateline.clone();
             });
             // The full document replaces a preview of its beginning.

@@ -68,7 +68,9 @@ fn DocItem(
     let state = expect_context::<AppState>();
     let id = row.id;
     let selected = move || state.selected.get() == Some(id);
-    let title = move || row.info.with(|i| i.display_title());
+    // The title appears once the worker has read the document; until then, the file name.
+    let title = move || row.info.with(|i| i.title.clone().unwrap_or_default());
+    let untitled = move || row.info.with(|i| i.title.is_none());
     let size = move || row.info.with(|i| human_size(i.size));
     let counts = move || row.info.with(counts_text);
     let working = move || row.info.with(|i| i.status == Status::Working);
@@ -88,6 +90,9 @@ fn DocItem(
                 on:click=move |_| state.selected.set(Some(id))
             >
                 <span class="doc-title">{title}</span>
+                <Show when=untitled>
+                    <span class="doc-file">{name}</span>
+                </Show>
                 <span class="doc-line">
                     <span class="doc-size">{size}</span>
                     <span class="doc-counts">{counts}</span>
