@@ -37,6 +37,20 @@ pub struct GoldReport {
     pub per_label: BTreeMap<String, Counts>,
     /// `(sample, "missed"/"spurious", key, text)`.
     pub errors: Vec<(String, &'static str, Key, String)>,
+    /// On figures found with the right span: how many name the counted thing
+    /// (`of`) as the reference does, out of those where either names one.
+    pub of_agree: usize,
+    pub of_total: usize,
+}
+
+fn ofs(doc: &newslens::Document) -> BTreeMap<(usize, usize), Option<String>> {
+    doc.annotations
+        .iter()
+        .filter_map(|a| match a {
+            Annotation::Number(n) => Some(((n.start, n.end), n.of.clone())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Annotates each sample (dateline detected from its text, as a user would
@@ -46,11 +60,21 @@ pub fn gold_report(samples: &[GoldSample]) -> GoldReport {
     let mut overall = Counts::default();
     let mut per_label: BTreeMap<String, Counts> = BTreeMap::new();
     let mut errors = Vec::new();
+    let (mut of_agree, mut of_total) = (0, 0);
     for s in samples {
         let page = page::from_str(&s.text, Format::Text);
         let doc = engine.annotate(&page, Some(&s.name));
         let predicted = keys(&doc);
         let gold = keys(&s.gold);
+        let (pred_of, gold_of) = (ofs(&doc), ofs(&s.gold));
+        for (span, g) in &gold_of {
+            if let Some(p) = pred_of.get(span) {
+                if g.is_some() || p.is_some() {
+                    of_total += 1;
+                    of_agree += usize::from(g == p);
+                }
+            }
+        }
         overall += Counts::of_sets(&predicted, &gold);
         for label in NumberLabel::ALL {
             let p: Vec<Key> = predicted.iter().filter(|k| k.2 == label.as_str()).cloned().collect();
@@ -66,7 +90,7 @@ pub fn gold_report(samples: &[GoldSample]) -> GoldReport {
             errors.push((s.name.clone(), "spurious", k.clone(), text_of(k)));
         }
     }
-    GoldReport { overall, per_label, errors }
+    GoldReport { overall, per_label, errors, of_agree, of_total }
 }
 
 /// The result of one Recognizers case.

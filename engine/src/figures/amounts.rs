@@ -324,7 +324,7 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
     let mlow = t.low(mu);
     let as_written = t.text(mu);
     let symbol = units::measure(mlow)?;
-    if units::measure_needs_glue(mlow) && !(glued || hyphen) && !(prefix != "") {
+    if units::measure_needs_glue(mlow) && !(glued || hyphen) && prefix.is_empty() {
         // `48 m` is metres only when nothing reads it as a word (`2 pm`, `5 in`).
         if !matches!(mlow, "m" | "g" | "t" | "l") || t.is_word(mu + 1) {
             return None;
@@ -474,7 +474,6 @@ fn rejected(t: &Toks, a: &Amt) -> bool {
     if !n.words && t.line_start(i) && matches!(t.text(n.end), ")" ) {
         return true;
     }
-    let _ = words::scale;
     false
 }
 

@@ -66,7 +66,7 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
         match hit {
             Some(hit) if hit.end > i && finite(&hit.value) => {
                 let of = if matches!(hit.label, NumberLabel::CARDINAL | NumberLabel::MONEY | NumberLabel::QUANTITY) {
-                    of::counted(&toks, hit.end, hit.label)
+                    of::counted(&toks, hit.end)
                 } else {
                     None
                 };

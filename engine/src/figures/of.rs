@@ -2,7 +2,6 @@
 //! (`8,000 North Korean soldiers`, `thousands of troops`, `one of the parties`).
 
 use super::Toks;
-use crate::doc::NumberLabel;
 use crate::text::TokenKind;
 
 /// Words that end the counted phrase (verbs, prepositions, determiners, pronouns).
@@ -28,7 +27,7 @@ fn stop(w: &str) -> bool {
 }
 
 /// The counted thing after a figure ending at token `end`, if the text names it.
-pub(super) fn counted(t: &Toks, end: usize, label: NumberLabel) -> Option<String> {
+pub(super) fn counted(t: &Toks, end: usize) -> Option<String> {
     let mut k = end;
     if t.low(k) == "of" {
         k += 1;
@@ -39,7 +38,6 @@ pub(super) fn counted(t: &Toks, end: usize, label: NumberLabel) -> Option<String
             k += 1;
         }
     }
-    let _ = label;
     let mut first = None;
     let mut last = None;
     let mut j = k;

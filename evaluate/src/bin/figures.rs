@@ -56,6 +56,7 @@ fn main() {
                 println!("  {label:<9} {c}");
             }
         }
+        println!("  of (the thing counted) agrees on {} / {} figures that name one", report.of_agree, report.of_total);
         for (name, kind, key, text) in &report.errors {
             println!("  {kind:<8} {name} {}..{} {} {:?} {}", key.0, key.1, key.2, text, key.3);
         }
