@@ -233,3 +233,7 @@ t!(date_hedged_year, "in early 2024 and mid-2025", [
     ("early 2024", "DATE", json!({"exact": "2024", "approx": true})),
     ("mid-2025", "DATE", json!({"exact": "2025", "approx": true})),
 ]);
+t!(quantity_degrees, "It was 5°C and some 300-odd delegates came", [
+    ("5°C", "QUANTITY", json!({"exact": 5, "unit": "°C"})),
+    ("some 300-odd", "CARDINAL", json!({"exact": 300, "approx": true})),
+]);

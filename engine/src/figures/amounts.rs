@@ -88,6 +88,11 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
             }
         }
     }
+    // `300-odd`: roughly, and likely a little more
+    if !is_range && a.unit.is_none() && t.text(end) == "-" && t.glued(end) && t.low(end + 1) == "odd" {
+        approx = true;
+        end += 2;
+    }
     // `90,000 or more`, `500 plus`
     let mut trailing = None;
     if !is_range && a.num.kind != Kind::Ordinal {
@@ -239,6 +244,15 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
     }
     // `3-year-long`, `six-mile`, `12-cent`: a hyphen then the unit.
     let (u, hyphen) = if text == "-" && glued && t.glued(e + 1) && t.is_word(e + 1) { (e + 1, true) } else { (e, false) };
+    // `5°C`, `40 °F`, `90°`: degrees, of temperature when a scale follows
+    if text == "°" || text == "º" {
+        let (sym, end) = match t.text(e + 1) {
+            "C" if t.glued(e + 1) => ("°C", e + 2),
+            "F" if t.glued(e + 1) => ("°F", e + 2),
+            _ => ("°", e + 1),
+        };
+        return Some((Unit::Measure(sym), end, end, 0.0));
+    }
     // `20 (kg)`, `20 [kg]`: a unit in brackets
     if matches!(text, "(" | "[" | "{" | "<") && t.glued(e + 2) && matches!(t.text(e + 2), ")" | "]" | "}" | ">") && t.glued(e + 1) {
         if let Some(m) = units::measure(t.low(e + 1)) {
@@ -383,7 +397,7 @@ fn intern(s: &str) -> &'static str {
         "MWh", "GWh", "TWh", "bit", "B", "kB", "MB", "GB", "TB", "calibre", "tbsp", "tsp", "cup", "dram", "pm", "kt",
         "Mt", "mm2", "cm2", "dm2", "mi2", "ft2", "in2", "yd2", "m3", "cm3", "km3", "ft3", "mi/h", "m/h", "km/hr",
         "km/ms", "m/ms", "cm/ms", "km/millisecond", "cm/millisecond", "m/millisecond", "m/s", "km/s", "ft/s",
-        "t2", "Mb", "km/hour",
+        "t2", "Mb", "km/hour", "°C", "°F",
     ];
     KNOWN.iter().copied().find(|k| *k == s).unwrap_or("unit")
 }
