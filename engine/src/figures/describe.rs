@@ -20,8 +20,24 @@ pub fn describe_value(v: &Value) -> String {
         Amount::Range { min: None, max: None } => "unbounded".to_string(),
     };
     if let Some(unit) = &v.unit {
-        out.push(' ');
-        out.push_str(unit);
+        // `2%`, `3 decades`, `1 month`, `400,000,000 USD`
+        let one = matches!(&v.amount, Amount::Exact(Some(Scalar::Number(x))) if *x == 1.0);
+        match unit.as_str() {
+            "%" => out.push('%'),
+            "year" | "decade" | "month" | "week" | "day" | "hour" | "minute" | "second" | "fortnight" if !one => {
+                out.push(' ');
+                out.push_str(unit);
+                out.push('s');
+            }
+            "century" if !one => out.push_str(" centuries"),
+            _ => {
+                out.push(' ');
+                out.push_str(unit);
+            }
+        }
+    }
+    if let Some(total) = v.total {
+        out.push_str(&format!(" of {}", scalar(&Scalar::Number(total))));
     }
     if v.approx {
         out.push_str(", approximate");
@@ -79,6 +95,10 @@ mod tests {
         assert_eq!(describe_value(&Value::exact("-W-5".to_string())), "a Friday (week not given)");
         assert_eq!(describe_value(&Value::exact("--09-12".to_string())), "September 12, year not given");
         assert_eq!(describe_value(&Value::exact(4e8).unit("USD")), "400,000,000 USD");
+        assert_eq!(describe_value(&Value::exact(2.0).unit("%").approx(true)), "2%, approximate");
+        assert_eq!(describe_value(&Value::exact(3.0).unit("decade").approx(true)), "3 decades, approximate");
+        let part = Value { total: Some(80.0), ..Value::exact(50.0) };
+        assert_eq!(describe_value(&part), "50 of 80");
     }
 }
 
