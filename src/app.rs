@@ -86,8 +86,8 @@ pub fn App() -> impl IntoView {
                 </aside>
                 <Reader/>
                 <aside class="right">
-                    <Legend/>
                     <Details/>
+                    <Legend/>
                     <EntityPanel/>
                     <QuotePanel/>
                 </aside>

@@ -39,7 +39,12 @@ pub fn fields(a: &Annotation) -> Vec<(&'static str, String)> {
                 let others: Vec<&str> = q.co_speakers.iter().map(|s| s.text.as_str()).collect();
                 out.push(("With", others.join(", ")));
             }
-            out.push(("Cue", q.cue.clone().unwrap_or_else(|| "none (continues the same speaker)".into())));
+            let no_cue = if q.speaker.is_some() || q.speaker_cluster.is_some() {
+                "none (continues the same speaker)"
+            } else {
+                "none"
+            };
+            out.push(("Cue", q.cue.clone().unwrap_or_else(|| no_cue.into())));
             if q.truncated {
                 out.push(("Note", "no closing quotation mark was found; cut at a limit".into()));
             }
@@ -59,7 +64,7 @@ pub fn Details() -> impl IntoView {
         with_store(|s| s.get(&id)?.annotation(i).cloned())
     };
     view! {
-        <section id="details" role="tooltip" aria-label="Details of the highlight in focus" aria-live="polite">
+        <section id="details" role="tooltip" aria-label="Details of the highlight in focus">
             <h2 class="pane-title">"Details"</h2>
             {move || match current() {
                 None => view! {
