@@ -237,3 +237,12 @@ t!(quantity_degrees, "It was 5°C and some 300-odd delegates came", [
     ("5°C", "QUANTITY", json!({"exact": 5, "unit": "°C"})),
     ("some 300-odd", "CARDINAL", json!({"exact": 300, "approx": true})),
 ]);
+t!(cardinal_scores_are_no_ranges, "They won 3-1, after 6-3 6-4.", [
+    ("3", "CARDINAL", json!({"exact": 3})),
+    ("1", "CARDINAL", json!({"exact": 1})),
+    ("6", "CARDINAL", json!({"exact": 6})),
+    ("3", "CARDINAL", json!({"exact": 3})),
+    ("6", "CARDINAL", json!({"exact": 6})),
+    ("4", "CARDINAL", json!({"exact": 4})),
+]);
+t!(cardinal_hyphen_range, "5-10 soldiers", [("5-10", "CARDINAL", json!({"min": 5, "max": 10}))]);

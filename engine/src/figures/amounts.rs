@@ -51,7 +51,7 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
                     (None, _) => true,
                     (Some(_), None) => !joined_before_unit && t.text(k - 1) != "or",
                 };
-                let hyphen_ok = !matches!(t.text(k - 1), "-" | "–") || (t.glued(k - 1) == t.glued(k));
+                let hyphen_ok = (!matches!(t.text(k - 1), "-" | "–") || (t.glued(k - 1) == t.glued(k))) && !score(t, &a, &b, k);
                 if compatible && hyphen_ok && b.num.kind != Kind::Ordinal && b.num.value >= a.num.value && (between || t.low(k - 1) != "or" || a.unit.is_none() || b.unit.is_some()) && !rejected(t, &b) {
                     let mut lo = a.num.value;
                     // `8 to 10 million`: the second's multiplier applies to both.
@@ -137,6 +137,22 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
     // `around “90,000 or more`: `around` outside the quote still hedges it.
     let value = Value { amount, approx, unit: unit.map(str::to_string), total };
     Some(Hit { start, core, end, label, value })
+}
+
+/// `won 3-1`, `6-3 6-4`, `a 2-1 victory`: a score, not a range.
+fn score(t: &Toks, a: &Amt, b: &Amt, k: usize) -> bool {
+    let small = |x: &Amt| x.unit.is_none() && !x.num.words && x.num.value < 100.0 && x.num.value.fract() == 0.0;
+    if !small(a) || !small(b) || !matches!(t.text(k - 1), "-" | "–") || !t.glued(k) {
+        return false;
+    }
+    let before = if a.num.start > 0 { t.low(a.num.start - 1) } else { "" };
+    let after = t.low(b.end);
+    let another = t.is_num(b.end) && matches!(t.text(b.end + 1), "-" | "–") && t.glued(b.end + 1);
+    let prev_pair = a.num.start >= 2 && matches!(t.text(a.num.start - 2), "-" | "–") && t.is_num(a.num.start - 3);
+    another
+        || prev_pair
+        || matches!(before, "won" | "beat" | "lost" | "drew" | "led" | "trailed" | "leading" | "trailing" | "score" | "scoreline")
+        || matches!(after, "win" | "victory" | "defeat" | "loss" | "lead" | "draw" | "vote" | "decision" | "majority" | "home" | "away")
 }
 
 /// Rounds away binary noise (`0.1 * 3`), keeping 12 significant digits.
