@@ -82,3 +82,46 @@ pub fn Details() -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newslens::doc::{Number, NumberLabel, Quote, QuoteLabel, Span, Value};
+
+    #[test]
+    fn a_figure_shows_its_value_in_words_and_what_it_counts() {
+        let n = Annotation::Number(Number {
+            label: NumberLabel::CARDINAL,
+            start: 0,
+            end: 10,
+            text: "some 8,000".into(),
+            value: Value::exact(8000.0).approx(true),
+            of: Some("North Korean soldiers".into()),
+        });
+        let f = fields(&n);
+        assert!(f.contains(&("Value", describe(match &n {
+            Annotation::Number(n) => n,
+            _ => unreachable!(),
+        }))));
+        assert!(f.contains(&("Counts", "North Korean soldiers".to_string())));
+    }
+
+    #[test]
+    fn a_quote_shows_speaker_cluster_and_cue() {
+        let q = Annotation::Quote(Quote {
+            label: QuoteLabel::DIRECT,
+            start: 0,
+            end: 5,
+            text: "“Hi”".into(),
+            cue: Some("said".into()),
+            speaker: Some(Span { start: 7, end: 16, text: "Zelenskyy".into() }),
+            speaker_cluster: Some("Volodymyr Zelenskyy".into()),
+            nominal: false,
+            co_speakers: vec![],
+            truncated: false,
+        });
+        let f = fields(&q);
+        assert!(f.contains(&("Speaker", "Zelenskyy (Volodymyr Zelenskyy)".to_string())), "{f:?}");
+        assert!(f.contains(&("Cue", "said".to_string())));
+    }
+}
