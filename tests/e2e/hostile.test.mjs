@@ -26,7 +26,7 @@ test('hostile HTML: nothing in it runs, nothing is fetched, its text is read', a
   await dropFiles(page, [{ name: 'tram-report.html', text: fixture('hostile.html') }]);
   let titles;
   try {
-    titles = await waitForDocs(page, 1);
+    titles = await waitForDocs(page, 1, ['Tram line']);
     await waitForReader(page);
   } catch (e) {
     const pwned = await page.evaluate(() => window.__pwned).catch(() => '(page gone)');

@@ -130,16 +130,24 @@ export async function pasteArticle(page, text) {
   await page.click('#paste-add');
 }
 
-/** Waits until the list holds `n` documents; returns their titles. */
-export async function waitForDocs(page, n) {
+/**
+ * Waits until the list holds `n` titled documents and, for each string in `titled`,
+ * one whose title contains it (a file may show its name until it has been read).
+ * Returns the titles.
+ */
+export async function waitForDocs(page, n, titled = []) {
   await page.waitForFunction(
-    (n) => {
+    ([n, titled]) => {
       const items = [...document.querySelectorAll('#doc-list > li[data-doc-id]')];
-      return items.length === n && items.every((li) => li.querySelector('.doc-title')?.textContent.trim());
+      const titles = items.map((li) => li.querySelector('.doc-title')?.textContent.trim() ?? '');
+      return items.length === n && titles.every((t) => t) && titled.every((want) => titles.some((t) => t.includes(want)));
     },
-    n,
+    [n, titled],
     { timeout: SLOW },
-  );
+  ).catch(async (e) => {
+    const titles = await page.$$eval('#doc-list > li[data-doc-id] .doc-title', (els) => els.map((x) => x.textContent.trim()));
+    throw new Error(`expected ${n} documents titled ${JSON.stringify(titled)}; list shows ${JSON.stringify(titles)} (${e.message.split('\n')[0]})`);
+  });
   return page.$$eval('#doc-list > li[data-doc-id] .doc-title', (els) => els.map((e) => e.textContent.trim()));
 }
 

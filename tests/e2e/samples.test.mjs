@@ -22,6 +22,13 @@ test('the samples dropped together are listed and each is read highlighted', asy
   const { page, context, errors } = await openApp(browser);
   await dropFiles(page, samples);
   await waitForDocs(page, samples.length);
+  // Each entry shows its file name until the file is read, then its first line.
+  await page.waitForFunction(
+    (names) => [...document.querySelectorAll('#doc-list > li[data-doc-id] .doc-title')]
+      .every((t) => !names.includes(t.textContent.trim())),
+    samples.map((s) => s.name),
+    { timeout: SLOW },
+  );
 
   const items = page.locator('#doc-list > li[data-doc-id]');
   for (let i = samples.length - 1; i >= 0; i--) {
