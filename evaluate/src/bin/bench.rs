@@ -55,6 +55,7 @@ fn main() {
     let all = engine_runs(&engine, &text, runs);
     let best = *all.iter().min_by_key(|r| r.total).expect("at least one run");
     let secs = best.total.as_secs_f64();
+    let slowest = all.iter().map(|r| r.total).max().unwrap_or(best.total).as_secs_f64();
     let doc = engine.annotate(&newslens::page::from_str(&text, newslens::page::Format::Text), None);
     println!(
         "\nNewsLens (engine load {:.0} ms, not counted): one {:.1} MB document, best of {} runs: \
@@ -141,8 +142,10 @@ fn main() {
                     p.sentences
                 );
                 println!(
-                    "  NewsLens / {name} = {ratio:.1}x on the same text (bar >= {bar:.0}x: {})",
-                    if ratio >= bar { "holds" } else { "FAILS" }
+                    "  NewsLens / {name} = {ratio:.1}x on the same text, {:.1}x with NewsLens's slowest run \
+                     (bar >= {bar:.0}x: {})",
+                    p.seconds / slowest,
+                    if p.seconds / slowest >= bar { "holds" } else { "FAILS" }
                 );
             }
             Err(e) => println!("  note: skipping {name}: {e}"),
