@@ -101,9 +101,13 @@ pub struct CaseResult {
     pub file: String,
     pub pass: bool,
     pub input: String,
-    pub expected: Vec<(usize, usize, f64)>,
-    pub got: Vec<(usize, usize, f64)>,
+    pub expected: Vec<Item>,
+    pub got: Vec<Item>,
 }
+
+/// One recognised item: start, end (code points, end exclusive), the value,
+/// and for a relative ordinal its position (`end-1`, `current+1`; else empty).
+pub type Item = (usize, usize, f64, String);
 
 /// The Recognizers spec files we run, and the labels each maps to.
 pub const RECOGNIZERS_FILES: &[(&str, &[NumberLabel])] = &[
@@ -130,11 +134,17 @@ pub fn recognizers_cases(dir: &Path) -> Vec<CaseResult> {
         let short = file.rsplit('/').next().unwrap_or(file).to_string();
         for (idx, case) in cases.iter().enumerate() {
             let input = case["Input"].as_str().unwrap_or_default().to_string();
-            let expected: Vec<(usize, usize, f64)> = case["Results"]
+            let expected: Vec<Item> = case["Results"]
                 .as_array()
                 .map(|rs| rs.iter().filter_map(expected_item).collect())
                 .unwrap_or_default();
-            let got = if labels.is_empty() { our_numbers(&input) } else { ours(&input, labels) };
+            let got = if labels.is_empty() {
+                our_numbers(&input)
+            } else if labels.contains(&NumberLabel::ORDINAL) {
+                ordinals(&input)
+            } else {
+                ours(&input, labels)
+            };
             let pass = same(&expected, &got);
             out.push(CaseResult { id: format!("{short}#{idx}"), file: short.clone(), pass, input, expected, got });
         }
@@ -142,7 +152,7 @@ pub fn recognizers_cases(dir: &Path) -> Vec<CaseResult> {
     out
 }
 
-fn expected_item(r: &serde_json::Value) -> Option<(usize, usize, f64)> {
+fn expected_item(r: &serde_json::Value) -> Option<Item> {
     let start = r["Start"].as_u64()? as usize;
     let end = r["End"].as_u64()? as usize + 1;
     let res = &r["Resolution"];
@@ -156,27 +166,31 @@ fn expected_item(r: &serde_json::Value) -> Option<(usize, usize, f64)> {
             value *= 1e-8;
         }
     }
-    // `ordinal.relative` values are positions (`end-1`): no number of ours.
+    // `ordinal.relative` values are positions (`end-1`, `current+0`): compared as such.
+    let mut position = String::new();
     if r["TypeName"].as_str() == Some("ordinal.relative") {
         value = f64::NAN;
+        let to = res["relativeTo"].as_str().unwrap_or_default();
+        let offset: i64 = res["offset"].as_str().and_then(|o| o.parse().ok()).unwrap_or(0);
+        position = format!("{to}{offset:+}");
     }
-    Some((start, end, value))
+    Some((start, end, value, position))
 }
 
 /// Our number reader alone (`figures::scan_numbers`, what every figure is
 /// built on), without ordinals: the counterpart of their number model.
-fn our_numbers(input: &str) -> Vec<(usize, usize, f64)> {
+fn our_numbers(input: &str) -> Vec<Item> {
     let analysis = Analysis::new(input);
     let chars = CharMap::new(input);
     figures::scan_numbers(&analysis)
         .into_iter()
         .filter(|n| !n.ordinal)
-        .map(|n| (chars.char_offset(n.span.start), chars.char_offset(n.span.end), n.value))
+        .map(|n| (chars.char_offset(n.span.start), chars.char_offset(n.span.end), n.value, String::new()))
         .collect()
 }
 
 /// Our figures of the mapped labels: (core start, end, value) in code points.
-fn ours(input: &str, labels: &[NumberLabel]) -> Vec<(usize, usize, f64)> {
+fn ours(input: &str, labels: &[NumberLabel]) -> Vec<Item> {
     let analysis = Analysis::new(input);
     let chars = CharMap::new(input);
     figures::find(&analysis, &Context::default())
@@ -189,15 +203,39 @@ fn ours(input: &str, labels: &[NumberLabel]) -> Vec<(usize, usize, f64)> {
                 Amount::Range { min: None, max: Some(Scalar::Number(x)) } => *x,
                 _ => f64::NAN,
             };
-            (chars.char_offset(f.core_start), chars.char_offset(f.span.end), v)
+            (chars.char_offset(f.core_start), chars.char_offset(f.span.end), v, String::new())
         })
         .collect()
 }
 
-fn same(expected: &[(usize, usize, f64)], got: &[(usize, usize, f64)]) -> bool {
+/// Their ordinal model: our ORDINAL figures, plus the relative ordinals our
+/// news layer does not highlight ([`figures::relative_ordinals`]), which win
+/// where the two overlap (`the second to last`).
+fn ordinals(input: &str) -> Vec<Item> {
+    let analysis = Analysis::new(input);
+    let chars = CharMap::new(input);
+    let relative: Vec<Item> = figures::relative_ordinals(&analysis)
+        .into_iter()
+        .map(|r| {
+            let position = format!("{}{:+}", r.relative_to, r.offset);
+            (chars.char_offset(r.span.start), chars.char_offset(r.span.end), f64::NAN, position)
+        })
+        .collect();
+    let mut all: Vec<Item> = ours(input, &[NumberLabel::ORDINAL])
+        .into_iter()
+        .filter(|o| !relative.iter().any(|r| r.0 < o.1 && o.0 < r.1))
+        .collect();
+    all.extend(relative);
+    all.sort_by_key(|i| (i.0, i.1));
+    all
+}
+
+fn same(expected: &[Item], got: &[Item]) -> bool {
+    let mut expected = expected.to_vec();
+    expected.sort_by_key(|i| (i.0, i.1));
     expected.len() == got.len()
         && expected.iter().zip(got).all(|(e, g)| {
-            e.0 == g.0 && e.1 == g.1 && (e.2.is_nan() && g.2.is_nan() || (e.2 - g.2).abs() <= 1e-6 * e.2.abs().max(1.0))
+            e.0 == g.0 && e.1 == g.1 && e.3 == g.3 && (e.2.is_nan() && g.2.is_nan() || (e.2 - g.2).abs() <= 1e-6 * e.2.abs().max(1.0))
         })
 }
 

@@ -148,7 +148,7 @@ fn score(t: &Toks, a: &Amt, b: &Amt, k: usize) -> bool {
     let before = if a.num.start > 0 { t.low(a.num.start - 1) } else { "" };
     let after = t.low(b.end);
     let another = t.is_num(b.end) && matches!(t.text(b.end + 1), "-" | "–") && t.glued(b.end + 1);
-    let prev_pair = a.num.start >= 2 && matches!(t.text(a.num.start - 2), "-" | "–") && t.is_num(a.num.start - 3);
+    let prev_pair = a.num.start >= 3 && matches!(t.text(a.num.start - 2), "-" | "–") && t.is_num(a.num.start - 3);
     another
         || prev_pair
         || matches!(before, "won" | "beat" | "lost" | "drew" | "led" | "trailed" | "leading" | "trailing" | "score" | "scoreline")

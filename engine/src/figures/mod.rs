@@ -20,11 +20,13 @@ mod guard;
 mod numbers;
 mod of;
 mod qualifiers;
+mod relative;
 mod units;
 pub mod words;
 
 pub use describe::{describe, describe_value};
 pub use numbers::{scan_numbers, RawNumber};
+pub use relative::{relative_ordinals, RelativeOrdinal};
 
 use std::ops::Range;
 
