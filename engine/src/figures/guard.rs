@@ -114,8 +114,8 @@ fn identifier(t: &Toks, i: usize) -> bool {
             return true;
         }
     }
-    // Letters right after that are no suffix: `24703L202`, `3D`.
-    if t.glued(i + 1) && t.kind(i + 1) == Some(TokenKind::Word) {
+    // Letters right after that are no suffix: `24703L202`, `3D` (an exponent, `1.3e6`, is no code).
+    if t.glued(i + 1) && t.kind(i + 1) == Some(TokenKind::Word) && super::numbers::exponent(t, i + 1).is_none() {
         let w = t.text(i + 1);
         let low = w.to_lowercase();
         let known = matches!(low.as_str(), "st" | "nd" | "rd" | "th" | "s" | "k" | "m" | "b" | "bn" | "mn" | "mln" | "bln" | "tn" | "mil" | "mm" | "am" | "pm" | "a" | "p" | "x" | "h" | "e")

@@ -194,6 +194,16 @@ fn parse_digits(t: &Toks, i: usize, money: bool) -> Option<Num> {
     if vulgar(t.text(i)).is_some() {
         return Some(Num { start: i, end, value, kind: Kind::Fraction, words: false });
     }
+    // Scientific notation and powers: `1.3e6`, `1.3x10^6`, `2.5^-1`.
+    if let Some((exp, e)) = exponent(t, end) {
+        let v = match exp {
+            Exponent::Ten(x) => value * 10f64.powi(x),
+            Exponent::Power(x) => value.powi(x),
+        };
+        if v.is_finite() {
+            return Some(Num { start: i, end: e, value: v, kind: Kind::Cardinal, words: false });
+        }
+    }
     // `.08`: a decimal with no leading zero
     let mut start = i;
     if i > 0 && t.text(i - 1) == "." && t.glued(i) && (i == 1 || !t.glued(i - 1)) && t.text(i).bytes().all(|b| b.is_ascii_digit()) {
@@ -309,6 +319,42 @@ fn parse_digits(t: &Toks, i: usize, money: bool) -> Option<Num> {
         }
     }
     Some(Num { start: i, end, value, kind: Kind::Cardinal, words: false })
+}
+
+/// An exponent written after a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Exponent {
+    /// `e6`, `x10^6`: times ten to the power.
+    Ten(i32),
+    /// `^2`: the number to the power.
+    Power(i32),
+}
+
+/// The exponent glued on at token `j` (`e6`, `e+14`, `x10^-4`, `^23`, `^--23`)
+/// and the token after it. Small integer exponents only.
+pub fn exponent(t: &Toks, j: usize) -> Option<(Exponent, usize)> {
+    if !t.glued(j) {
+        return None;
+    }
+    let (ten, mut k) = match t.text(j) {
+        "e" | "E" => (true, j + 1),
+        "x" | "×" if t.text(j + 1) == "10" && t.glued(j + 1) && t.text(j + 2) == "^" && t.glued(j + 2) => (true, j + 3),
+        "^" => (false, j + 1),
+        _ => return None,
+    };
+    let mut negative = false;
+    while t.glued(k) && !t.text(k).is_empty() && t.text(k).chars().all(|c| matches!(c, '+' | '-' | '−')) {
+        negative ^= t.text(k).chars().filter(|&c| c != '+').count() % 2 == 1;
+        k += 1;
+    }
+    let x = t.text(k);
+    if !t.glued(k) || x.is_empty() || x.len() > 3 || !x.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // `1e10` needs digits on both sides; `e` alone after a number is no exponent.
+    let n: i32 = x.parse().ok()?;
+    let n = if negative { -n } else { n };
+    Some((if ten { Exponent::Ten(n) } else { Exponent::Power(n) }, k + 1))
 }
 
 /// `3/4` at token `i` (a number, `/`, a number, glued): the fraction and the end.
@@ -455,6 +501,31 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
     let (b, end, and_at) = (run.builder, run.end, run.and_at);
     let value = b.value();
     let frac = |value: f64, end: usize| Some((Num { start: i, end, value, kind: Kind::Fraction, words: true }, end));
+    if and_at.is_none() && value > 0.0 {
+        // `one twenty-fifth`, `three twenty firsts`, `one one hundred fifth`:
+        // a compound ordinal the numerator cannot absorb is the denominator
+        if t.text(end) != "-" {
+            if let Some((d, e, plural)) = compound_denominator(t, end) {
+                if plural || value == 1.0 {
+                    return frac(value / d, e);
+                }
+            }
+        }
+        // `one hundred thirty fifths`, `one hundred thirty-fifths`: the tens
+        // after a multiplier join the denominator (100/35), as plain readers do
+        if let Some(Word::Tens(n)) = words::cardinal(t.low(end.wrapping_sub(1))) {
+            let after_multiplier = end >= 2 && matches!(words::cardinal(t.low(end - 2)), Some(Word::Hundred | Word::Scale(_)));
+            let k = if t.text(end) == "-" { end + 1 } else { end };
+            let den_word = t.low(k);
+            let unit = den_word.strip_suffix('s').and_then(words::ordinal);
+            if let (true, Some(Word::Unit(u))) = (after_multiplier, unit) {
+                let numerator = value - n as f64;
+                if numerator > 0.0 && u > 0 {
+                    return frac(numerator / (n + u) as f64, k + 1);
+                }
+            }
+        }
+    }
     // `two-thirds`, `one-quarter`: a hyphenated fraction
     if t.text(end) == "-" && t.glued(end) == t.glued(end + 1) && and_at.is_none() && b.last_scale().is_none() {
         let d_word = t.low(end + 1);
@@ -548,6 +619,26 @@ fn scaled_fraction(t: &Toks, k: usize, f: f64) -> (f64, usize) {
         }
     }
     (f, k)
+}
+
+/// A compound ordinal denominator at `k`: `twenty-fifth(s)`, `twenty firsts`,
+/// `one hundred (and) fifth`: its value, the end, and whether it is plural.
+fn compound_denominator(t: &Toks, k: usize) -> Option<(f64, usize, bool)> {
+    let unit_at = |j: usize| -> Option<(u64, bool)> {
+        let w = t.low(j);
+        let plural = w.ends_with('s');
+        match words::ordinal(w.strip_suffix('s').unwrap_or(w))? {
+            Word::Unit(u) if u > 0 => Some((u, plural)),
+            _ => None,
+        }
+    };
+    let (base, j) = match words::cardinal(t.low(k))? {
+        Word::Tens(n) => (n, if t.text(k + 1) == "-" { k + 2 } else { k + 1 }),
+        Word::Unit(u) if t.low(k + 1) == "hundred" => (u * 100, if t.low(k + 2) == "and" { k + 3 } else { k + 2 }),
+        _ => return None,
+    };
+    let (u, plural) = unit_at(j)?;
+    Some(((base + u) as f64, j + 1, plural))
 }
 
 /// A fraction in words at `k`: `a half`, `a quarter`, `three fifths`, `one fourth`.
