@@ -66,6 +66,8 @@ pub fn pieces(id: u32, doc: &Document, target: usize) -> (Head, Vec<Chunk>, Done
         chunks: cuts.len(),
         annotations: doc.annotations.len(),
         preview: false,
+        original: false,
+        whole: false,
     };
     let chunks = cuts
         .iter()

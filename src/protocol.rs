@@ -31,6 +31,11 @@ pub enum Request {
     Annotate { id: u32, name: String, pasted: bool },
     /// Forget a document.
     Remove { id: u32 },
+    /// Answer with [`Reply::Original`]: the whole readable text of the page a document came from.
+    Original { id: u32 },
+    /// Annotate a page's document again from the whole page's text (`whole`) or from its
+    /// article; the answer is the usual head, chunks and done, under the same id.
+    Use { id: u32, whole: bool },
 }
 
 /// Worker -> page.
@@ -46,6 +51,8 @@ pub enum Reply {
     Done(Done),
     /// Clusters changed after documents were lined up with each other.
     Clusters { id: u32, changes: Vec<(usize, String)>, entities: Vec<EntityGroupView> },
+    /// The whole page's text, or `None` when the worker no longer has the page (it restarted).
+    Original { id: u32, text: Option<String> },
 }
 
 /// What the document list needs, sent before any text.
@@ -64,6 +71,12 @@ pub struct Head {
     /// replaces it.
     #[serde(default)]
     pub preview: bool,
+    /// The document came from an HTML page whose whole text can be shown and used instead.
+    #[serde(default)]
+    pub original: bool,
+    /// The text is the whole page's, not the article found in it.
+    #[serde(default)]
+    pub whole: bool,
 }
 
 /// A stretch of the text and every annotation inside it (offsets stay document-wide).

@@ -35,6 +35,10 @@ pub struct DocInfo {
     pub quotes: Arc<Vec<QuoteGroupView>>,
     /// Milliseconds the engine took.
     pub millis: f64,
+    /// It came from an HTML page whose whole text can be shown and used instead.
+    pub original: bool,
+    /// The text shown is the whole page's, not the article found in it.
+    pub whole: bool,
 }
 
 impl DocInfo {
@@ -50,6 +54,8 @@ impl DocInfo {
             entities: Arc::default(),
             quotes: Arc::default(),
             millis: 0.0,
+            original: false,
+            whole: false,
         }
     }
 
@@ -99,6 +105,9 @@ pub struct AppState {
     pub dragging: RwSignal<bool>,
     /// Bumped when the selected document's text changes under the reader.
     pub revision: RwSignal<u64>,
+    /// The whole text of the page a document came from, as last asked of the worker
+    /// (`None` inside: the worker no longer has the page).
+    pub original: RwSignal<Option<(u32, Option<Arc<String>>)>>,
 }
 
 impl AppState {
@@ -113,6 +122,7 @@ impl AppState {
             batch: RwSignal::new(0),
             dragging: RwSignal::new(false),
             revision: RwSignal::new(0),
+            original: RwSignal::new(None),
         }
     }
 

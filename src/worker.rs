@@ -1,11 +1,12 @@
 //! Inside the web worker: the engine, the documents it has annotated, and the message loop.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use newslens::board::unify_clusters;
 use newslens::page::{self, Format};
-use newslens::{Annotation, Document, Engine};
+use newslens::{Annotation, Document, Engine, Page};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -17,6 +18,9 @@ struct State {
     engine: Result<Engine, String>,
     /// Every open document, for lining clusters up across them.
     docs: Vec<(u32, Document)>,
+    /// Documents that came from HTML: the page (article and whole text) and its file name,
+    /// for showing the whole page and switching between it and the article.
+    pages: HashMap<u32, (Page, String)>,
     unify_pending: bool,
 }
 
@@ -38,7 +42,7 @@ fn now() -> f64 {
 pub fn run() {
     let engine = Engine::new().map_err(|e| e.to_string());
     let ready_error = engine.as_ref().err().cloned();
-    let state = Rc::new(RefCell::new(State { engine, docs: Vec::new(), unify_pending: false }));
+    let state = Rc::new(RefCell::new(State { engine, docs: Vec::new(), pages: HashMap::new(), unify_pending: false }));
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         handle(&state, ev.data());
     });
@@ -57,31 +61,77 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
             let error = state.borrow().engine.as_ref().err().cloned();
             post(&Reply::Ready { error });
         }
-        Request::Remove { id } => state.borrow_mut().docs.retain(|(d, _)| *d != id),
+        Request::Remove { id } => {
+            let mut st = state.borrow_mut();
+            st.docs.retain(|(d, _)| *d != id);
+            st.pages.remove(&id);
+        }
         Request::Annotate { id, name, pasted } => {
             let payload = js_sys::Reflect::get(&data, &"payload".into()).unwrap_or(JsValue::UNDEFINED);
             let result = annotate(&state.borrow(), id, &name, pasted, payload);
             match result {
-                Ok((doc, millis)) => {
-                    let (head, chunks, mut done) = pieces(id, &doc, CHUNK_CHARS);
-                    done.millis = millis;
-                    post(&Reply::Head(head));
-                    for chunk in chunks {
-                        post(&Reply::Chunk(chunk));
+                Ok((doc, millis, page)) => {
+                    let original = page.full_text.is_some();
+                    if original {
+                        state.borrow_mut().pages.insert(id, (page, name));
                     }
-                    post(&Reply::Done(done));
-                    state.borrow_mut().docs.push((id, doc));
-                    schedule_unify(state);
+                    deliver(state, id, doc, millis, original, false);
                 }
                 Err(message) => post(&Reply::Failed { id, message }),
+            }
+        }
+        Request::Original { id } => {
+            let text = state.borrow().pages.get(&id).and_then(|(p, _)| p.full_text.clone());
+            post(&Reply::Original { id, text });
+        }
+        Request::Use { id, whole } => {
+            let result = {
+                let st = state.borrow();
+                match (&st.engine, st.pages.get(&id)) {
+                    (Ok(engine), Some((page, name))) => {
+                        let started = now();
+                        // The same page with the whole text in place of the article.
+                        let doc = match (whole, &page.full_text) {
+                            (true, Some(full)) => engine.annotate(&Page { text: full.clone(), ..page.clone() }, Some(name)),
+                            _ => engine.annotate(page, Some(name)),
+                        };
+                        Some((doc, now() - started))
+                    }
+                    _ => None,
+                }
+            };
+            match result {
+                Some((doc, millis)) => deliver(state, id, doc, millis, true, whole),
+                // The page is gone (the worker restarted): the page says so and keeps the text.
+                None => post(&Reply::Original { id, text: None }),
             }
         }
     }
 }
 
+/// Sends an annotated document to the page (head, chunks, done) and keeps it for lining up
+/// clusters, in place of an earlier version under the same id.
+fn deliver(state: &Rc<RefCell<State>>, id: u32, doc: Document, millis: f64, original: bool, whole: bool) {
+    let (mut head, chunks, mut done) = pieces(id, &doc, CHUNK_CHARS);
+    head.original = original;
+    head.whole = whole;
+    done.millis = millis;
+    post(&Reply::Head(head));
+    for chunk in chunks {
+        post(&Reply::Chunk(chunk));
+    }
+    post(&Reply::Done(done));
+    {
+        let mut st = state.borrow_mut();
+        st.docs.retain(|(d, _)| *d != id);
+        st.docs.push((id, doc));
+    }
+    schedule_unify(state);
+}
+
 /// Reads and annotates one input; the error names the file. A long document first gets a
 /// quick look at its beginning (sent as a preview), so the reader sees highlights at once.
-fn annotate(state: &State, id: u32, name: &str, pasted: bool, payload: JsValue) -> Result<(Document, f64), String> {
+fn annotate(state: &State, id: u32, name: &str, pasted: bool, payload: JsValue) -> Result<(Document, f64, Page), String> {
     let engine = state.engine.as_ref().map_err(|e| format!("{name}: the engine failed to load ({e})"))?;
     let started = now();
     let page = if let Some(text) = payload.as_string() {
@@ -117,7 +167,7 @@ fn annotate(state: &State, id: u32, name: &str, pasted: bool, payload: JsValue) 
         }
     }
     let doc = engine.annotate(&page, (!pasted).then_some(name));
-    Ok((doc, now() - started))
+    Ok((doc, now() - started, page))
 }
 
 /// Lines clusters up across documents once the queue of requests has drained, and tells the

@@ -135,6 +135,8 @@ fn on_reply(state: AppState, reply: Reply) {
                 let title = head.title.clone().filter(|t| !t.trim().is_empty());
                 i.title = Some(title.or_else(|| head.source.clone()).unwrap_or_else(|| i.name.clone()));
                 i.dateline = head.dateline.clone();
+                i.original = head.original;
+                i.whole = head.whole;
             });
             // The full document replaces a preview of its beginning.
             let replaces = with_store(|s| s.insert(id, DocData { head: Some(head), chunks: Vec::new() })).is_some();
@@ -169,6 +171,17 @@ fn on_reply(state: AppState, reply: Reply) {
             if state.pending() == 0 {
                 state.batch.set(0);
             }
+        }
+        Reply::Original { id, text } => {
+            if text.is_none() {
+                if let Some(row) = state.row(id) {
+                    let name = row.info.with_untracked(|i| i.name.clone());
+                    // A switch that cannot happen leaves the document as it was.
+                    row.info.update(|i| i.status = Status::Done);
+                    state.notify(format!("{name}: the original page is no longer available; drop the file again to use it."));
+                }
+            }
+            state.original.set(Some((id, text.map(Arc::new))));
         }
         Reply::Clusters { id, changes, entities } => {
             with_store(|s| {

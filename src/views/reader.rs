@@ -5,6 +5,7 @@
 //! so a 5 MB document costs what is on screen, not what is in the file.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -12,8 +13,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
 
+use crate::protocol::Request;
 use crate::render::{chunk_html, Hidden};
 use crate::state::{with_store, AppState, Status};
+use crate::worker_client;
 
 /// Rendered ahead of the viewport, so scrolling finds text already marked.
 const AHEAD: &str = "1500px 0px";
@@ -206,6 +209,8 @@ fn mark_index(ev: &web_sys::Event) -> Option<usize> {
 pub fn Reader() -> impl IntoView {
     let state = expect_context::<AppState>();
     let body: NodeRef<html::Div> = NodeRef::new();
+    // The original page's text is open under the header.
+    let open = RwSignal::new(false);
 
     Effect::new(move |_| {
         if let Some(b) = body.get() {
@@ -219,6 +224,7 @@ pub fn Reader() -> impl IntoView {
         let doc = state.selected.get();
         let _ = body.get();
         state.focused.set(None);
+        open.set(false);
         show(doc);
     });
     Effect::new(move |_| {
@@ -243,6 +249,9 @@ pub fn Reader() -> impl IntoView {
     let meta = move || {
         state.selected_info().map(|i| {
             let mut parts = vec![i.name.clone()];
+            if i.original {
+                parts.push(if i.whole { "whole page".into() } else { "article found in the page".into() });
+            }
             if let Some(d) = i.dateline {
                 parts.push(format!("dated {d}"));
             }
@@ -255,6 +264,32 @@ pub fn Reader() -> impl IntoView {
             }
             parts.join(" · ")
         })
+    };
+    let has_original = move || state.selected_info().is_some_and(|i| i.original);
+    let whole = move || state.selected_info().is_some_and(|i| i.whole);
+    let working = move || state.selected_info().is_some_and(|i| i.status == Status::Working);
+    let toggle_original = move |_| {
+        let now_open = !open.get_untracked();
+        open.set(now_open);
+        let Some(id) = state.selected.get_untracked() else { return };
+        let have = state.original.with_untracked(|o| matches!(o, Some((d, Some(_))) if *d == id));
+        if now_open && !have {
+            // Asked of the worker each time it is needed: pages can be large, the page keeps one.
+            state.original.set(None);
+            worker_client::send(&Request::Original { id }, None);
+        }
+    };
+    // Annotates the same document again from the whole page or from its article.
+    let use_version = move |whole: bool| {
+        let Some(id) = state.selected.get_untracked() else { return };
+        let Some(row) = state.row(id) else { return };
+        row.info.update(|i| i.status = Status::Working);
+        open.set(false);
+        worker_client::send(&Request::Use { id, whole }, None);
+    };
+    let original_text = move || -> Option<Option<Arc<String>>> {
+        let id = state.selected.get()?;
+        state.original.with(|o| o.as_ref().filter(|(d, _)| *d == id).map(|(_, t)| t.clone()))
     };
     let point = move |ev: &web_sys::Event| {
         if let Some(i) = mark_index(ev) {
@@ -273,7 +308,47 @@ pub fn Reader() -> impl IntoView {
                 <header class="reader-head">
                     <h2 class="reader-title">{title}</h2>
                     <p class="reader-meta">{meta}</p>
+                    <Show when=has_original>
+                        <div class="reader-actions" role="group" aria-label="Which text to read">
+                            <button
+                                type="button"
+                                id="show-original"
+                                class="quiet"
+                                aria-expanded=move || open.get().to_string()
+                                aria-controls="original-text"
+                                on:click=toggle_original
+                            >
+                                {move || if open.get() { "Hide original page text" } else { "Show original page text" }}
+                            </button>
+                            <Show
+                                when=move || !whole()
+                                fallback=move || view! {
+                                    <button type="button" id="use-article" class="quiet" disabled=working on:click=move |_| use_version(false)>
+                                        "Use the article"
+                                    </button>
+                                }
+                            >
+                                <button type="button" id="use-whole" class="quiet" disabled=working on:click=move |_| use_version(true)>
+                                    "Use the whole page instead"
+                                </button>
+                            </Show>
+                        </div>
+                    </Show>
                 </header>
+            </Show>
+            <Show when=move || open.get() && has_original()>
+                <section id="original-text" class="original-text" aria-label="Original page text">
+                    <p class="original-note">
+                        "The whole page as text, menus and all. The reading view below holds "
+                        {move || if whole() { "this whole page." } else { "only the article found in it." }}
+                    </p>
+                    // Plain text in a text node: nothing in the page can become markup here.
+                    {move || match original_text() {
+                        None => view! { <p class="muted">"Loading the page's text…"</p> }.into_any(),
+                        Some(None) => view! { <p class="muted">"The original page is no longer available."</p> }.into_any(),
+                        Some(Some(text)) => view! { <div class="original-body">{text.as_str().to_owned()}</div> }.into_any(),
+                    }}
+                </section>
             </Show>
             <div
                 id="reader"
