@@ -246,3 +246,20 @@ t!(cardinal_scores_are_no_ranges, "They won 3-1, after 6-3 6-4.", [
     ("4", "CARDINAL", json!({"exact": 4})),
 ]);
 t!(cardinal_hyphen_range, "5-10 soldiers", [("5-10", "CARDINAL", json!({"min": 5, "max": 10}))]);
+
+// Written forms from plain number recognisers' conventions, and what stays no figure.
+t!(cardinal_scientific_notation, "a mass of 1.3e6 tonnes", [("1.3e6 tonnes", "QUANTITY", json!({"exact": 1300000, "unit": "t"}))]);
+t!(cardinal_times_ten_power, "about 6.23x10^-4 of it", [("about 6.23x10^-4", "CARDINAL", json!({"exact": 0.000623, "approx": true}))]);
+t!(cardinal_compound_denominator, "one twenty-fifth of the vote", [("one twenty-fifth", "CARDINAL", json!({"exact": 0.04}))]);
+t!(cardinal_spaced_multiplier_at_end, "Views: 2.33 k.", [("2.33 k", "CARDINAL", json!({"exact": 2330}))]);
+t!(cardinal_spaced_letter_before_word_is_no_multiplier, "at 300 K the metal", [("300", "CARDINAL", json!({"exact": 300}))]);
+t!(cardinal_code_with_letters_on_both_sides_is_none, "the h1n1 strain in the mid-1990s", [("mid-1990s", "DATE", json!({"min": "1990", "max": "1999", "approx": true}))]);
+t!(money_cents_after_code, "It rises to 17 USD 25.", [("17 USD 25", "MONEY", json!({"exact": 17.25, "unit": "USD"}))]);
+t!(money_code_then_own_percent_is_no_cents, "It fell 5 USD 20 percent lower", [("5 USD", "MONEY", json!({"exact": 5, "unit": "USD"})), ("20 percent", "PERCENT", json!({"exact": 20, "unit": "%"}))]);
+t!(money_currency_word_before_scaled_number, "starts at dollar 22.5 million.", [("dollar 22.5 million", "MONEY", json!({"exact": 22500000, "unit": "USD"}))]);
+t!(money_won_before_number_is_a_verb, "She won 3 million votes", [("3 million", "CARDINAL", json!({"exact": 3000000}))]);
+t!(quantity_inch_mark_spaced, "a pen that is 10 \" long", [("10 \"", "QUANTITY", json!({"exact": 10, "unit": "in"}))]);
+t!(quantity_dimensions_with_x, "a plot of 1 m x 1 m.", [("1 m", "QUANTITY", json!({"exact": 1, "unit": "m"})), ("1 m", "QUANTITY", json!({"exact": 1, "unit": "m"}))]);
+t!(quantity_unit_glued_to_digits_is_a_code, "part 24703 L-202", [("24703", "CARDINAL", json!({"exact": 24703}))]);
+t!(ordinal_relative_words_are_no_figure, "the last one and the next to last, previous page", []);
+td!(date_last_weekday_stays_a_date, "2024-11-02", "It happened last Thursday.", [("last Thursday", "DATE", json!({"exact": "2024-10-31"}))]);

@@ -246,6 +246,17 @@ fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, f64, usize)> {
                 return Some((code, f, i + 1));
             }
         }
+        // `dollar 22.5 million`: a singular currency name before digits and a
+        // multiplier (never `won`, a verb far more often than the currency).
+        if matches!(low, "dollar" | "euro" | "pound" | "yuan" | "rupee" | "peso" | "franc" | "rouble" | "ruble")
+            && t.is_num(i + 1)
+            && !t.glued(i + 1)
+            && matches!(words::scale(t.low(i + 2)), Some(s) if s >= 1e6)
+        {
+            if let Some((code, f)) = units::currency_word(low) {
+                return Some((code, f, i + 1));
+            }
+        }
     }
     None
 }
@@ -268,6 +279,14 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
             _ => ("°", e + 1),
         };
         return Some((Unit::Measure(sym), end, end, 0.0));
+    }
+    // `10 " long`, `12″ wide`: an inch mark, spaced only before a dimension word
+    // (a spaced straight quote is otherwise a quotation mark)
+    if matches!(text, "\"" | "″") && !t.glued(e + 1) {
+        let dimension = matches!(t.low(e + 1), "long" | "wide" | "tall" | "high" | "deep" | "thick" | "x" | "by");
+        if dimension && (glued || text == "″" || t.is_word(e + 1)) {
+            return Some((Unit::Measure("in"), e + 1, e + 1, 0.0));
+        }
     }
     // `20 (kg)`, `20 [kg]`: a unit in brackets
     if matches!(text, "(" | "[" | "{" | "<") && t.glued(e + 2) && matches!(t.text(e + 2), ")" | "]" | "}" | ">") && t.glued(e + 1) {
@@ -315,6 +334,28 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
             if let Some(s) = words::scale(t.low(u + 1)) {
                 return Some((Unit::Currency(code, f * s), u + 2, u + 2, 0.0));
             }
+            // `17 USD 25`: two spaced digits after a code of a whole amount are its cents,
+            // unless they start an amount of their own (`5 USD 20 percent`).
+            let cents = t.text(u + 1);
+            if f == 1.0 && !hyphen && !glued && !num.words && num.value.fract() == 0.0 && num.kind == Kind::Cardinal
+                && t.is_num(u + 1) && !t.glued(u + 1) && cents.len() == 2 && cents.bytes().all(|b| b.is_ascii_digit())
+            {
+                let next = t.low(u + 2);
+                let own = t.is_num(u + 2)
+                    || matches!(t.text(u + 2), "%" | "/" | "-" | "–" | "." | ",") && t.glued(u + 2) && t.is_num(u + 3)
+                    || matches!(t.text(u + 2), "%")
+                    || units::currency_sign(t.text(u + 2)).is_some()
+                    || units::currency_code(t.text(u + 2)).is_some()
+                    || units::currency_word(next).is_some()
+                    || units::measure(next).is_some()
+                    || units::time_unit(next).is_some()
+                    || words::scale(next).is_some()
+                    || matches!(next, "percent" | "per" | "pct" | "to" | "and" | "or");
+                if !own {
+                    let c: f64 = cents.parse().unwrap_or(0.0);
+                    return Some((Unit::Currency(code, f), u + 2, u + 2, c / 100.0));
+                }
+            }
             return Some((Unit::Currency(code, f), u + 1, u + 1, 0.0));
         }
     }
@@ -356,11 +397,16 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
     let symbol = units::measure(mlow)?;
     if units::measure_needs_glue(mlow) && !(glued || hyphen) && prefix.is_empty() {
         // `48 m` is metres only when nothing reads it as a word (`2 pm`, `5 in`).
-        if !matches!(mlow, "m" | "g" | "t" | "l") || t.is_word(mu + 1) {
+        // `1 m x 1 m`: a dimension's `x` is no word that reads `m` otherwise.
+        if !matches!(mlow, "m" | "g" | "t" | "l") || t.is_word(mu + 1) && !matches!(t.text(mu + 1), "x" | "×") {
             return None;
         }
     }
     if as_written == "M" && glued {
+        return None;
+    }
+    // `24703 m212`, `24703 L-202`: digits glued after the unit make it a code.
+    if !glued && t.glued(mu + 1) && (t.is_num(mu + 1) && !matches!(t.text(mu + 1), "2" | "3") || t.text(mu + 1) == "-" && t.is_num(mu + 2) && t.glued(mu + 2)) {
         return None;
     }
     if mlow == "mb" && as_written == "MB" {

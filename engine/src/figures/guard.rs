@@ -114,6 +114,16 @@ fn identifier(t: &Toks, i: usize) -> bool {
             return true;
         }
     }
+    // Letters glued on both sides, directly or over a hyphen: `scp173m`, `scp-173m`, `h1n1`
+    // (`mid-1990s` keeps its plural, `1e10` is an exponent)
+    let before = t.glued(i) && (t.is_word(i - 1) || i >= 2 && t.text(i - 1) == "-" && t.is_word(i - 2) && t.glued(i - 1));
+    if before && t.glued(i + 1) && t.is_word(i + 1) && !matches!(t.low(i + 1), "s" | "st" | "nd" | "rd" | "th") && super::numbers::exponent(t, i + 1).is_none() {
+        return true;
+    }
+    // Digits, letters, digits: `h1n1` (not `4x4`'s dimension or `1e10`'s exponent)
+    if i >= 2 && t.glued(i) && t.is_word(i - 1) && t.glued(i - 1) && t.is_num(i - 2) && !matches!(t.low(i - 1), "x" | "e") {
+        return true;
+    }
     // Letters right after that are no suffix: `24703L202`, `3D` (an exponent, `1.3e6`, is no code).
     if t.glued(i + 1) && t.kind(i + 1) == Some(TokenKind::Word) && super::numbers::exponent(t, i + 1).is_none() {
         let w = t.text(i + 1);

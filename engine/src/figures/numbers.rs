@@ -58,7 +58,7 @@ pub fn scan_numbers(analysis: &crate::text::Analysis) -> Vec<RawNumber> {
 pub fn pronoun_one(t: &Toks, i: usize) -> bool {
     let prev = if i > 0 { t.low(i - 1) } else { "" };
     let next = t.low(i + 1);
-    matches!(prev, "the" | "this" | "that" | "which" | "no" | "any" | "every" | "each" | "another" | "one" | "little" | "other" | "only" | "loved" | "ones" | "someone")
+    matches!(prev, "the" | "this" | "that" | "which" | "no" | "any" | "every" | "each" | "another" | "one" | "little" | "other" | "only" | "loved" | "ones" | "someone" | "last" | "next" | "previous" | "current" | "right" | "wrong")
         || matches!(next, "that" | "who" | "which" | "another" | "whose" | "way")
         || (next == "of" && matches!(t.low(i + 2), "them" | "those" | "us" | "these" | "you"))
 }
@@ -251,6 +251,25 @@ fn parse_digits(t: &Toks, i: usize, money: bool) -> Option<Num> {
             value *= s;
             end += 1;
             return Some(Num { start: i, end, value, kind: Kind::Cardinal, words: false });
+        }
+    }
+    // A spaced multiplier letter that closes the phrase: `2.33 k`, `1,674.5 G`.
+    // Only `k`, `M` and `G`, and only before punctuation or the end, so an
+    // initial (`3 M. Smith`) or a Kelvin temperature (`300 K`) is never read.
+    if !t.glued(end) && matches!(t.text(end), "k" | "M" | "G") {
+        let closes = match t.text(end + 1) {
+            "" => true,
+            "," | ";" | ")" | "!" | "?" => t.glued(end + 1),
+            "." => t.glued(end + 1) && t.text(end + 2).is_empty(),
+            _ => false,
+        };
+        if closes {
+            let s = match t.text(end) {
+                "k" => 1e3,
+                "M" => 1e6,
+                _ => 1e9,
+            };
+            return Some(Num { start: i, end: end + 1, value: value * s, kind: Kind::Cardinal, words: false });
         }
     }
     // Scale words after digits: `400 million`, `3 hundred and 21`, `3 dozens`.
