@@ -263,3 +263,7 @@ t!(quantity_dimensions_with_x, "a plot of 1 m x 1 m.", [("1 m", "QUANTITY", json
 t!(quantity_unit_glued_to_digits_is_a_code, "part 24703 L-202", [("24703", "CARDINAL", json!({"exact": 24703}))]);
 t!(ordinal_relative_words_are_no_figure, "the last one and the next to last, previous page", []);
 td!(date_last_weekday_stays_a_date, "2024-11-02", "It happened last Thursday.", [("last Thursday", "DATE", json!({"exact": "2024-10-31"}))]);
+t!(cardinal_part_out_of_total, "one out of three voters", [("one out of three", "CARDINAL", json!({"exact": 1, "total": 3}))]);
+t!(cardinal_part_in_ratio, "1 in 5 adults", [("1 in 5", "CARDINAL", json!({"exact": 1, "total": 5}))]);
+t!(cardinal_in_before_a_duration_is_no_ratio, "killed 5 in 10 days", [("5", "CARDINAL", json!({"exact": 5})), ("10 days", "DURATION", json!({"exact": 10, "unit": "day"}))]);
+t!(cardinal_in_before_a_year_is_no_ratio, "won 2 in 2023", [("2", "CARDINAL", json!({"exact": 2})), ("2023", "DATE", json!({"exact": "2023"}))]);

@@ -179,14 +179,31 @@ fn expected_item(r: &serde_json::Value) -> Option<Item> {
 
 /// Our number reader alone (`figures::scan_numbers`, what every figure is
 /// built on), without ordinals: the counterpart of their number model.
+///
+/// A part of a total (`one out of three`, ours `{exact: 1, total: 3}`) is the
+/// same information as their fraction 1/3, so such a figure stands for the
+/// numbers inside it.
 fn our_numbers(input: &str) -> Vec<Item> {
     let analysis = Analysis::new(input);
     let chars = CharMap::new(input);
-    figures::scan_numbers(&analysis)
+    let parts: Vec<(std::ops::Range<usize>, f64)> = figures::find(&analysis, &Context::default())
+        .into_iter()
+        .filter_map(|f| match (&f.value.amount, f.value.total) {
+            (Amount::Exact(Some(Scalar::Number(x))), Some(total)) if total > 0.0 && f.label == NumberLabel::CARDINAL => {
+                Some((f.core_start..f.span.end, x / total))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut out: Vec<Item> = figures::scan_numbers(&analysis)
         .into_iter()
         .filter(|n| !n.ordinal)
+        .filter(|n| !parts.iter().any(|(p, _)| p.start <= n.span.start && n.span.end <= p.end))
         .map(|n| (chars.char_offset(n.span.start), chars.char_offset(n.span.end), n.value, String::new()))
-        .collect()
+        .collect();
+    out.extend(parts.into_iter().map(|(p, v)| (chars.char_offset(p.start), chars.char_offset(p.end), v, String::new())));
+    out.sort_by_key(|i| (i.0, i.1));
+    out
 }
 
 /// Our figures of the mapped labels: (core start, end, value) in code points.

@@ -79,12 +79,24 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
     if between && !is_range {
         return None;
     }
-    // `50 of 80`
-    if !is_range && a.unit.is_none() && a.num.kind == Kind::Cardinal && t.low(end) == "of" {
-        if let Some(b) = numbers::parse(t, end + 1).filter(|b| b.kind == Kind::Cardinal && b.value >= a.num.value) {
-            if !t.capitalised(end + 1) || t.is_num(end + 1) {
-                total = Some(b.value);
-                end = b.end;
+    // `50 of 80`, `one out of three`, `1 in 5` (a part of a total, not a division)
+    if !is_range && a.unit.is_none() && a.num.kind == Kind::Cardinal {
+        let k = match t.low(end) {
+            "of" => Some(end + 1),
+            "out" if t.low(end + 1) == "of" => Some(end + 2),
+            "in" => Some(end + 1),
+            _ => None,
+        };
+        if let Some(k) = k {
+            let ratio = t.low(end) == "in";
+            if let Some(b) = numbers::parse(t, k).filter(|b| b.kind == Kind::Cardinal && b.value >= a.num.value) {
+                // `1 in 5` only as a ratio: never `5 in 10 days`, `2 in 2023`, `3 in 3`
+                let plain_ratio = !ratio
+                    || (b.value > a.num.value && !year_like(t, b) && unit_after(t, b.end, &b).is_none() && a.num.value.fract() == 0.0);
+                if plain_ratio && (!t.capitalised(k) || t.is_num(k)) {
+                    total = Some(b.value);
+                    end = b.end;
+                }
             }
         }
     }
