@@ -58,7 +58,7 @@ pub fn is_weak(word: &str) -> bool {
             | "post" | "posts" | "report" | "reports" | "call" | "calls" | "note" | "notes"
             | "states" | "state" | "counter" | "voice" | "voices" | "sing" | "charges" | "charge"
             | "promise" | "continue" | "continues" | "continued" | "continuing" | "repeated"
-            | "expressed" | "express"
+
     )
 }
 

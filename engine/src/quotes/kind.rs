@@ -15,7 +15,8 @@ const CLAUSE_WORDS: &[&str] = &[
     "weren’t", "what’s", "will", "won’t", "would", "wouldn’t", "you", "you’re", "i’m", "i’ve",
     "we’ve", "i’ll", "we’ll", "he’s", "she’s", "remains", "seems", "knows", "thinks",
     "believes", "wants", "needs", "says", "said", "think", "know", "believe", "want", "need",
-    "see", "saw", "went", "came", "got", "made", "told", "took", "gave", "became",
+    "see", "saw", "went", "came", "got", "made", "told", "took", "gave", "became", "nobody",
+    "everybody", "everyone", "someone", "somebody", "anybody", "anyone", "let",
 ];
 
 /// A whole reply with no clause of its own.
@@ -37,7 +38,7 @@ pub fn classify(quoted: &str) -> QuoteLabel {
     }
     let lower = inner.to_lowercase();
     let ends_utterance = quoted
-        .trim_end_matches(|c: char| matches!(c, '”' | '"' | '’' | '\'' | '»' | ' '))
+        .trim_end_matches(['”', '"', '’', '\'', '»', ' '])
         .ends_with(['.', '!', '?', '…']);
     if words.len() <= 2 && ends_utterance && REPLIES.contains(&lower.as_str()) {
         return QuoteLabel::DIRECT;
@@ -53,7 +54,11 @@ pub fn classify(quoted: &str) -> QuoteLabel {
         return QuoteLabel::DIRECT;
     }
     // Several sentences inside one quote are speech, not a phrase.
-    if inner.matches(". ").count() >= 1 && words.len() >= 6 {
+    let stops = inner
+        .char_indices()
+        .filter(|&(i, c)| matches!(c, '.' | '!' | '?') && inner[i + 1..].starts_with(char::is_whitespace))
+        .count();
+    if stops >= 1 && words.len() >= 6 {
         return QuoteLabel::DIRECT;
     }
     QuoteLabel::PARTIAL

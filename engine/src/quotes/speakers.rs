@@ -46,7 +46,10 @@ const STOPWORDS: &[&str] = &[
     "With", "Yet", "Yesterday", "Today", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December", "Mr", "Speaking", "Commenting",
-    "Writing", "Responding", "Last", "Next", "Both", "Some", "Many", "One", "Two",
+    "Writing", "Responding", "Last", "Next", "Both", "Some", "Many", "One", "Two", "Though",
+    "Although", "Because", "Since", "Once", "Unless", "Until", "Where", "Why", "What", "How",
+    "Who", "Whether", "Democratic", "Republican", "Said", "Like", "Even", "Just", "Not", "No",
+    "Yes", "Well", "Oh", "Here", "There",
 ];
 
 /// Lower-case heads of an unnamed speaker (`a senior official`, `sources`).
@@ -63,7 +66,18 @@ const NOMINAL_HEADS: &[&str] = &[
     "researcher", "researchers", "resident", "residents", "secretary", "senator", "source",
     "sources", "spokesman", "spokesperson", "spokeswoman", "statement", "strategist",
     "strategists", "supporter", "supporters", "voter", "voters", "witness", "witnesses",
-    "woman", "man", "website",
+    "woman", "man", "website", "businessman", "businesswoman", "article", "book", "letter",
+    "ruling", "report", "study", "survey", "poll", "ad", "memo", "piece", "friend", "father",
+    "mother", "wife", "husband", "son", "daughter", "veteran", "activist", "activists",
+    "protester", "protesters", "student", "students", "teacher", "worker", "workers", "owner",
+    "judge", "court", "union", "agency", "department", "office", "administration", "team",
+
+];
+
+/// Writings that speak for the outlet or body named before them (`a CNN report`).
+const DOCUMENTS: &[&str] = &[
+    "ad", "article", "book", "broadcast", "column", "editorial", "letter", "memo", "newspaper",
+    "piece", "poll", "report", "statement", "story", "study", "survey", "video", "website",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -228,6 +242,24 @@ pub(crate) fn mention_ending_at(a: &Analysis, e: usize, floor: usize) -> Option<
         // Only a title (`the President said`): an unnamed speaker.
         return Some(Mention { first, last: e, kind: SpeakerKind::Nominal });
     }
+    if lower_is(a, e, DOCUMENTS) && a.tokens[e].kind == TokenKind::Word {
+        // `A *Washington Post* article reported`: the named outlet speaks.
+        let mut k = e;
+        while k > floor && matches!(word(a, k - 1), "*" | "_") {
+            k -= 1;
+        }
+        if k > floor && is_capitalised(a, k - 1) {
+            let last = k - 1;
+            let first = run_start(a, last).max(floor);
+            let lw = word(a, last);
+            let nationality = ["an", "ese", "ish", "ch", "i"].iter().any(|s| lw.ends_with(s));
+            if !nationality {
+                if let Some((f, l)) = strip_run(a, first, last) {
+                    return Some(Mention { first: f, last: l, kind: SpeakerKind::Named });
+                }
+            }
+        }
+    }
     if lower_is(a, e, NOMINAL_HEADS) && a.tokens[e].kind == TokenKind::Word {
         let mut first = e;
         while first > floor && e - first < 6 {
@@ -245,6 +277,34 @@ pub(crate) fn mention_ending_at(a: &Analysis, e: usize, floor: usize) -> Option<
             first += 1;
         }
         return Some(Mention { first, last: e, kind: SpeakerKind::Nominal });
+    }
+    // `the New York businessman said`: any short noun phrase after a determiner.
+    if a.tokens[e].kind == TokenKind::Word
+        && w.chars().all(char::is_lowercase)
+        && !lower_is(a, e, BETWEEN)
+        && !lower_is(a, e, PREPOSITIONS)
+        && !lower_is(a, e, DETERMINERS)
+        && !is_cue(w)
+    {
+        let mut i = e;
+        while i > floor && e - i < 5 {
+            i -= 1;
+            let pw = word(a, i);
+            if matches!(pw.to_lowercase().as_str(), "a" | "an" | "the" | "another") {
+                if i < e {
+                    return Some(Mention { first: i + 1, last: e, kind: SpeakerKind::Nominal });
+                }
+                return None;
+            }
+            let ok = (a.tokens[i].kind == TokenKind::Word || a.tokens[i].kind == TokenKind::Number || pw == "-")
+                && !is_cue(pw)
+                && !lower_is(a, i, PREPOSITIONS)
+                && !lower_is(a, i, BETWEEN)
+                && !matches!(pw, "and" | "or" | "that" | "which" | "who");
+            if !ok {
+                return None;
+            }
+        }
     }
     None
 }
@@ -288,6 +348,10 @@ fn mention_starting_at(a: &Analysis, s: usize, limit: usize) -> Option<Mention> 
             if best.as_ref().is_none_or(|m| m.kind != SpeakerKind::Named) {
                 best = Some(Mention { first: start, last: i, kind: SpeakerKind::Nominal });
             }
+            i += 1;
+            continue;
+        }
+        if a.tokens[i].kind == TokenKind::Number || (word(a, i) == "/" && !a.tokens[i].space_before) {
             i += 1;
             continue;
         }
@@ -350,10 +414,29 @@ fn subject_of(a: &Analysis, c: usize, floor: usize) -> Option<(Mention, Vec<Ment
         return None;
     }
     let found = if word(a, e) == "," {
-        // Apposition: go back to the comma that opens it.
-        let open = (e.saturating_sub(16).max(floor)..e).rev().find(|&i| word(a, i) == ",")?;
-        let before = skip_between_left(a, open.checked_sub(1)?, floor);
-        mention_ending_at(a, before, floor).filter(|m| m.kind != SpeakerKind::Nominal || !is_cue(word(a, c)))
+        // Apposition (one or two): go back to the comma that opens it.
+        // A name wins over a role noun met first (`John Kirby, White House
+        // spokesman, commenting on …, declared`).
+        let mut close = e;
+        let mut nominal = None;
+        let mut named = None;
+        for _ in 0..3 {
+            let Some(open) = (close.saturating_sub(16).max(floor)..close).rev().find(|&i| word(a, i) == ",") else {
+                break;
+            };
+            let Some(before) = open.checked_sub(1) else { break };
+            let before = skip_between_left(a, before, floor);
+            match mention_ending_at(a, before, floor) {
+                Some(m) if m.kind != SpeakerKind::Nominal => {
+                    named = Some(m);
+                    break;
+                }
+                Some(m) if nominal.is_none() => nominal = Some(m),
+                _ => {}
+            }
+            close = open;
+        }
+        named.or(nominal)
     } else if matches!(word(a, e), "’s" | "'s" | "’") {
         mention_ending_at(a, e.checked_sub(1)?, floor)
     } else {
@@ -406,6 +489,18 @@ fn is_terminal(w: &str) -> bool {
     matches!(w, "." | "!" | "?")
 }
 
+/// Token `i` is a stop that ends a sentence (not the stop of `Mr.` or `Sept.`).
+fn stop_at(a: &Analysis, i: usize) -> bool {
+    let w = word(a, i);
+    if !is_terminal(w) {
+        return false;
+    }
+    if w != "." || i + 1 >= a.tokens.len() {
+        return true;
+    }
+    a.sentence_of(i + 1) != a.sentence_of(i) || matches!(word(a, i + 1), "”" | "\"" | "’" | "'" | "»")
+}
+
 /// Token ranges of each quote (first token, last token), and which tokens lie inside one.
 fn quote_tokens(a: &Analysis, spans: &[Range<usize>]) -> (Vec<(usize, usize)>, Vec<bool>) {
     let mut in_quote = vec![false; a.tokens.len()];
@@ -430,13 +525,15 @@ fn clause_start(a: &Analysis, q: usize, in_quote: &[bool]) -> usize {
     while i > 0 && steps < 80 {
         let t = &a.tokens[i];
         if t.newlines_before > 0 {
-            let prev_end = is_terminal(word(a, i - 1)) || in_quote[i - 1] || word(a, i - 1) == ":";
+            let prev_end = stop_at(a, i - 1) || in_quote[i - 1] || word(a, i - 1) == ":";
             let lower = word(a, i).chars().next().is_some_and(char::is_lowercase);
-            if prev_end || !lower || i == q {
+            // `X said:` then the quote in the next paragraph.
+            let introduced = i == q && word(a, i - 1) == ":";
+            if !introduced && (prev_end || !lower || i == q) {
                 return i;
             }
         }
-        if !in_quote[i - 1] && is_terminal(word(a, i - 1)) {
+        if !in_quote[i - 1] && stop_at(a, i - 1) {
             return i;
         }
         if i != q && ends_sentence_in_quote(a, i - 1, in_quote) && is_capitalised(a, i) && !in_quote[i] {
@@ -454,7 +551,7 @@ fn ends_sentence_in_quote(a: &Analysis, c: usize, in_quote: &[bool]) -> bool {
         && c > 0
         && in_quote[c - 1]
         && matches!(word(a, c), "”" | "\"" | "’" | "'" | "»")
-        && is_terminal(word(a, c - 1))
+        && stop_at(a, c - 1)
 }
 
 /// Where the clause after token `q` ends (exclusive).
@@ -464,7 +561,7 @@ fn clause_end(a: &Analysis, q: usize, in_quote: &[bool]) -> usize {
         if a.tokens[i].newlines_before > 0 {
             return i;
         }
-        if !in_quote[i] && is_terminal(word(a, i)) {
+        if !in_quote[i] && stop_at(a, i) {
             return i;
         }
         if i > q + 1 && ends_sentence_in_quote(a, i - 1, in_quote) && is_capitalised(a, i) && !in_quote[i] {
@@ -485,11 +582,15 @@ fn usable_cue(a: &Analysis, c: usize, in_quote: &[bool]) -> bool {
     if in_quote[c] || a.tokens[c].kind != TokenKind::Word || !is_cue(word(a, c)) {
         return false;
     }
+    // `so-called`
+    if c > 0 && word(a, c - 1) == "-" && !a.tokens[c].space_before {
+        return false;
+    }
     if is_weak(word(a, c)) {
         return c > 0 && matches!(word(a, c - 1), "’s" | "'s" | "’");
     }
     // A capitalised cue mid-sentence is a name (`Said`, `Post`).
-    !(is_capitalised(a, c) && c > 0 && !is_terminal(word(a, c - 1)) && a.tokens[c].newlines_before == 0 && !in_quote[c - 1])
+    !(is_capitalised(a, c) && c > 0 && !stop_at(a, c - 1) && a.tokens[c].newlines_before == 0 && !in_quote[c - 1])
         || matches!(word(a, c), "Asked" | "Speaking" | "Commenting" | "Writing" | "Responding" | "Asking")
 }
 
@@ -521,9 +622,16 @@ pub(crate) fn attribute(a: &Analysis, spans: &[Range<usize>]) -> Vec<Attribution
                 if in_quote[i] {
                     break;
                 }
-                if usable_cue(a, i, &in_quote) {
+                let weak_with_colon = !in_quote[i]
+                    && is_cue(word(a, i))
+                    && is_weak(word(a, i))
+                    && word(a, i + 1) == ":"
+                    && subject_of(a, i, start).is_some();
+                if usable_cue(a, i, &in_quote) || weak_with_colon {
                     let subject = subject_of(a, i, start)
-                        .or_else(|| sentence_subject(a, start, i, &in_quote).map(|m| (m, Vec::new())));
+                        .or_else(|| sentence_subject(a, start, i, &in_quote).map(|m| (m, Vec::new())))
+                        // `Said Ellis: “…”`
+                        .or_else(|| mention_starting_at(a, i + 1, qf).map(|m| (m, Vec::new())));
                     let (m, co) = match subject {
                         Some((m, co)) => (Some(m), co),
                         None => (None, Vec::new()),
@@ -547,6 +655,16 @@ pub(crate) fn attribute(a: &Analysis, spans: &[Range<usize>]) -> Vec<Attribution
             && word(a, ql - 1) == "."
             && in_quote[ql]
             && is_capitalised(a, ql + 1);
+        // `“…” ― Pamela Padilla`: a name after a dash, closing the line.
+        if found.is_none() && ql + 2 < n && matches!(word(a, ql + 1), "―" | "—" | "–" | "-") && is_capitalised(a, ql + 2) {
+            let last = run_end(a, ql + 2, n);
+            let closes = last + 1 >= n || a.tokens[last + 1].newlines_before > 0 || stop_at(a, last + 1);
+            if closes {
+                if let Some((f, l)) = strip_run(a, ql + 2, last) {
+                    found = Some((None, Some(Mention { first: f, last: l, kind: SpeakerKind::Named }), Vec::new()));
+                }
+            }
+        }
         if found.is_none() && !new_sentence {
             let mut p = ql + 1;
             while p < end && matches!(word(a, p), "," | "—" | "–") {
@@ -554,13 +672,13 @@ pub(crate) fn attribute(a: &Analysis, spans: &[Range<usize>]) -> Vec<Attribution
             }
             if p < end && a.tokens[p].newlines_before == 0 {
                 let mut c = p;
-                while c < end && c - p < 12 && !in_quote[c] {
+                while c < end && c - p < 20 && !in_quote[c] {
                     if usable_cue(a, c, &in_quote) && !is_capitalised(a, c) {
                         break;
                     }
                     c += 1;
                 }
-                if c < end && c - p < 12 && !in_quote[c] && usable_cue(a, c, &in_quote) {
+                if c < end && c - p < 20 && !in_quote[c] && usable_cue(a, c, &in_quote) {
                     if c == p {
                         if let Some(m) = mention_starting_at(a, c + 1, end.min(c + 14)) {
                             post = Some((p, m.last));
