@@ -144,11 +144,17 @@ fn parse_ann(ann: &str) -> (BTreeMap<String, TextBound>, Vec<BTreeMap<String, St
 }
 
 fn is_open(c: char) -> bool {
-    matches!(c, '“' | '"' | '«')
+    matches!(c, '“' | '"' | '«' | '‘' | '\'')
 }
 
 fn is_close(c: char) -> bool {
-    matches!(c, '”' | '"' | '»')
+    matches!(c, '”' | '"' | '»' | '’' | '\'')
+}
+
+/// Marks of one kind pair: double with double, single with single.
+fn same_family(open: char, close: char) -> bool {
+    let single = |c: char| matches!(c, '‘' | '’' | '\'');
+    single(open) == single(close)
 }
 
 /// The quoted segments of an article's attributions, from its brat file.
@@ -173,9 +179,17 @@ pub fn polnear_gold(text: &[char], ann: &str) -> Vec<GoldQuote> {
             let hi = (fe + 1).min(text.len());
             let mut i = lo;
             while i < hi {
-                let opening = is_open(text[i]) && (i == 0 || !text[i - 1].is_alphanumeric() || text[i] == '“');
+                let single = matches!(text[i], '‘' | '\'');
+                let opening = is_open(text[i])
+                    && (i == 0 || !text[i - 1].is_alphanumeric() || text[i] == '“')
+                    && (!single || text.get(i + 1).is_some_and(|c| c.is_alphabetic()));
                 if opening && (i >= fs || text[i] != '"') {
-                    if let Some(k) = (i + 1..hi).find(|&k| is_close(text[k])) {
+                    let closes = |k: usize| {
+                        is_close(text[k])
+                            && same_family(text[i], text[k])
+                            && (!matches!(text[k], '’' | '\'') || !text.get(k + 1).is_some_and(|c| c.is_alphanumeric()))
+                    };
+                    if let Some(k) = (i + 1..hi).find(|&k| closes(k)) {
                         let seg_start = i;
                         let seg_end = k + 1;
                         let inner: String = text[fs..fe].iter().collect();

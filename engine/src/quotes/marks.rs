@@ -149,7 +149,17 @@ pub fn find(text: &str) -> Vec<Marked> {
             prev = Some(c);
             continue;
         }
-        let Some(mark) = classify(prev, c, next) else {
+        // `''` (two straight singles, as some archives write a double mark).
+        let doubled = c == '\'' && next == Some('\'');
+        let width = if doubled { 2 } else { c.len_utf8() };
+        let mark = if doubled {
+            iter.next();
+            let after = iter.peek().map(|&(_, n)| n);
+            classify(prev, '"', after)
+        } else {
+            classify(prev, c, next)
+        };
+        let Some(mark) = mark else {
             prev = Some(c);
             continue;
         };
@@ -186,7 +196,7 @@ pub fn find(text: &str) -> Vec<Marked> {
                     let open = stack[k];
                     stack.truncate(k);
                     if k == 0 {
-                        out.push(Marked { span: open.start..i + c.len_utf8(), truncated: false });
+                        out.push(Marked { span: open.start..i + width, truncated: false });
                     }
                 }
                 // A closing mark with nothing open is a stray (or a plural possessive).
@@ -229,6 +239,11 @@ mod tests {
     #[test]
     fn apostrophes_do_not_pair() {
         assert_eq!(spans("Ukraine’s army, don’t, the ’90s and ‘80s."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn doubled_singles_are_a_double_mark() {
+        assert_eq!(spans("''This isn't reform,'' said Holt."), ["''This isn't reform,''"]);
     }
 
     #[test]

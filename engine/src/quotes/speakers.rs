@@ -123,7 +123,7 @@ pub(crate) fn is_title(word: &str) -> bool {
     TITLES.contains(&word)
 }
 
-fn is_stopword(word: &str) -> bool {
+pub(crate) fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&word)
 }
 
@@ -150,6 +150,10 @@ fn joins_name(a: &Analysis, i: usize, next: usize) -> bool {
         return false;
     }
     if is_capitalised(a, i) {
+        return true;
+    }
+    // `Mr. Clarke`: the stop of a title abbreviation.
+    if w == "." && i > 0 && !a.tokens[i].space_before && is_title(word(a, i - 1)) {
         return true;
     }
     // `Jong-un`, `bin`, `de`, `al-`.
@@ -202,6 +206,10 @@ pub(crate) fn run_end(a: &Analysis, first: usize, limit: usize) -> usize {
             break;
         }
         let glued = !a.tokens[n].space_before;
+        if w == "." && glued && is_title(word(a, last)) && n + 1 < a.tokens.len() && is_capitalised(a, n + 1) {
+            last = n;
+            continue;
+        }
         let particle = matches!(w, "de" | "van" | "von" | "der" | "bin" | "al" | "da" | "del" | "la" | "le" | "du")
             && n + 1 < a.tokens.len()
             && is_capitalised(a, n + 1);

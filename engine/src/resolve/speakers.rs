@@ -90,6 +90,7 @@ pub fn resolve(
                         .iter()
                         .zip(clusters.iter())
                         .find(|(e, _)| e.span.start < s.span.end && s.span.start < e.span.end)
+                        .filter(|(e, _)| !swallows_cue(text, &e.span, &s.span))
                     {
                         return ResolvedSpeaker { span: Some(e.span.clone()), cluster: Some(c.clone()), nominal: false };
                     }
@@ -192,4 +193,15 @@ fn fallback_names(a: &Analysis, quotes: &[QuoteFound]) -> Vec<Named> {
             Named { span: a.tokens[f].start..a.tokens[l].end, cluster, person }
         })
         .collect()
+}
+
+/// The entity reaches past the speaker mention over a cue or a function word
+/// (`Said Lopez` for `Said Lopez: “…”`): the mention's own span is the better one.
+fn swallows_cue(text: &str, entity: &Range<usize>, mention: &Range<usize>) -> bool {
+    let before = text.get(entity.start..mention.start.max(entity.start)).unwrap_or("");
+    let after = text.get(mention.end.min(entity.end)..entity.end).unwrap_or("");
+    [before, after].iter().flat_map(|part| part.split_whitespace()).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        crate::quotes::cues::is_cue(w) || crate::quotes::speakers::is_stopword(w)
+    })
 }
