@@ -97,7 +97,11 @@ pub fn resolve(
                     let written = &text[s.span.clone()];
                     let cluster = names
                         .iter()
-                        .find(|n| n.span.start <= s.span.start && n.span.end >= s.span.end)
+                        .find(|n| {
+                            n.span.start <= s.span.start
+                                && n.span.end >= s.span.end
+                                && !swallows_cue(text, &n.span, &s.span)
+                        })
                         .map(|n| n.cluster.clone())
                         .unwrap_or_else(|| written.to_string());
                     ResolvedSpeaker { span: Some(s.span.clone()), cluster: Some(cluster), nominal: false }
