@@ -623,6 +623,10 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
         };
         return Some((Num { start: i, end: end + 1, value: v, kind: Kind::Cardinal, words: true }, end + 1));
     }
+    // `three lakh crore`: the Indian stacked multiplier (a lakh of crores)
+    if matches!(t.low(end.wrapping_sub(1)), "lakh" | "lac") && t.low(end) == "crore" && and_at.is_none() {
+        return Some((Num { start: i, end: end + 1, value: value * 1e7, kind: Kind::Cardinal, words: true }, end + 1));
+    }
     Some((Num { start: i, end, value, kind: Kind::Cardinal, words: true }, end))
 }
 

@@ -21,7 +21,7 @@ pub fn currency_sign(s: &str) -> Option<&'static str> {
         "£" => "GBP",
         "€" => "EUR",
         "¥" => "JPY",
-        "₹" => "INR",
+        "₹" | "ரூ" => "INR",
         "₽" => "RUB",
         "₩" => "KRW",
         "₴" => "UAH",
