@@ -267,5 +267,5 @@ t!(cardinal_part_out_of_total, "one out of three voters", [("one out of three", 
 t!(cardinal_part_in_ratio, "1 in 5 adults", [("1 in 5", "CARDINAL", json!({"exact": 1, "total": 5}))]);
 t!(cardinal_in_before_a_duration_is_no_ratio, "killed 5 in 10 days", [("5", "CARDINAL", json!({"exact": 5})), ("10 days", "DURATION", json!({"exact": 10, "unit": "day"}))]);
 t!(cardinal_in_before_a_year_is_no_ratio, "won 2 in 2023", [("2", "CARDINAL", json!({"exact": 2})), ("2023", "DATE", json!({"exact": "2023"}))]);
-t!(money_tamil_rupee_sign, "lend me 100,000 ரூ today", [("100,000 ரூ", "MONEY", json!({"exact": 100000, "unit": "INR"}))]);
+t!(money_tamil_rupee_sign, "lend me 100,000 ரூ for rent", [("100,000 ரூ", "MONEY", json!({"exact": 100000, "unit": "INR"}))]);
 t!(cardinal_lakh_crore_in_words, "a total of three lakh crore", [("three lakh crore", "CARDINAL", json!({"exact": 3000000000000u64}))]);
