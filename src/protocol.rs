@@ -136,3 +136,24 @@ pub struct QuoteBrief {
     /// The beginning of the quote, shortened for the list.
     pub excerpt: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn switching_to_the_whole_page_is_one_small_message() {
+        let json = serde_json::to_string(&Request::Use { id: 3, whole: true }).unwrap_or_default();
+        assert_eq!(json, r#"{"kind":"use","id":3,"whole":true}"#);
+        let back: Reply = serde_json::from_str(r#"{"kind":"original","id":3,"text":null}"#).expect("a reply");
+        assert_eq!(back, Reply::Original { id: 3, text: None });
+    }
+
+    #[test]
+    fn a_head_without_page_flags_reads_as_plain_text() {
+        let json = r#"{"kind":"head","id":1,"title":null,"source":null,"dateline":null,"byline":null,
+            "text_len":5,"chunks":1,"annotations":0}"#;
+        let Ok(Reply::Head(head)) = serde_json::from_str::<Reply>(json) else { panic!("a head") };
+        assert!(!head.original && !head.whole && !head.preview);
+    }
+}
