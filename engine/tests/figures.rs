@@ -269,3 +269,6 @@ t!(cardinal_in_before_a_duration_is_no_ratio, "killed 5 in 10 days", [("5", "CAR
 t!(cardinal_in_before_a_year_is_no_ratio, "won 2 in 2023", [("2", "CARDINAL", json!({"exact": 2})), ("2023", "DATE", json!({"exact": "2023"}))]);
 t!(money_tamil_rupee_sign, "lend me 100,000 ரூ for rent", [("100,000 ரூ", "MONEY", json!({"exact": 100000, "unit": "INR"}))]);
 t!(cardinal_lakh_crore_in_words, "a total of three lakh crore", [("three lakh crore", "CARDINAL", json!({"exact": 3000000000000u64}))]);
+t!(cardinal_bare_hundred_thousand, "Hundred thousand rally in the capital", [("Hundred thousand", "CARDINAL", json!({"exact": 100000}))]);
+t!(cardinal_few_hundred_thousand_stays_vague, "a few hundred thousand people", [("a few hundred thousand", "CARDINAL", json!({"min": 200000, "max": null, "approx": true}))]);
+t!(cardinal_number_word_then_hundreds, "five hundreds were there", [("five hundreds", "CARDINAL", json!({"exact": 500}))]);

@@ -499,6 +499,11 @@ fn parse_words(t: &Toks, i: usize) -> Option<Num> {
         }
         return None;
     }
+    // `hundred thousand dollars`: a bare `hundred` before a larger multiplier is one hundred
+    if w == "hundred" && words::scale(t.low(i + 1)).is_some() && !(i > 0 && t.is_num(i - 1)) {
+        let (n, end) = word_run(t, i, Some(Builder::with_one()))?;
+        return Some(Num { start: i, end, ..n });
+    }
     if w == "quarter" {
         if let Some(s) = words::scale(t.low(i + 1)) {
             return Some(Num { start: i, end: i + 2, value: s / 4.0, kind: Kind::Fraction, words: true });
@@ -622,6 +627,10 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
             _ => value * 12.0,
         };
         return Some((Num { start: i, end: end + 1, value: v, kind: Kind::Cardinal, words: true }, end + 1));
+    }
+    // `five hundreds`: a plural multiplier right after a small number word
+    if and_at.is_none() && b.last_scale().is_none() && value < 100.0 && value.fract() == 0.0 && t.low(end) == "hundreds" {
+        return Some((Num { start: i, end: end + 1, value: value * 100.0, kind: Kind::Cardinal, words: true }, end + 1));
     }
     // `three lakh crore`: the Indian stacked multiplier (a lakh of crores)
     if matches!(t.low(end.wrapping_sub(1)), "lakh" | "lac") && t.low(end) == "crore" && and_at.is_none() {
