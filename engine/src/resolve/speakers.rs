@@ -65,7 +65,12 @@ pub fn resolve(
     quotes: &[QuoteFound],
 ) -> Vec<ResolvedSpeaker> {
     let text = analysis.text;
-    let inside_quote = |r: &Range<usize>| quotes.iter().any(|q| q.span.start <= r.start && r.end <= q.span.end);
+    // Quotes, entities and names are sorted by start and do not overlap within
+    // themselves, so every lookup below is a binary search, never a scan.
+    let inside_quote = |r: &Range<usize>| {
+        let i = quotes.partition_point(|q| q.span.start <= r.start);
+        i > 0 && r.end <= quotes[i - 1].span.end
+    };
     let names: Vec<Named> = if entities.is_empty() {
         fallback_names(analysis, quotes)
     } else {
@@ -76,6 +81,8 @@ pub fn resolve(
             .map(|(e, c)| Named { span: e.span.clone(), cluster: c.clone(), person: e.label == EntityLabel::PER })
             .collect()
     };
+    let mut names = names;
+    names.sort_by_key(|n| n.span.start);
     let outside: Vec<&Named> = names.iter().filter(|n| !inside_quote(&n.span)).collect();
 
     quotes
@@ -86,20 +93,23 @@ pub fn resolve(
                 SpeakerKind::Nominal => ResolvedSpeaker { span: Some(s.span.clone()), cluster: None, nominal: true },
                 SpeakerKind::Named => {
                     // Snap to the tagger's entity where there is one.
+                    let first = entities.partition_point(|e| e.span.end <= s.span.start);
                     if let Some((e, c)) = entities
-                        .iter()
-                        .zip(clusters.iter())
-                        .find(|(e, _)| e.span.start < s.span.end && s.span.start < e.span.end)
+                        .get(first)
+                        .zip(clusters.get(first))
+                        .filter(|(e, _)| e.span.start < s.span.end)
                         .filter(|(e, _)| !swallows_cue(text, &e.span, &s.span))
                     {
                         return ResolvedSpeaker { span: Some(e.span.clone()), cluster: Some(c.clone()), nominal: false };
                     }
                     let written = &text[s.span.clone()];
-                    let cluster = names
+                    // Names never overlap, so only the last one starting at or
+                    // before the speaker can hold it.
+                    let before = names.partition_point(|n| n.span.start <= s.span.start);
+                    let cluster = names[before.saturating_sub(1)..before]
                         .iter()
                         .find(|n| {
-                            n.span.start <= s.span.start
-                                && n.span.end >= s.span.end
+                            n.span.end >= s.span.end
                                 && !swallows_cue(text, &n.span, &s.span)
                         })
                         .map(|n| n.cluster.clone())
@@ -127,10 +137,11 @@ fn antecedent(a: &Analysis, names: &[&Named], at: usize, plural: bool) -> Option
         let range = a.sentences.get(sentence)?;
         let lo = a.tokens.get(range.start)?.start;
         let hi = a.tokens.get(range.end.checked_sub(1)?)?.end.min(at);
-        let first = names
+        let from = names.partition_point(|n| n.span.start < lo);
+        let first = names[from..]
             .iter()
-            .filter(|n| n.span.start >= lo && n.span.end <= hi && (n.person || plural))
-            .min_by_key(|n| n.span.start);
+            .take_while(|n| n.span.start < hi)
+            .find(|n| n.span.end <= hi && (n.person || plural));
         if let Some(n) = first {
             return Some(n.cluster.clone());
         }
