@@ -11,6 +11,7 @@ const USAGE: &str = "\
 usage: newslens annotate FILE...       one JSON document per file, one per line
        newslens annotate --jsonl       JSON Lines on stdin: {\"text\": ..., \"dateline\": \"YYYY-MM-DD\"}
        newslens annotate --dateline YYYY-MM-DD FILE...
+       newslens annotate --together FILE...   clusters shared across the files, as the page does
 ";
 
 fn main() -> ExitCode {
@@ -41,12 +42,14 @@ fn run(result: Result<(), String>) -> ExitCode {
 fn annotate(args: &[String]) -> Result<(), String> {
     let engine = Engine::new().map_err(|e| e.to_string())?;
     let mut jsonl = false;
+    let mut together = false;
     let mut dateline = None;
     let mut files = Vec::new();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--jsonl" => jsonl = true,
+            "--together" => together = true,
             "--dateline" => {
                 let value = args.next().ok_or("--dateline needs a YYYY-MM-DD date")?;
                 dateline = Some(value.parse::<Date>().map_err(|e| e.to_string())?);
@@ -61,12 +64,13 @@ fn annotate(args: &[String]) -> Result<(), String> {
         if !files.is_empty() {
             return Err("--jsonl reads stdin; give no files with it".into());
         }
-        return annotate_jsonl(&engine, io::stdin().lock(), &mut out);
+        return annotate_jsonl(&engine, io::stdin().lock(), together, &mut out);
     }
     if files.is_empty() {
         return Err(format!("no files to annotate\n{USAGE}"));
     }
     let mut failed = Vec::new();
+    let mut docs = Vec::new();
     for file in &files {
         match read_page(file) {
             Ok(mut page) => {
@@ -74,7 +78,12 @@ fn annotate(args: &[String]) -> Result<(), String> {
                     page.dateline = dateline;
                 }
                 let name = std::path::Path::new(file).file_name().and_then(|n| n.to_str());
-                write_doc(&mut out, &engine.annotate(&page, name))?;
+                let doc = engine.annotate(&page, name);
+                if together {
+                    docs.push(doc);
+                } else {
+                    write_doc(&mut out, &doc)?;
+                }
             }
             Err(message) => {
                 eprintln!("newslens: {file}: {message}");
@@ -82,6 +91,7 @@ fn annotate(args: &[String]) -> Result<(), String> {
             }
         }
     }
+    write_together(&mut out, &mut docs)?;
     out.flush().map_err(|e| e.to_string())?;
     if failed.is_empty() {
         Ok(())
@@ -104,7 +114,13 @@ struct JsonlInput {
     source: Option<String>,
 }
 
-fn annotate_jsonl(engine: &Engine, input: impl BufRead, out: &mut impl Write) -> Result<(), String> {
+fn annotate_jsonl(
+    engine: &Engine,
+    input: impl BufRead,
+    together: bool,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    let mut docs = Vec::new();
     for (n, line) in input.lines().enumerate() {
         let line_no = n + 1;
         let line = line.map_err(|e| format!("stdin line {line_no}: {e}"))?;
@@ -121,9 +137,22 @@ fn annotate_jsonl(engine: &Engine, input: impl BufRead, out: &mut impl Write) ->
         };
         let mut page = page::from_str(&item.text, Format::Text);
         page.dateline = dateline;
-        write_doc(out, &engine.annotate(&page, item.source.as_deref()))?;
+        let doc = engine.annotate(&page, item.source.as_deref());
+        if together {
+            docs.push(doc);
+        } else {
+            write_doc(out, &doc)?;
+        }
     }
+    write_together(out, &mut docs)?;
     out.flush().map_err(|e| e.to_string())
+}
+
+/// With `--together`, documents are held until all are read, so that one
+/// person has one cluster name in every document, as on the page's board.
+fn write_together(out: &mut impl Write, docs: &mut [Document]) -> Result<(), String> {
+    newslens::board::unify_clusters(docs);
+    docs.iter().try_for_each(|doc| write_doc(out, doc))
 }
 
 fn write_doc(out: &mut impl Write, doc: &Document) -> Result<(), String> {
