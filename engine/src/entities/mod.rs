@@ -248,13 +248,56 @@ impl Tagger {
                 out.push(EntityFound { span, label });
             }
         }
+        surnames_are_people(text, &mut out);
         out
+    }
+}
+
+/// A one-word name that is the surname of a person named in full elsewhere in
+/// the document is that person (`Zelenskyy` after `Volodymyr Zelenskyy`), even
+/// where the tagger, misled by a headline, called it something else.
+fn surnames_are_people(text: &str, found: &mut [EntityFound]) {
+    let surnames: std::collections::HashSet<&str> = found
+        .iter()
+        .filter(|e| e.label == EntityLabel::PER)
+        .filter_map(|e| {
+            let name = &text[e.span.clone()];
+            let (first, last) = name.rsplit_once(' ')?;
+            (!first.is_empty() && last.chars().count() > 2).then_some(last)
+        })
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    for e in found.iter_mut() {
+        if e.label != EntityLabel::PER && surnames.contains(&text[e.span.clone()]) {
+            e.label = EntityLabel::PER;
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_known_persons_surname_is_a_person() {
+        let text = "Zelenskyy urges allies. Volodymyr Zelenskyy spoke. Zelenskyy went to Paris.";
+        let at = |s: &str, nth: usize| {
+            let start = text.match_indices(s).nth(nth).map(|(i, _)| i).unwrap_or(0);
+            start..start + s.len()
+        };
+        let mut found = vec![
+            EntityFound { span: at("Zelenskyy", 0), label: EntityLabel::ORG },
+            EntityFound { span: at("Volodymyr Zelenskyy", 0), label: EntityLabel::PER },
+            EntityFound { span: at("Zelenskyy", 2), label: EntityLabel::ORG },
+            EntityFound { span: at("Paris", 0), label: EntityLabel::LOC },
+        ];
+        surnames_are_people(text, &mut found);
+        let labels: Vec<_> = found.iter().map(|e| e.label).collect();
+        use EntityLabel::*;
+        assert_eq!(labels, [PER, PER, PER, LOC]);
+    }
 
     #[test]
     fn chunks_follow_bio() {
