@@ -124,6 +124,10 @@ t!(ordinal_in_name_is_not, "Ukraine's 24th Mechanised Brigade said", []);
 t!(date_full_with_weekday, "on Thursday, Oct. 31, 2024 at noon", [("Thursday, Oct. 31, 2024", "DATE", json!({"exact": "2024-10-31"}))]);
 t!(date_weekday_no_comma, "Wednesday Oct. 30, 2024", [("Wednesday Oct. 30, 2024", "DATE", json!({"exact": "2024-10-30"}))]);
 t!(date_day_month_year, "27 October 2024", [("27 October 2024", "DATE", json!({"exact": "2024-10-27"}))]);
+t!(date_full_month_leaves_the_sentence_stop, "more crew before June. Then in May.", [("June", "DATE", json!({"exact": "--06"})), ("May", "DATE", json!({"exact": "--05"}))]);
+t!(date_abbreviation_keeps_its_stop, "due Sept. 12", [("Sept. 12", "DATE", json!({"exact": "--09-12"}))]);
+t!(time_oclock_in_words, "after six o’clock,", [("six o’clock", "TIME", json!({"exact": "T06:00"}))]);
+t!(time_oclock_in_digits, "at 6 o'clock sharp", [("6 o'clock", "TIME", json!({"exact": "T06:00"}))]);
 t!(date_iso, "2024-11-02 21:58", [
     ("2024-11-02", "DATE", json!({"exact": "2024-11-02"})),
     ("21:58", "TIME", json!({"exact": "2024-11-02T21:58"})),

@@ -56,7 +56,9 @@ fn month(t: &Toks, i: usize) -> Option<u8> {
 
 /// Tokens a month name takes (`Oct.` is two).
 fn month_len(t: &Toks, i: usize) -> usize {
-    if t.text(i + 1) == "." && t.glued(i + 1) && t.low(i).len() <= 4 {
+    // Only an abbreviation owns its stop: `June.` ends a sentence.
+    let full_name = matches!(t.low(i), "may" | "june" | "july");
+    if t.text(i + 1) == "." && t.glued(i + 1) && t.low(i).len() <= 4 && !full_name {
         2
     } else {
         1
@@ -125,6 +127,9 @@ pub(super) fn at(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
     }
     if !t.is_word(i) {
         return None;
+    }
+    if let Some(h) = oclock(t, i, ctx) {
+        return Some(h);
     }
     let w = t.low(i);
     // `last Thursday`, `late Friday`, `early Monday morning`, `mid-October`, `last December`
@@ -436,6 +441,8 @@ fn time(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
             (true, h) => h + 12,
             (false, h) => h,
         };
+    } else if !colon && (1..=12).contains(&h) && matches!(t.low(end), "o'clock" | "o’clock") {
+        end += 1;
     } else if !colon || hour > 24 || minute > 59 {
         return None;
     }
@@ -448,6 +455,22 @@ fn time(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
         None => format!("T{hour:02}:{minute:02}"),
     };
     Some(Hit { start: i, core: i, end, label: NumberLabel::TIME, value: Value::exact(v) })
+}
+
+/// `six o’clock`: an hour in words with `o’clock`. The text fixes no half
+/// of the day, so the hour is read as written.
+fn oclock(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
+    const HOURS: [&str; 12] =
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    if !matches!(t.low(i + 1), "o'clock" | "o’clock") {
+        return None;
+    }
+    let hour = HOURS.iter().position(|&w| w == t.low(i))? + 1;
+    let v = match ctx.dateline {
+        Some(d) => format!("{d}T{hour:02}:00"),
+        None => format!("T{hour:02}:00"),
+    };
+    Some(Hit { start: i, core: i, end: i + 2, label: NumberLabel::TIME, value: Value::exact(v) })
 }
 
 /// `last month`, `this year`, `next week`, `the coming days`, `recent years`.
