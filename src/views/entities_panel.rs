@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::state::AppState;
 use crate::views::reader;
+use crate::views::show_more::ShowMore;
 
-/// Clusters listed at first, and added per "show more".
+/// Clusters listed at first; "show more" adds more.
 const FIRST: usize = 60;
-const MORE: usize = 200;
 
 /// The entities panel (`#entity-panel`): a cluster per line with its mention count; a click
 /// walks through its mentions in the text.
@@ -57,11 +57,7 @@ pub fn EntityPanel() -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            <Show when=move || { hidden() > 0 }>
-                <button type="button" class="more" on:click=move |_| limit.update(|l| *l += MORE)>
-                    {move || format!("Show {} more of {}", hidden().min(MORE), hidden())}
-                </button>
-            </Show>
+            <ShowMore limit hidden=Signal::derive(hidden) />
         </section>
     }
 }

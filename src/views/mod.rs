@@ -8,3 +8,4 @@ pub mod legend;
 pub mod notices;
 pub mod quotes_panel;
 pub mod reader;
+pub mod show_more;

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::state::AppState;
 use crate::views::reader;
+use crate::views::show_more::ShowMore;
 
-/// Quotes listed at first, and added per "show more".
+/// Quotes listed at first; "show more" adds more.
 const FIRST: usize = 40;
-const MORE: usize = 200;
 
 /// The quotes panel (`#quote-panel`).
 #[component]
@@ -68,11 +68,7 @@ pub fn QuotePanel() -> impl IntoView {
                         .collect_view()
                 }}
             </div>
-            <Show when=move || { hidden() > 0 }>
-                <button type="button" class="more" on:click=move |_| limit.update(|l| *l += MORE)>
-                    {move || format!("Show {} more of {}", hidden().min(MORE), hidden())}
-                </button>
-            </Show>
+            <ShowMore limit hidden=Signal::derive(hidden) />
         </section>
     }
 }
