@@ -1,21 +1,15 @@
 // Browser tests: files dropped on the window (several at once), the file picker, and refused files.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openApp, fixture, startDrag, finishDrop, dropFiles, pasteArticle, waitForDocs, waitForReader, squash, SLOW,
+  useBrowser, openApp, fixture, startDrag, finishDrop, dropFiles, pasteArticle, waitForDocs, waitForReader, squash, SLOW,
 } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('two files dropped at once both appear in the list', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   const drag = await startDrag(page, [
     { name: 'library-budget.txt', text: fixture('library-budget.txt') },
     { name: 'orchard-frost.md', text: fixture('orchard-frost.md') },
@@ -53,7 +47,7 @@ test('two files dropped at once both appear in the list', async () => {
 });
 
 test('the file picker takes several files at once', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   await page.setInputFiles('#file-input', [
     { name: 'harbour-ferry.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('harbour-ferry.txt')) },
     { name: 'library-budget.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('library-budget.txt')) },
@@ -65,7 +59,7 @@ test('the file picker takes several files at once', async () => {
 });
 
 test('binary and invalid UTF-8 files are refused by name while open documents stay', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   await pasteArticle(page, fixture('harbour-ferry.txt'));
   await waitForDocs(page, 1);
   await waitForReader(page);

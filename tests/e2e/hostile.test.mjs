@@ -1,21 +1,15 @@
 // Browser test: an HTML file full of scripts, handlers and javascript: links is read as text and runs nothing.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openApp, fixture, dropFiles, waitForDocs, waitForReader, squash, ROOT, BASE } from './lib.mjs';
+import { useBrowser, openApp, fixture, dropFiles, waitForDocs, waitForReader, squash, ROOT, BASE } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('hostile HTML: nothing in it runs, nothing is fetched, its text is read', async () => {
-  const { page, context, outside, requests } = await openApp(browser);
+  const { page, context, outside, requests } = await openApp(browser());
   const title = await page.title();
   const dialogs = [];
   page.on('dialog', (d) => {

@@ -4,6 +4,7 @@
 // bundle, serves it on 127.0.0.1 and sets NEWSLENS_URL. Chromium is the system's
 // (NEWSLENS_CHROMIUM, default /usr/bin/chromium); nothing is ever downloaded.
 
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -38,6 +39,21 @@ const FLAGS = [
 /** Launches Chromium (Playwright gives every launch a new empty profile). */
 export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/**
+ * One Chromium for a test file: launched before its tests, closed after them.
+ * Call at the top of the file; the returned function gives the browser.
+ */
+export function useBrowser() {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser;
 }
 
 /**

@@ -1,19 +1,13 @@
 // Browser test: the release bundle works from a plain static server with the network off.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, fixture, pasteArticle, waitForDocs, waitForReader, marks, BASE } from './lib.mjs';
+import { useBrowser, openApp, fixture, pasteArticle, waitForDocs, waitForReader, marks, BASE } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('with the network off the page works and every request stays on the test server', async () => {
-  const { page, context, outside, requests, errors } = await openApp(browser);
+  const { page, context, outside, requests, errors } = await openApp(browser());
   await pasteArticle(page, fixture('library-budget.txt'));
   await waitForDocs(page, 1);
   await waitForReader(page);

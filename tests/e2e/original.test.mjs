@@ -1,18 +1,12 @@
 // Browser test: a saved web page is read as its article; the whole page's text is one click away, and using it is one more.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openApp, fixture, dropFiles, waitForDocs, waitForReader, marks, squash, screenshotPath, SLOW,
+  useBrowser, openApp, fixture, dropFiles, waitForDocs, waitForReader, marks, squash, screenshotPath, SLOW,
 } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const NAV = 'Subscribe to the Courier Breakfast Briefing';
 const ARTICLE = 'Crews replaced 42 steel bearings';
@@ -32,7 +26,7 @@ function waitForReaderText(page, has, lacks) {
 }
 
 test('an HTML page shows its article; its whole text is one click away and can be used instead', async () => {
-  const { page, context, errors } = await openApp(browser);
+  const { page, context, errors } = await openApp(browser());
   await dropFiles(page, [{ name: 'bridge.html', text: fixture('bridge-page.html') }]);
   await waitForDocs(page, 1);
   await waitForReader(page);
@@ -85,7 +79,7 @@ test('an HTML page shows its article; its whole text is one click away and can b
 });
 
 test('a pasted text has no original page to show', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   await page.fill('#paste-input', fixture('harbour-ferry.txt'));
   await page.click('#paste-add');
   await waitForDocs(page, 1);

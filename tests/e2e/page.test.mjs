@@ -1,21 +1,15 @@
 // Browser tests: the page loads ready with a clear empty state, and a pasted article is read with highlights.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openApp, fixture, pasteArticle, waitForDocs, waitForReader, marks, squash, screenshotPath,
+  useBrowser, openApp, fixture, pasteArticle, waitForDocs, waitForReader, marks, squash, screenshotPath,
 } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('the page loads ready, unbroken, and says what to do when empty', async () => {
-  const { page, context, errors, outside } = await openApp(browser);
+  const { page, context, errors, outside } = await openApp(browser());
   assert.ok(await page.isVisible('#paste-input'), 'the paste box is visible');
   assert.ok(await page.isVisible('#paste-add'), 'the add button is visible');
   assert.ok(await page.$('input#file-input[type="file"][multiple]'), 'a file picker that takes several files');
@@ -30,7 +24,7 @@ test('the page loads ready, unbroken, and says what to do when empty', async () 
 });
 
 test('a pasted article is listed, read in full and highlighted', async () => {
-  const { page, context, errors } = await openApp(browser);
+  const { page, context, errors } = await openApp(browser());
   const text = fixture('harbour-ferry.txt');
   await pasteArticle(page, text);
   const titles = await waitForDocs(page, 1, ['Harbour council approves evening ferries']);
@@ -59,7 +53,7 @@ test('a pasted article is listed, read in full and highlighted', async () => {
 });
 
 test('highlights name themselves, show details on focus, and hide by layer from the legend', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   const text = fixture('harbour-ferry.txt');
   await pasteArticle(page, text);
   await waitForDocs(page, 1);

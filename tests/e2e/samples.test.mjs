@@ -1,16 +1,10 @@
 // Browser test: the shared sample articles dropped at once are each read with highlights (skips without the data).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, dropFiles, waitForDocs, squash, screenshotPath, sampleFiles, SLOW } from './lib.mjs';
+import { useBrowser, openApp, dropFiles, waitForDocs, squash, screenshotPath, sampleFiles, SLOW } from './lib.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('the samples dropped together are listed and each is read highlighted', async (t) => {
   const samples = sampleFiles();
@@ -19,7 +13,7 @@ test('the samples dropped together are listed and each is read highlighted', asy
     t.skip('shared samples not found (set NEWSLENS_DATA)');
     return;
   }
-  const { page, context, errors } = await openApp(browser);
+  const { page, context, errors } = await openApp(browser());
   await dropFiles(page, samples);
   await waitForDocs(page, samples.length);
   // Each entry shows its file name until the file is read, then its first line.
