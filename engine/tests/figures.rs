@@ -276,3 +276,85 @@ t!(cardinal_lakh_crore_in_words, "a total of three lakh crore", [("three lakh cr
 t!(cardinal_bare_hundred_thousand, "Hundred thousand rally in the capital", [("Hundred thousand", "CARDINAL", json!({"exact": 100000}))]);
 t!(cardinal_few_hundred_thousand_stays_vague, "a few hundred thousand people", [("a few hundred thousand", "CARDINAL", json!({"min": 200000, "max": null, "approx": true}))]);
 t!(cardinal_number_word_then_hundreds, "five hundreds were there", [("five hundreds", "CARDINAL", json!({"exact": 500}))]);
+
+// `X over Y` is a division only between plain numbers, the divisor closing the clause.
+t!(cardinal_over_is_a_division, "It is one over three, or 200 over 3.", [
+    ("one over three", "CARDINAL", json!({"exact": 0.333333333333})),
+    ("200 over 3", "CARDINAL", json!({"exact": 66.6666666667})),
+]);
+t!(cardinal_negative_over, "The answer is negative one over 20", [("negative one over 20", "CARDINAL", json!({"exact": -0.05}))]);
+t!(cardinal_over_before_a_noun_is_no_division, "2,000 over 3 years; they won 5 over 3 rivals", [
+    ("2,000", "CARDINAL", json!({"exact": 2000})),
+    ("over 3 years", "DURATION", json!({"min": 3, "max": null, "unit": "year"})),
+    ("5", "CARDINAL", json!({"exact": 5})),
+    ("over 3", "CARDINAL", json!({"min": 3, "max": null})),
+]);
+t!(cardinal_over_after_a_unit_is_no_division, "up 5 percent over 3.", [
+    ("5 percent", "PERCENT", json!({"exact": 5, "unit": "%"})),
+    ("over 3", "CARDINAL", json!({"min": 3, "max": null})),
+]);
+#[test]
+fn year_over_year_is_no_division() {
+    let text = "Sales grew in 2023 over 2022.";
+    let values: Vec<f64> = figures::scan_numbers(&Analysis::new(text)).into_iter().map(|n| n.value).collect();
+    assert_eq!(values, [2023.0, 2022.0]);
+}
+
+// Fractions after `and`: a part no smaller than the denominator is the whole numerator.
+t!(cardinal_improper_fraction_after_and, "one hundred and thirty fifths and one hundred and thirty-two fifths", [
+    ("one hundred and thirty fifths", "CARDINAL", json!({"exact": 26})),
+    ("one hundred and thirty-two fifths", "CARDINAL", json!({"exact": 26.4})),
+]);
+t!(cardinal_mixed_fraction_after_and, "one hundred and three quarters", [("one hundred and three quarters", "CARDINAL", json!({"exact": 100.75}))]);
+t!(cardinal_stacked_and_before_a_fraction, "twenty and three and three fifths", [("twenty and three and three fifths", "CARDINAL", json!({"exact": 23.6}))]);
+t!(cardinal_multiplier_then_hyphenated_denominator, "ninety - five hundred-fifths", [("ninety - five hundred-fifths", "CARDINAL", json!({"exact": 1900}))]);
+
+// Comma groups that are no thousands are a list.
+t!(cardinal_comma_list_is_one_number_a_group, "Exercises nrs. 22,24,26,31.", [
+    ("22", "CARDINAL", json!({"exact": 22})),
+    ("24", "CARDINAL", json!({"exact": 24})),
+    ("26", "CARDINAL", json!({"exact": 26})),
+    ("31", "CARDINAL", json!({"exact": 31})),
+]);
+t!(cardinal_thousands_groups_stay_one_number, "1,000,000 and 22,500 and 12,34,567", [
+    ("1,000,000", "CARDINAL", json!({"exact": 1000000})),
+    ("22,500", "CARDINAL", json!({"exact": 22500})),
+    ("12,34,567", "CARDINAL", json!({"exact": 1234567})),
+]);
+
+// A spaced minus is a sign only where a clause starts and the number closes it.
+t!(cardinal_spaced_minus, "- 1 4/5", [("- 1 4/5", "CARDINAL", json!({"exact": -1.8}))]);
+t!(cardinal_spaced_minus_in_brackets, "Dow 5647.65 ( - 64.73 )", [
+    ("5647.65", "CARDINAL", json!({"exact": 5647.65})),
+    ("- 64.73", "CARDINAL", json!({"exact": -64.73})),
+]);
+t!(cardinal_spaced_minus_multiplier, "- 10  k", [("- 10  k", "CARDINAL", json!({"exact": -10000}))]);
+t!(cardinal_list_bullet_is_no_minus, "- 5 soldiers were killed", [("5", "CARDINAL", json!({"exact": 5}))]);
+t!(cardinal_spaced_dash_between_numbers_is_a_range, "10 - 12 people", [("10 - 12", "CARDINAL", json!({"min": 10, "max": 12}))]);
+
+// Money: subunits in words, colloquial yuan, a code glued to its number, a sign between numbers.
+t!(money_singular_unit_and_subunit_in_words, "It costs one dollar and two and three points.", [
+    ("one dollar and two", "MONEY", json!({"exact": 1.02, "unit": "USD"})),
+    ("three", "CARDINAL", json!({"exact": 3})),
+]);
+t!(money_unit_and_a_count_is_no_subunit, "one dollar and two apples", [
+    ("one dollar", "MONEY", json!({"exact": 1, "unit": "USD"})),
+    ("two", "CARDINAL", json!({"exact": 2})),
+]);
+t!(money_sign_amount_and_subunit_in_words, "me c $ 100 and fifty.", [("c $ 100 and fifty", "MONEY", json!({"exact": 100.5, "unit": "CAD"}))]);
+t!(money_sign_amount_and_digits_is_no_subunit, "He paid $100 and 50 people came.", [
+    ("$100", "MONEY", json!({"exact": 100, "unit": "USD"})),
+    ("50", "CARDINAL", json!({"exact": 50})),
+]);
+t!(money_kuai_and_mao, "It may need one kuai and five mao five.", [("one kuai and five mao five", "MONEY", json!({"exact": 1.55, "unit": "CNY"}))]);
+t!(money_sen_before_the_number, "Do you think sen 100,000 is expensive?", [("sen 100,000", "MONEY", json!({"exact": 1000, "unit": "MYR"}))]);
+t!(money_senator_is_no_currency, "Sen. 100 votes", [("100", "CARDINAL", json!({"exact": 100}))]);
+t!(money_code_glued_to_the_next_number, "we are giving away 3 USD50 Cards.", [
+    ("3", "CARDINAL", json!({"exact": 3})),
+    ("USD50", "MONEY", json!({"exact": 50, "unit": "USD"})),
+]);
+t!(money_sign_between_numbers_with_units, "10 $ 30 $ and 10 $ 30 cent", [
+    ("10 $", "MONEY", json!({"exact": 10, "unit": "USD"})),
+    ("30 $", "MONEY", json!({"exact": 30, "unit": "USD"})),
+    ("10 $ 30 cent", "MONEY", json!({"exact": 10.3, "unit": "USD"})),
+]);

@@ -169,7 +169,7 @@ fn expected_item(r: &serde_json::Value) -> Option<Item> {
     let raw = res["value"].as_str().unwrap_or("nan").trim_end_matches('%');
     let mut value: f64 = raw.parse().unwrap_or(f64::NAN);
     if let Some(unit) = res["unit"].as_str() {
-        if matches!(unit, "Cent" | "Pence" | "Penny") {
+        if matches!(unit, "Cent" | "Pence" | "Penny" | "Sen") {
             value *= 0.01;
         }
         if unit == "Satoshi" {

@@ -219,6 +219,16 @@ fn amount(t: &Toks, i: usize) -> Option<Amt> {
         if units::currency_code(t.text(end)).is_some_and(|(c, _)| c == code) {
             end += 1;
         }
+        let mut num = num;
+        // `c $ 100 and fifty`, `$100 and 50 cents`: the subunit after a whole amount
+        if f == 1.0 && end == num.end && num.end == num.start + 1 && !num.words && num.value.fract() == 0.0 && t.low(end) == "and" {
+            // digits alone after `and` are rather the next count (`$100 and 50.`)
+            let named = |e: usize| units::currency_word(t.low(e - 1)).is_some();
+            if let Some((cents, e)) = subunit(t, end + 1, true).filter(|&(_, e)| t.is_word(end + 1) || named(e)) {
+                num.value += cents;
+                end = e;
+            }
+        }
         return Some(Amt { num, unit: Some(Unit::Currency(code, f)), unit_end: end, end });
     }
     let num = numbers::parse(t, i)?;
@@ -257,6 +267,11 @@ fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, f64, usize)> {
             if t.is_num(i + 1) && (s.chars().all(|c| c.is_uppercase()) || t.glued(i + 1) || low.len() == 3) {
                 return Some((code, f, i + 1));
             }
+        }
+        // `sen 100,000`: a subunit name written before the digits (lower-case,
+        // so never `Sen.` for a senator); the ringgit's, the sen in use today
+        if s == "sen" && t.is_num(i + 1) && !t.glued(i + 1) {
+            return Some(("MYR", 0.01, i + 1));
         }
         // `dollar 22.5 million`: a singular currency name before digits and a
         // multiplier (never `won`, a verb far more often than the currency).
@@ -312,11 +327,44 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
         "per" if t.low(u + 1) == "cent" => return Some((Unit::Percent, u + 2, u + 2, 0.0)),
         _ => {}
     }
-    // `10 €`, `100元`: a sign after the amount (not the start of the next one).
+    // `10 €`, `100元`: a sign after the amount, not the start of the next one,
+    // unless the next number has a unit of its own: `10 $ 30 $` is two amounts,
+    // and `10 $ 30 cent` is one with its subunit.
     if let Some(code) = units::currency_sign(text) {
         if !hyphen && !t.is_num(e + 1) {
             return Some((Unit::Currency(code, 1.0), e + 1, e + 1, 0.0));
         }
+        if !hyphen && !t.glued(e + 1) {
+            if let Some(next) = numbers::parse(t, e + 1).filter(|n| n.kind == Kind::Cardinal) {
+                let sub = units::currency_word(t.low(next.end)).filter(|&(c, f)| c == code && f == 0.01);
+                if sub.is_some() && next.value < 100.0 && next.value.fract() == 0.0 && num.value.fract() == 0.0 {
+                    return Some((Unit::Currency(code, 1.0), next.end + 1, next.end + 1, next.value / 100.0));
+                }
+                if has_unit(t, next.end) {
+                    return Some((Unit::Currency(code, 1.0), e + 1, e + 1, 0.0));
+                }
+            }
+        }
+    }
+    // `one kuai and five mao five`: colloquial yuan, ten mao to the kuai, and a
+    // closing digit for the fen (`mao` only after a kuai: it is a name too)
+    if low == "kuai" && !hyphen {
+        let mut end = u + 1;
+        let mut cents = 0.0;
+        let k = if t.low(end) == "and" { end + 1 } else { end };
+        if let Some(m) = numbers::parse(t, k).filter(|m| m.kind == Kind::Cardinal && m.value < 10.0 && m.value.fract() == 0.0) {
+            if t.text(m.end) == "mao" {
+                cents = m.value / 10.0;
+                end = m.end + 1;
+                if let Some(f) = numbers::parse(t, end).filter(|f| f.kind == Kind::Cardinal && f.value < 10.0 && f.value.fract() == 0.0) {
+                    if numbers::closes_clause(t, f.end) {
+                        cents += f.value / 100.0;
+                        end = f.end;
+                    }
+                }
+            }
+        }
+        return Some((Unit::Currency("CNY", 1.0), end, end, cents));
     }
     if let Some((code, f)) = units::currency_word(low) {
         if low == "won" && !num.words && num.value < 1000.0 {
@@ -325,13 +373,11 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
         // `3 dollars 50 cents`, `13 dollars and 45 cents`, `15 dollars 50.`
         if f == 1.0 && !hyphen && matches!(low, "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds") {
             let k = if t.low(u + 1) == "and" { u + 2 } else { u + 1 };
-            if let Some(c) = numbers::parse(t, k).filter(|c| c.kind == Kind::Cardinal && c.value < 100.0 && c.value.fract() == 0.0) {
-                let sub = units::currency_word(t.low(c.end)).filter(|&(_, sf)| sf == 0.01);
-                let closes = matches!(t.text(c.end), "." | "," | "!" | "?" | "") && t.kind(c.end + 1).is_none_or(|_| t.text(c.end) != ".");
-                if sub.is_some() || closes || t.kind(c.end).is_none() {
-                    let end = if sub.is_some() { c.end + 1 } else { c.end };
-                    return Some((Unit::Currency(code, 1.0), end, end, c.value / 100.0));
-                }
+            // `one dollar and two and three points`: after a singular unit and `and`,
+            // a number in words is its subunit up to a conjunction too
+            let singular = matches!(low, "dollar" | "euro" | "pound") && k == u + 2;
+            if let Some((cents, end)) = subunit(t, k, singular) {
+                return Some((Unit::Currency(code, 1.0), end, end, cents));
             }
         }
         if matches!(low, "pound" | "pounds") && num.value < 1e5 {
@@ -341,6 +387,10 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
         return Some((Unit::Currency(code, f), u + 1, u + 1, 0.0));
     }
     if let Some((code, f)) = units::currency_code(t.text(u)) {
+        // `3 USD50`: a code glued to the number after it is that number's
+        if !glued && t.glued(u + 1) && t.is_num(u + 1) {
+            return None;
+        }
         if t.text(u).chars().all(|c| c.is_uppercase()) || glued || (low.len() == 3 && low != "try") {
             // `75 USD million`: the multiplier after the code
             if let Some(s) = words::scale(t.low(u + 1)) {
@@ -461,6 +511,33 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
     }
     let leaked: &'static str = intern(&symbol);
     Some((Unit::Measure(leaked), end, end, 0.0))
+}
+
+/// A subunit in cents at `k` after a main unit (and `and`): `50 cents`, or a
+/// number alone that closes the clause (`15 dollars 50.`), or, when `words_ok`,
+/// a number in words before a conjunction (`one dollar and two and ...`).
+/// Its value in the main unit and where it ends.
+fn subunit(t: &Toks, k: usize, words_ok: bool) -> Option<(f64, usize)> {
+    let c = numbers::parse(t, k).filter(|c| c.kind == Kind::Cardinal && c.value < 100.0 && c.value.fract() == 0.0)?;
+    if units::currency_word(t.low(c.end)).is_some_and(|(_, sf)| sf == 0.01) {
+        return Some((c.value / 100.0, c.end + 1));
+    }
+    let closes = matches!(t.text(c.end), "." | "," | "!" | "?" | "") && t.kind(c.end + 1).is_none_or(|_| t.text(c.end) != ".");
+    let conjunction = words_ok && c.words && matches!(t.low(c.end), "and" | "or");
+    (closes || conjunction || t.kind(c.end).is_none()).then_some((c.value / 100.0, c.end))
+}
+
+/// Whether a unit, currency or percent sign starts at token `k` (without
+/// reading further amounts, so chains of numbers stay linear).
+fn has_unit(t: &Toks, k: usize) -> bool {
+    let low = t.low(k);
+    units::currency_sign(t.text(k)).is_some()
+        || matches!(t.text(k), "%" | "٪")
+        || units::currency_word(low).is_some()
+        || units::currency_code(t.text(k)).is_some()
+        || units::measure(low).is_some()
+        || units::time_unit(low).is_some()
+        || matches!(low, "percent" | "pct")
 }
 
 /// The fixed set of unit symbols we build (no allocation leaks: a static table).

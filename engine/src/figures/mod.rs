@@ -64,6 +64,19 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
             i += 1;
             continue;
         }
+        // `nrs. 22,24,26,31`: a list of numbers in one token, a figure each
+        if let Some(groups) = numbers::comma_list(toks.text(i)).filter(|_| toks.is_num(i)) {
+            let at = toks.start(i);
+            out.extend(groups.into_iter().map(|(s, e, v)| Figure {
+                span: at + s..at + e,
+                label: NumberLabel::CARDINAL,
+                value: Value::exact(v),
+                of: None,
+                core_start: at + s,
+            }));
+            i += 1;
+            continue;
+        }
         let hit = dates::at(&toks, i, context).or_else(|| amounts::at(&toks, i, context));
         match hit {
             Some(hit) if hit.end > i && finite(&hit.value) => {
@@ -123,7 +136,7 @@ fn may_start(t: &Toks, i: usize) -> bool {
             | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
             | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept"
             | "oct" | "nov" | "dec" | "years" | "decades" | "centuries" | "months" | "weeks" | "days" | "hours"
-            | "minutes" | "dollar" | "mex" | "percent" | "percents" | "per" | "rs"
+            | "minutes" | "dollar" | "mex" | "percent" | "percents" | "per" | "rs" | "sen"
     ) || words::cardinal(w).is_some()
         || words::ordinal(w).is_some()
         || (w.len() <= 4 && (units::currency_code(w).is_some() || units::dollar_prefix(w).is_some()))

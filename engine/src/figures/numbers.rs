@@ -43,6 +43,12 @@ pub fn scan_numbers(analysis: &crate::text::Analysis) -> Vec<RawNumber> {
     let mut i = 0;
     while i < t.len() {
         if !t.blocked[i] && !(t.low(i) == "one" && pronoun_one(&t, i)) {
+            if let Some(groups) = comma_list(t.text(i)) {
+                let at = t.start(i);
+                out.extend(groups.into_iter().map(|(s, e, value)| RawNumber { span: at + s..at + e, value, ordinal: false }));
+                i += 1;
+                continue;
+            }
             if let Some(n) = parse(&t, i) {
                 out.push(RawNumber { span: t.start(n.start)..t.end(n.end - 1), value: n.value, ordinal: n.kind == Kind::Ordinal });
                 i = n.end;
@@ -120,6 +126,26 @@ pub fn digits(s: &str) -> Option<f64> {
     }
 }
 
+/// `22,24,26,31`: digit groups joined by commas that group no thousands (two
+/// or more commas, not `1,000,000` or `12,34,567`) are a list: each group's
+/// byte range in `s` and its value.
+pub fn comma_list(s: &str) -> Option<Vec<(usize, usize, f64)>> {
+    if s.matches(',').count() < 2 || !s.bytes().all(|b| b.is_ascii_digit() || b == b',') || digits(s).is_some() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for g in s.split(',') {
+        // `1,000,00` is a mistyped number, not a list
+        if g.is_empty() || g.len() > 4 || (g.len() > 1 && g.starts_with('0')) {
+            return None;
+        }
+        out.push((at, at + g.len(), g.parse().ok()?));
+        at += g.len() + 1;
+    }
+    Some(out)
+}
+
 /// A single-character fraction: `½`, `¾`, `⅔`.
 fn vulgar(s: &str) -> Option<f64> {
     Some(match s {
@@ -167,20 +193,56 @@ pub fn parse_money(t: &Toks, i: usize) -> Option<Num> {
 }
 
 fn parse_with(t: &Toks, i: usize, money: bool) -> Option<Num> {
+    let n = parse_one(t, i, money)?;
+    Some(over(t, n).unwrap_or(n))
+}
+
+/// `one over three`, `2000 over 3`: a division, when both are plain numbers
+/// and the divisor closes the clause; `2,000 over 3 years`, `won 5 over 3
+/// rivals` and `in 2020 over 2019` (a year against a year) are no division.
+fn over(t: &Toks, n: Num) -> Option<Num> {
+    if n.kind != Kind::Cardinal || t.low(n.end) != "over" {
+        return None;
+    }
+    let k = n.end + 1;
+    let d = parse_one(t, k, false).filter(|d| d.kind == Kind::Cardinal && d.value != 0.0)?;
+    let year = d.end == k + 1 && t.text(k).len() == 4 && (1000.0..2200.0).contains(&d.value);
+    (closes_clause(t, d.end) && !year).then_some(Num { end: d.end, value: n.value / d.value, kind: Kind::Fraction, ..n })
+}
+
+/// Token `k` ends the text or is punctuation that closes a clause or sentence.
+pub(super) fn closes_clause(t: &Toks, k: usize) -> bool {
+    t.kind(k).is_none() || matches!(t.text(k), "." | "," | ";" | ":" | "!" | "?" | ")")
+}
+
+fn parse_one(t: &Toks, i: usize, money: bool) -> Option<Num> {
     if t.blocked.get(i).copied().unwrap_or(true) {
         return None;
     }
     if t.is_num(i) {
         return parse_digits(t, i, money);
     }
-    // `-9.5`, `minus five`, `negative one over 20`: a sign before the number
+    // `-9.5`, `minus five`, `negative one over 20`: a sign before the number.
+    // A spaced `- 1 4/5` only where a clause starts and the number closes it,
+    // so neither a range's dash (`10 - 12`) nor a list bullet (`- 5 killed`) is one.
+    let spaced = matches!(t.text(i), "-" | "−")
+        && !t.glued(i + 1)
+        && t.is_num(i + 1)
+        && (t.sentence_start(i) || matches!(t.text(i - 1), "," | ";" | "="));
     let sign = match t.text(i) {
-        "-" | "−" => t.glued(i + 1) && !t.glued(i) && !(i > 0 && t.is_num(i - 1)) && t.is_num(i + 1),
+        "-" | "−" => spaced || t.glued(i + 1) && !t.glued(i) && !(i > 0 && t.is_num(i - 1)) && t.is_num(i + 1),
         _ => matches!(t.low(i), "minus" | "negative") && !(i > 0 && t.is_num(i - 1)),
     };
-    if sign {
+    // One sign only (`minus minus` is no number), which also bounds the recursion.
+    if sign && !matches!(t.low(i + 1), "minus" | "negative") {
         let n = parse_with(t, i + 1, money).filter(|n| n.kind != Kind::Ordinal && n.kind != Kind::Vague)?;
+        if spaced && !closes_clause(t, n.end) {
+            return None;
+        }
         return Some(Num { start: i, value: -n.value, ..n });
+    }
+    if sign {
+        return None;
     }
     if t.is_word(i) {
         return vague(t, i).or_else(|| parse_words(t, i));
@@ -550,11 +612,14 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
             }
         }
     }
-    // `two-thirds`, `one-quarter`: a hyphenated fraction
+    // `two-thirds`, `one-quarter`: a hyphenated fraction; after a multiplier
+    // (`ninety-five hundred-fifths`) the whole number is the numerator
     if t.text(end) == "-" && t.glued(end) == t.glued(end + 1) && and_at.is_none() && b.last_scale().is_none() {
         let d_word = t.low(end + 1);
         if let Some(d) = words::denominator(d_word).filter(|_| !matches!(d_word, "second" | "seconds")) {
-            if value > 0.0 && (d_word.ends_with('s') || value == 1.0 || d_word == "half") && value < d {
+            let plural = d_word.ends_with('s');
+            let over_multiplier = b.after_multiplier() && plural && d < 100.0 && t.glued(end);
+            if value > 0.0 && (plural || value == 1.0 || d_word == "half") && (value < d || over_multiplier) {
                 return frac(value / d, end + 2);
             }
         }
@@ -564,8 +629,11 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
     if let Some(d) = words::denominator(den_word) {
         let plural = den_word.ends_with('s') || den_word == "half";
         if value > 0.0 && (plural || value == 1.0) && den_word != "seconds" {
+            // `one hundred and three quarters` is 100 + 3/4, but a part after `and`
+            // no smaller than the denominator makes the whole number the
+            // numerator: `one hundred and thirty fifths` is 130/5.
             let (whole, numerator) = match and_at {
-                Some(before) if before > 0.0 => (before, value - before),
+                Some(before) if before > 0.0 && value - before < d => (before, value - before),
                 _ => (0.0, value),
             };
             let (mut v, e) = scaled_fraction(t, end + 1, numerator / d);
@@ -589,6 +657,14 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
                 (None, _) => (value + f, e),
             };
             return frac(v, e);
+        }
+        // `twenty and three and three fifths`: a unit the tens would take, then the fraction
+        if let Some(u @ Word::Unit(n)) = words::cardinal(t.low(end + 1)) {
+            if b.after_tens() && b.accepts(u) && t.low(end + 2) == "and" {
+                if let Some((f, e)) = fraction_at(t, end + 3) {
+                    return frac(value + n as f64 + f, e);
+                }
+            }
         }
     }
     // `two hundred point zero three`, `nine point nought four`
