@@ -289,6 +289,10 @@ t!(cardinal_over_before_a_noun_is_no_division, "2,000 over 3 years; they won 5 o
     ("5", "CARDINAL", json!({"exact": 5})),
     ("over 3", "CARDINAL", json!({"min": 3, "max": null})),
 ]);
+t!(cardinal_result_over_is_no_division, "The Senate voted 52 over 48.", [
+    ("52", "CARDINAL", json!({"exact": 52})),
+    ("over 48", "CARDINAL", json!({"min": 48, "max": null})),
+]);
 t!(cardinal_over_after_a_unit_is_no_division, "up 5 percent over 3.", [
     ("5 percent", "PERCENT", json!({"exact": 5, "unit": "%"})),
     ("over 3", "CARDINAL", json!({"min": 3, "max": null})),
@@ -358,3 +362,5 @@ t!(money_sign_between_numbers_with_units, "10 $ 30 $ and 10 $ 30 cent", [
     ("30 $", "MONEY", json!({"exact": 30, "unit": "USD"})),
     ("10 $ 30 cent", "MONEY", json!({"exact": 10.3, "unit": "USD"})),
 ]);
+t!(cardinal_unit_thousand_after_a_multiplier_is_the_denominator, "one hundred one thousand fifths", [("one hundred one thousand fifths", "CARDINAL", json!({"exact": 0.0995024875622}))]);
+t!(cardinal_hundred_one_thousand_stays_a_count, "one hundred one thousand people", [("one hundred one thousand", "CARDINAL", json!({"exact": 101000}))]);

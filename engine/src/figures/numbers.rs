@@ -199,9 +199,14 @@ fn parse_with(t: &Toks, i: usize, money: bool) -> Option<Num> {
 
 /// `one over three`, `2000 over 3`: a division, when both are plain numbers
 /// and the divisor closes the clause; `2,000 over 3 years`, `won 5 over 3
-/// rivals` and `in 2020 over 2019` (a year against a year) are no division.
+/// rivals`, `in 2020 over 2019` (a year against a year) and a result after a
+/// verb of winning or voting (`voted 52 over 48.`) are no division.
 fn over(t: &Toks, n: Num) -> Option<Num> {
     if n.kind != Kind::Cardinal || t.low(n.end) != "over" {
+        return None;
+    }
+    let before = if n.start > 0 { t.low(n.start - 1) } else { "" };
+    if matches!(before, "won" | "win" | "wins" | "beat" | "beats" | "defeated" | "voted" | "vote" | "votes" | "led" | "leads" | "lost" | "edged" | "scored") {
         return None;
     }
     let k = n.end + 1;
@@ -608,6 +613,19 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
                 let numerator = value - n as f64;
                 if numerator > 0.0 && u > 0 {
                     return frac(numerator / (n + u) as f64, k + 1);
+                }
+            }
+        }
+        // `one hundred one thousand fifths`: likewise a unit and `thousand` after a
+        // multiplier join the denominator (100/1005)
+        if end >= i + 4 && t.low(end - 1) == "thousand" && matches!(words::cardinal(t.low(end - 3)), Some(Word::Hundred | Word::Scale(_))) {
+            let unit = t.low(end).strip_suffix('s').and_then(words::ordinal);
+            if let (Some(Word::Unit(u)), Some(Word::Unit(o))) = (words::cardinal(t.low(end - 2)), unit) {
+                // the numerator is the phrase before them, read again
+                let mut nb = Builder::new();
+                let whole = (i..end - 2).all(|k| words::cardinal(t.low(k)).is_some_and(|w| nb.push(w)));
+                if whole && u > 0 && o > 0 {
+                    return frac(nb.value() / (u * 1000 + o) as f64, end + 1);
                 }
             }
         }
