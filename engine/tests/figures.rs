@@ -293,6 +293,10 @@ t!(cardinal_result_over_is_no_division, "The Senate voted 52 over 48.", [
     ("52", "CARDINAL", json!({"exact": 52})),
     ("over 48", "CARDINAL", json!({"min": 48, "max": null})),
 ]);
+t!(money_is_never_divided, "It rose $5 over 3.", [
+    ("$5", "MONEY", json!({"exact": 5, "unit": "USD"})),
+    ("over 3", "CARDINAL", json!({"min": 3, "max": null})),
+]);
 t!(cardinal_over_after_a_unit_is_no_division, "up 5 percent over 3.", [
     ("5 percent", "PERCENT", json!({"exact": 5, "unit": "%"})),
     ("over 3", "CARDINAL", json!({"min": 3, "max": null})),

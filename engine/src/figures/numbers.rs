@@ -194,7 +194,8 @@ pub fn parse_money(t: &Toks, i: usize) -> Option<Num> {
 
 fn parse_with(t: &Toks, i: usize, money: bool) -> Option<Num> {
     let n = parse_one(t, i, money)?;
-    Some(over(t, n).unwrap_or(n))
+    // an amount of money is never divided (`$5 over 3.`)
+    Some(if money { n } else { over(t, n).unwrap_or(n) })
 }
 
 /// `one over three`, `2000 over 3`: a division, when both are plain numbers
@@ -238,16 +239,16 @@ fn parse_one(t: &Toks, i: usize, money: bool) -> Option<Num> {
         "-" | "−" => spaced || t.glued(i + 1) && !t.glued(i) && !(i > 0 && t.is_num(i - 1)) && t.is_num(i + 1),
         _ => matches!(t.low(i), "minus" | "negative") && !(i > 0 && t.is_num(i - 1)),
     };
-    // One sign only (`minus minus` is no number), which also bounds the recursion.
-    if sign && !matches!(t.low(i + 1), "minus" | "negative") {
+    if sign {
+        // One sign only (`minus minus` is no number), which also bounds the recursion.
+        if matches!(t.low(i + 1), "minus" | "negative") {
+            return None;
+        }
         let n = parse_with(t, i + 1, money).filter(|n| n.kind != Kind::Ordinal && n.kind != Kind::Vague)?;
         if spaced && !closes_clause(t, n.end) {
             return None;
         }
         return Some(Num { start: i, value: -n.value, ..n });
-    }
-    if sign {
-        return None;
     }
     if t.is_word(i) {
         return vague(t, i).or_else(|| parse_words(t, i));
