@@ -222,14 +222,30 @@ fn word_info(w: &str) -> Word {
 const BOS: u64 = 0x0b05;
 const EOS: u64 = 0x0e05;
 
-/// The static features of one document: flat ids with per-word offsets.
+/// The static features of one document, computed as each sentence is tagged.
+///
+/// Storing every word's ids up front would cost about 180 bytes a word (900 MB for a
+/// 20 MB paste); instead each distinct spelling is analysed once ([`Word`]) and a word
+/// keeps 20 bytes: its spelling's index, its lowercase hash and where it stands.
 pub struct DocFeatures {
-    ids: Vec<u32>,
-    offsets: Vec<u32>,
+    /// Index into `types` of each word's spelling.
+    type_of: Vec<u32>,
+    types: Vec<Word>,
     /// Folded lowercase hash of each word (history key).
     lows: Vec<u64>,
-    caps: Vec<bool>,
+    /// Per word: [`CAP`], [`HEADLINE`], [`SENT_START`].
+    flags: Vec<u8>,
+    /// Gazetteer B/I bits per word.
+    gaz_bits: Vec<u16>,
+    /// The sentence each word's window stays inside.
+    sentences: Vec<Range<usize>>,
+    sent_of: Vec<u32>,
+    agg: IdMap<Aggregate>,
 }
+
+const CAP: u8 = 1;
+const HEADLINE: u8 = 2;
+const SENT_START: u8 = 4;
 
 /// Context aggregated over the document for one lowercase form.
 #[derive(Default)]
@@ -242,29 +258,66 @@ struct Aggregate {
 
 type IdMap<V> = HashMap<u64, V, BuildHasherDefault<super::gazetteer::Identity>>;
 
+/// A hash of a word's exact bytes, to find its spelling again.
+fn spelling_hash(w: &str) -> u64 {
+    w.bytes().fold(SEED, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+}
+
 impl DocFeatures {
-    /// Computes every feature that does not depend on the tagger's own output.
+    /// Computes everything that does not depend on the tagger's own output.
     /// `sentences` are word ranges, in order, covering every word.
     pub fn new(words: &[&str], sentences: &[Range<usize>], gaz: &Gazetteer) -> DocFeatures {
         let n = words.len();
-        let info: Vec<Word> = words.iter().map(|w| word_info(w)).collect();
-        let mut sent_start = vec![false; n];
-        let mut headline = vec![false; n];
-        let mut sent_of = vec![usize::MAX; n];
-        for (si, s) in sentences.iter().enumerate() {
+        // Each distinct spelling is analysed once; a hash collision only costs a second entry.
+        let mut seen: IdMap<u32> = IdMap::default();
+        let mut spellings: Vec<&str> = Vec::new();
+        let mut types: Vec<Word> = Vec::new();
+        let type_of: Vec<u32> = words
+            .iter()
+            .map(|w| {
+                let h = spelling_hash(w);
+                match seen.get(&h) {
+                    Some(&t) if spellings[t as usize] == *w => t,
+                    found => {
+                        let t = types.len() as u32;
+                        types.push(word_info(w));
+                        spellings.push(w);
+                        if found.is_none() {
+                            seen.insert(h, t);
+                        }
+                        t
+                    }
+                }
+            })
+            .collect();
+        let info = |i: usize| &types[type_of[i] as usize];
+
+        let mut flags = vec![0u8; n];
+        let mut sent_of = vec![u32::MAX; n];
+        let mut clipped = Vec::with_capacity(sentences.len());
+        for s in sentences {
             let s = s.start.min(n)..s.end.min(n);
+            let si = clipped.len() as u32;
+            clipped.push(s.clone());
             if s.is_empty() {
                 continue;
             }
             // A line with letters and no lowercase letter at all is set in capitals.
-            let caps = s.clone().any(|i| info[i].upper) && !s.clone().any(|i| info[i].lower);
+            let caps = s.clone().any(|i| info(i).upper) && !s.clone().any(|i| info(i).lower);
             // The first word that is not punctuation starts the sentence.
-            if let Some(f) = s.clone().find(|&i| info[i].alpha || words[i].chars().any(char::is_numeric)) {
-                sent_start[f] = true;
+            if let Some(f) = s.clone().find(|&i| info(i).alpha || words[i].chars().any(char::is_numeric)) {
+                flags[f] |= SENT_START;
             }
             for i in s {
-                headline[i] = caps;
+                if caps {
+                    flags[i] |= HEADLINE;
+                }
                 sent_of[i] = si;
+            }
+        }
+        for i in 0..n {
+            if info(i).cap {
+                flags[i] |= CAP;
             }
         }
 
@@ -272,22 +325,23 @@ impl DocFeatures {
         // capitalised mid-sentence, and the words around its capitalised uses.
         let mut agg: IdMap<Aggregate> = IdMap::default();
         for i in 0..n {
-            let w = &info[i];
+            let w = info(i);
             if !w.alpha {
                 continue;
             }
+            let (start, headline) = (flags[i] & SENT_START != 0, flags[i] & HEADLINE != 0);
             let a = agg.entry(w.low).or_default();
-            if !sent_start[i] && !headline[i] {
+            if !start && !headline {
                 if !w.upper {
                     a.lower_mid = true;
                 } else if w.cap {
                     a.title_mid = true;
                 }
             }
-            if w.cap && !headline[i] {
+            if w.cap && !headline {
                 let same = |j: usize| sent_of[j] == sent_of[i];
-                let prev = if i > 0 && same(i - 1) { info[i - 1].low } else { BOS };
-                let next = if i + 1 < n && same(i + 1) { info[i + 1].low } else { EOS };
+                let prev = if i > 0 && same(i - 1) { info(i - 1).low } else { BOS };
+                let next = if i + 1 < n && same(i + 1) { info(i + 1).low } else { EOS };
                 if a.prev.len() < 6 && !a.prev.contains(&prev) {
                     a.prev.push(prev);
                 }
@@ -297,94 +351,92 @@ impl DocFeatures {
             }
         }
 
-        let lows: Vec<u64> = info.iter().map(|w| w.low).collect();
-        let caps: Vec<bool> = info.iter().map(|w| w.cap).collect();
+        let lows: Vec<u64> = (0..n).map(|i| info(i).low).collect();
         let gaz_bits = gaz.tag_words(&lows, sentences);
+        DocFeatures { type_of, types, lows, flags, gaz_bits, sentences: clipped, sent_of, agg }
+    }
 
-        let mut ids = Vec::with_capacity(n * 48);
-        let mut offsets = Vec::with_capacity(n + 1);
-        offsets.push(0u32);
-        for i in 0..n {
-            let w = &info[i];
-            let s = sentences.get(sent_of[i]).map_or(i..i + 1, |s| s.start.min(n)..s.end.min(n));
-            let at = |j: isize| -> Option<&Word> {
-                let j = i as isize + j;
-                if j < s.start as isize || j >= s.end as isize {
-                    None
-                } else {
-                    info.get(j as usize)
-                }
-            };
-            let low = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |w| w.low);
-            let shp = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |w| w.shape);
-            let hl = headline[i] as u64;
-            let st = sent_start[i] as u64;
-            let mut f = |h: u64| ids.push(fin(h));
-            f(tpl(0));
-            f(mix(mix(tpl(1), w.cased), hl));
-            f(mix(tpl(2), w.low));
-            f(mix(mix(tpl(3), w.shape), st | hl << 1));
-            f(mix(tpl(4), w.shape));
-            for k in 0..4 {
-                if w.pre[k] != 0 {
-                    f(mix(tpl(5), w.pre[k]));
-                }
-                if w.suf[k] != 0 {
-                    f(mix(tpl(6), w.suf[k]));
-                }
+    /// Appends the static feature ids of word `i` to `ids`.
+    fn static_ids(&self, i: usize, ids: &mut Vec<u32>) {
+        let n = self.len();
+        let info = |j: usize| &self.types[self.type_of[j] as usize];
+        let w = info(i);
+        let s = self.sentences.get(self.sent_of[i] as usize).cloned().unwrap_or(i..i + 1);
+        let at = |j: isize| -> Option<&Word> {
+            let j = i as isize + j;
+            if j < s.start as isize || j >= s.end as isize || j as usize >= n {
+                None
+            } else {
+                Some(info(j as usize))
             }
-            f(mix(tpl(7), low(-1)));
-            f(mix(tpl(8), low(1)));
-            f(mix(tpl(9), low(-2)));
-            f(mix(tpl(10), low(2)));
-            f(mix(mix(tpl(11), low(-1)), w.low));
-            f(mix(mix(tpl(12), w.low), low(1)));
-            f(mix(mix(tpl(13), shp(-1)), w.shape));
-            f(mix(mix(tpl(14), w.shape), shp(1)));
-            f(mix(mix(mix(mix(tpl(15), shp(-1)), w.shape), shp(1)), hl));
-            f(mix(mix(tpl(16), low(-1)), w.shape));
-            f(mix(mix(tpl(17), w.shape), low(1)));
-            f(mix(mix(tpl(18), low(-2)), low(-1)));
-            f(mix(mix(tpl(19), low(1)), low(2)));
-            if i == s.start {
-                f(mix(tpl(20), w.low));
+        };
+        let low = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |w| w.low);
+        let shp = |j: isize| at(j).map_or(if j < 0 { BOS } else { EOS }, |w| w.shape);
+        let hl = (self.flags[i] & HEADLINE != 0) as u64;
+        let st = (self.flags[i] & SENT_START != 0) as u64;
+        let mut f = |h: u64| ids.push(fin(h));
+        f(tpl(0));
+        f(mix(mix(tpl(1), w.cased), hl));
+        f(mix(tpl(2), w.low));
+        f(mix(mix(tpl(3), w.shape), st | hl << 1));
+        f(mix(tpl(4), w.shape));
+        for k in 0..4 {
+            if w.pre[k] != 0 {
+                f(mix(tpl(5), w.pre[k]));
             }
-            // Gazetteers: B/I per kind for this word and its neighbours.
-            for (off, t) in [(0isize, 21u64), (-1, 22), (1, 23)] {
-                let j = i as isize + off;
-                if j < s.start as isize || j >= s.end as isize {
-                    continue;
-                }
-                let bits = gaz_bits[j as usize];
-                for k in 0..GAZ_KINDS as u64 * 2 {
-                    if bits & (1 << k) != 0 {
-                        f(mix(tpl(t), k));
-                        if off == 0 {
-                            f(mix(mix(mix(tpl(24), k), w.shape), st));
-                        }
-                    }
-                }
+            if w.suf[k] != 0 {
+                f(mix(tpl(6), w.suf[k]));
             }
-            if let Some(a) = agg.get(&w.low) {
-                let flags = (a.lower_mid as u64) | (a.title_mid as u64) << 1;
-                f(mix(mix(mix(tpl(25), flags), w.shape), st | hl << 1));
-                if w.cap || hl == 1 {
-                    for &p in &a.prev {
-                        f(mix(tpl(26), p));
-                    }
-                    for &q in &a.next {
-                        f(mix(tpl(27), q));
-                    }
-                }
-            }
-            offsets.push(ids.len() as u32);
         }
-        DocFeatures { ids, offsets, lows, caps }
+        f(mix(tpl(7), low(-1)));
+        f(mix(tpl(8), low(1)));
+        f(mix(tpl(9), low(-2)));
+        f(mix(tpl(10), low(2)));
+        f(mix(mix(tpl(11), low(-1)), w.low));
+        f(mix(mix(tpl(12), w.low), low(1)));
+        f(mix(mix(tpl(13), shp(-1)), w.shape));
+        f(mix(mix(tpl(14), w.shape), shp(1)));
+        f(mix(mix(mix(mix(tpl(15), shp(-1)), w.shape), shp(1)), hl));
+        f(mix(mix(tpl(16), low(-1)), w.shape));
+        f(mix(mix(tpl(17), w.shape), low(1)));
+        f(mix(mix(tpl(18), low(-2)), low(-1)));
+        f(mix(mix(tpl(19), low(1)), low(2)));
+        if i == s.start {
+            f(mix(tpl(20), w.low));
+        }
+        // Gazetteers: B/I per kind for this word and its neighbours.
+        for (off, t) in [(0isize, 21u64), (-1, 22), (1, 23)] {
+            let j = i as isize + off;
+            if j < s.start as isize || j >= s.end as isize {
+                continue;
+            }
+            let bits = self.gaz_bits.get(j as usize).copied().unwrap_or(0);
+            for k in 0..GAZ_KINDS as u64 * 2 {
+                if bits & (1 << k) != 0 {
+                    f(mix(tpl(t), k));
+                    if off == 0 {
+                        f(mix(mix(mix(tpl(24), k), w.shape), st));
+                    }
+                }
+            }
+        }
+        if let Some(a) = self.agg.get(&w.low) {
+            let flags = (a.lower_mid as u64) | (a.title_mid as u64) << 1;
+            f(mix(mix(mix(tpl(25), flags), w.shape), st | hl << 1));
+            if w.cap || hl == 1 {
+                for &p in &a.prev {
+                    f(mix(tpl(26), p));
+                }
+                for &q in &a.next {
+                    f(mix(tpl(27), q));
+                }
+            }
+        }
     }
 
     /// Number of words.
     pub fn len(&self) -> usize {
-        self.offsets.len() - 1
+        self.type_of.len()
     }
 
     /// Whether the document has no words.
@@ -397,11 +449,6 @@ impl DocFeatures {
         self.lows[i]
     }
 
-    /// The static feature ids of word `i`.
-    pub fn of(&self, i: usize) -> &[u32] {
-        &self.ids[self.offsets[i] as usize..self.offsets[i + 1] as usize]
-    }
-
     /// Collects the features of the words in `range` into `out` (flat, with
     /// `offs` marking each word's end): static ones plus the history's.
     pub fn sentence(&self, range: Range<usize>, history: &History, out: &mut Vec<u32>, offs: &mut Vec<u32>) {
@@ -409,8 +456,8 @@ impl DocFeatures {
         offs.clear();
         offs.push(0);
         for i in range {
-            out.extend_from_slice(self.of(i));
-            if self.caps[i] {
+            self.static_ids(i, out);
+            if self.flags[i] & CAP != 0 {
                 history.features(self.lows[i], out);
             }
             offs.push(out.len() as u32);
@@ -420,7 +467,7 @@ impl DocFeatures {
     /// Remembers the tags given to the words in `range` for later sentences.
     pub fn record(&self, range: Range<usize>, tags: &[u8], history: &mut History) {
         for (i, &t) in range.zip(tags) {
-            if t != 0 && self.caps[i] {
+            if t != 0 && self.flags[i] & CAP != 0 {
                 let counts = history.map.entry(self.lows[i]).or_insert([0; 4]);
                 let k = ((t - 1) / 2) as usize;
                 counts[k] = counts[k].saturating_add(1);

@@ -44,7 +44,8 @@ pub(super) fn mark(t: &mut Toks) {
 /// URLs and e-mail addresses: a whitespace-free stretch with `://`, `www.` or `@x.y`.
 fn mark_links(t: &mut Toks) {
     let text = t.a.text;
-    let bytes = text.as_bytes();
+    // Only as far as the tokens go (the dateline looks at the top of a text alone).
+    let bytes = &text.as_bytes()[..t.len().checked_sub(1).map_or(0, |last| t.end(last))];
     let mut pos = 0;
     let mut k = 0; // first token not yet looked at
     while pos < bytes.len() {
@@ -57,11 +58,14 @@ fn mark_links(t: &mut Toks) {
             pos += 1;
         }
         let chunk = &text[start..pos];
-        let link = chunk.contains("://")
-            || chunk.starts_with("www.")
-            || chunk.contains(".com/")
-            || chunk.contains(".org/")
-            || chunk.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.'));
+        // Most chunks are plain words: one byte scan rules them out.
+        let marked = chunk.bytes().any(|b| matches!(b, b':' | b'/' | b'@' | b'.'));
+        let link = marked
+            && (chunk.contains("://")
+                || chunk.starts_with("www.")
+                || chunk.contains(".com/")
+                || chunk.contains(".org/")
+                || chunk.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.')));
         if link {
             while k < t.len() && t.start(k) < start {
                 k += 1;
