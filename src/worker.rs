@@ -43,12 +43,21 @@ pub fn run() {
     let engine = Engine::new().map_err(|e| e.to_string());
     let ready_error = engine.as_ref().err().cloned();
     let state = Rc::new(RefCell::new(State { engine, docs: Vec::new(), pages: HashMap::new(), unify_pending: false }));
+    let warm_state = state.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         handle(&state, ev.data());
     });
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
     post(&Reply::Ready { error: ready_error });
+    // Right after Ready, before any document: a first document arriving meanwhile waits
+    // for this (tens of milliseconds) and then runs on well-compiled code.
+    let warm = Closure::once_into_js(move || {
+        if let Ok(engine) = &warm_state.borrow().engine {
+            engine.warm_up();
+        }
+    });
+    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 0);
 }
 
 fn handle(state: &Rc<RefCell<State>>, data: JsValue) {

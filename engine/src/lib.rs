@@ -25,6 +25,7 @@ pub mod pipeline;
 pub mod quotes;
 pub mod resolve;
 pub mod text;
+mod warmup;
 
 pub use calendar::Date;
 pub use doc::{Annotation, Document, Layer};

@@ -32,6 +32,14 @@ impl Engine {
         self.run(page, source, |_| {})
     }
 
+    /// Annotates a made-up text of about 30 kB and throws the result away, so that a
+    /// runtime that compiles hot code late (WebAssembly in a browser) has compiled the
+    /// engine well before the reader's first document. Pointless natively.
+    pub fn warm_up(&self) {
+        let page = Page { text: crate::warmup::text(30_000), ..Page::default() };
+        let _ = self.annotate(&page, None);
+    }
+
     /// [`Engine::annotate`] that also reports how long each stage took (for
     /// benchmarks; it runs the very same code, with a clock read between stages).
     pub fn annotate_timed(&self, page: &Page, source: Option<&str>) -> (Document, StageTimes) {

@@ -315,9 +315,9 @@ impl DocFeatures {
                 sent_of[i] = si;
             }
         }
-        for i in 0..n {
-            if info(i).cap {
-                flags[i] |= CAP;
+        for (f, &t) in flags.iter_mut().zip(&type_of) {
+            if types[t as usize].cap {
+                *f |= CAP;
             }
         }
 
@@ -356,8 +356,54 @@ impl DocFeatures {
         DocFeatures { type_of, types, lows, flags, gaz_bits, sentences: clipped, sent_of, agg }
     }
 
-    /// Appends the static feature ids of word `i` to `ids`.
-    fn static_ids(&self, i: usize, ids: &mut Vec<u32>) {
+    /// Which spelling word `i` has, and where it stands (sentence start, headline): the
+    /// [`DocFeatures::word_ids`] of two words with the same key are the same.
+    pub fn word_key(&self, i: usize) -> usize {
+        self.type_of[i] as usize * 4 + (self.flags[i] & (HEADLINE | SENT_START)) as usize / HEADLINE as usize
+    }
+
+    /// One more than the largest [`DocFeatures::word_key`].
+    pub fn word_keys(&self) -> usize {
+        self.types.len() * 4
+    }
+
+    /// Appends the ids of the features that depend on word `i`'s spelling and standing
+    /// alone: the word, its shape and affixes, and what the document says of it elsewhere.
+    pub fn word_ids(&self, i: usize, ids: &mut Vec<u32>) {
+        let w = &self.types[self.type_of[i] as usize];
+        let hl = (self.flags[i] & HEADLINE != 0) as u64;
+        let st = (self.flags[i] & SENT_START != 0) as u64;
+        let mut f = |h: u64| ids.push(fin(h));
+        f(tpl(0));
+        f(mix(mix(tpl(1), w.cased), hl));
+        f(mix(tpl(2), w.low));
+        f(mix(mix(tpl(3), w.shape), st | hl << 1));
+        f(mix(tpl(4), w.shape));
+        for k in 0..4 {
+            if w.pre[k] != 0 {
+                f(mix(tpl(5), w.pre[k]));
+            }
+            if w.suf[k] != 0 {
+                f(mix(tpl(6), w.suf[k]));
+            }
+        }
+        if let Some(a) = self.agg.get(&w.low) {
+            let flags = (a.lower_mid as u64) | (a.title_mid as u64) << 1;
+            f(mix(mix(mix(tpl(25), flags), w.shape), st | hl << 1));
+            if w.cap || hl == 1 {
+                for &p in &a.prev {
+                    f(mix(tpl(26), p));
+                }
+                for &q in &a.next {
+                    f(mix(tpl(27), q));
+                }
+            }
+        }
+    }
+
+    /// Appends the ids of the features that depend on word `i`'s neighbours: the words
+    /// and shapes around it, and gazetteer matches over it and them.
+    fn context_ids(&self, i: usize, ids: &mut Vec<u32>) {
         let n = self.len();
         let info = |j: usize| &self.types[self.type_of[j] as usize];
         let w = info(i);
@@ -375,19 +421,6 @@ impl DocFeatures {
         let hl = (self.flags[i] & HEADLINE != 0) as u64;
         let st = (self.flags[i] & SENT_START != 0) as u64;
         let mut f = |h: u64| ids.push(fin(h));
-        f(tpl(0));
-        f(mix(mix(tpl(1), w.cased), hl));
-        f(mix(tpl(2), w.low));
-        f(mix(mix(tpl(3), w.shape), st | hl << 1));
-        f(mix(tpl(4), w.shape));
-        for k in 0..4 {
-            if w.pre[k] != 0 {
-                f(mix(tpl(5), w.pre[k]));
-            }
-            if w.suf[k] != 0 {
-                f(mix(tpl(6), w.suf[k]));
-            }
-        }
         f(mix(tpl(7), low(-1)));
         f(mix(tpl(8), low(1)));
         f(mix(tpl(9), low(-2)));
@@ -420,18 +453,6 @@ impl DocFeatures {
                 }
             }
         }
-        if let Some(a) = self.agg.get(&w.low) {
-            let flags = (a.lower_mid as u64) | (a.title_mid as u64) << 1;
-            f(mix(mix(mix(tpl(25), flags), w.shape), st | hl << 1));
-            if w.cap || hl == 1 {
-                for &p in &a.prev {
-                    f(mix(tpl(26), p));
-                }
-                for &q in &a.next {
-                    f(mix(tpl(27), q));
-                }
-            }
-        }
     }
 
     /// Number of words.
@@ -452,11 +473,24 @@ impl DocFeatures {
     /// Collects the features of the words in `range` into `out` (flat, with
     /// `offs` marking each word's end): static ones plus the history's.
     pub fn sentence(&self, range: Range<usize>, history: &History, out: &mut Vec<u32>, offs: &mut Vec<u32>) {
+        self.collect(range, history, true, out, offs);
+    }
+
+    /// [`DocFeatures::sentence`] without the [`DocFeatures::word_ids`], for a scorer that
+    /// keeps their sum per [`DocFeatures::word_key`].
+    pub fn sentence_context(&self, range: Range<usize>, history: &History, out: &mut Vec<u32>, offs: &mut Vec<u32>) {
+        self.collect(range, history, false, out, offs);
+    }
+
+    fn collect(&self, range: Range<usize>, history: &History, own: bool, out: &mut Vec<u32>, offs: &mut Vec<u32>) {
         out.clear();
         offs.clear();
         offs.push(0);
         for i in range {
-            self.static_ids(i, out);
+            if own {
+                self.word_ids(i, out);
+            }
+            self.context_ids(i, out);
             if self.flags[i] & CAP != 0 {
                 history.features(self.lows[i], out);
             }

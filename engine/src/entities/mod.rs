@@ -38,7 +38,20 @@ pub struct Tagger {
 
 /// Best tag sequence for one sentence. `offs` marks each word's features in `feats`.
 pub fn viterbi<S: Scorer>(scorer: &S, feats: &[u32], offs: &[u32], out: &mut Vec<u8>) {
-    let m = offs.len().saturating_sub(1);
+    let emissions: Vec<[f32; NT]> = offs
+        .windows(2)
+        .map(|w| {
+            let mut e = [0f32; NT];
+            scorer.emit(&feats[w[0] as usize..w[1] as usize], &mut e);
+            e
+        })
+        .collect();
+    best_path(scorer, &emissions, out);
+}
+
+/// Best tag sequence for one sentence given each word's emission scores.
+fn best_path<S: Scorer>(scorer: &S, emissions: &[[f32; NT]], out: &mut Vec<u8>) {
+    let m = emissions.len();
     out.clear();
     if m == 0 {
         return;
@@ -46,9 +59,7 @@ pub fn viterbi<S: Scorer>(scorer: &S, feats: &[u32], offs: &[u32], out: &mut Vec
     let mut back = vec![0u8; m * NT];
     let mut prev = [f32::NEG_INFINITY; NT];
     let mut cur = [0f32; NT];
-    for i in 0..m {
-        let mut e = [0f32; NT];
-        scorer.emit(&feats[offs[i] as usize..offs[i + 1] as usize], &mut e);
+    for (i, e) in emissions.iter().enumerate() {
         for t in 0..NT {
             if i == 0 {
                 cur[t] = if allowed(None, t as u8) {
@@ -93,6 +104,37 @@ pub fn tag_document<S: Scorer>(scorer: &S, doc: &DocFeatures, sentences: &[Range
         let s = s.start.min(n)..s.end.min(n);
         doc.sentence(s.clone(), &history, &mut feats, &mut offs);
         viterbi(scorer, &feats, &offs, &mut out);
+        doc.record(s.clone(), &out, &mut history);
+        tags[s].copy_from_slice(&out);
+    }
+    tags
+}
+
+/// [`tag_document`] with the runtime model, giving the very same tags faster: the
+/// features of a word's own spelling ([`DocFeatures::word_ids`]) are summed once per
+/// spelling and standing, and only its context is summed at each occurrence.
+pub fn tag_document_with_model(model: &Model, doc: &DocFeatures, sentences: &[Range<usize>]) -> Vec<u8> {
+    let n = doc.len();
+    let mut tags = vec![0u8; n];
+    let mut history = History::default();
+    let mut own: Vec<Option<[i32; NT]>> = vec![None; doc.word_keys()];
+    let (mut feats, mut offs, mut ids, mut emissions, mut out) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for s in sentences {
+        let s = s.start.min(n)..s.end.min(n);
+        doc.sentence_context(s.clone(), &history, &mut feats, &mut offs);
+        emissions.clear();
+        for (i, w) in s.clone().zip(offs.windows(2)) {
+            let mut acc = *own[doc.word_key(i)].get_or_insert_with(|| {
+                ids.clear();
+                doc.word_ids(i, &mut ids);
+                let mut acc = [0i32; NT];
+                model.add_rows(&ids, &mut acc);
+                acc
+            });
+            model.add_rows(&feats[w[0] as usize..w[1] as usize], &mut acc);
+            emissions.push(model.scores(&acc));
+        }
+        best_path(model, &emissions, &mut out);
         doc.record(s.clone(), &out, &mut history);
         tags[s].copy_from_slice(&out);
     }
@@ -225,7 +267,7 @@ impl Tagger {
     /// words and sentences (word ranges that cover every word, in order).
     pub fn tag_words(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<u8> {
         let doc = DocFeatures::new(words, sentences, &self.model.gazetteer);
-        tag_document(&self.model, &doc, sentences)
+        tag_document_with_model(&self.model, &doc, sentences)
     }
 
     /// Every name in the text, sorted by start, none overlapping.
@@ -297,6 +339,22 @@ mod tests {
         let labels: Vec<_> = found.iter().map(|e| e.label).collect();
         use EntityLabel::*;
         assert_eq!(labels, [PER, PER, PER, LOC]);
+    }
+
+    #[test]
+    fn the_runtime_tagging_path_gives_the_generic_paths_tags() {
+        let text = "KREMLIN DENIES REPORT\nMoscow said on Friday that Vladimir Putin met Kim Jong-un. \
+            Putin's spokesman, Dmitry Peskov, told reporters in Moscow: \"Nothing of the kind.\" \
+            The Pentagon said North Korean troops were in Kursk. Kim Jong-un was not available. \
+            Reuters could not confirm it; the Pentagon declined to comment on Kursk.";
+        let a = Analysis::new(text);
+        let (words, sentences) = words_of(&a);
+        let strs: Vec<&str> = words.iter().map(|r| &a.text[r.clone()]).collect();
+        let tagger = Tagger::load().expect("embedded model");
+        let doc = DocFeatures::new(&strs, &sentences, &tagger.model.gazetteer);
+        let generic = tag_document(&tagger.model, &doc, &sentences);
+        assert_eq!(tag_document_with_model(&tagger.model, &doc, &sentences), generic);
+        assert!(generic.iter().filter(|&&t| t != 0).count() >= 10, "the text has names: {generic:?}");
     }
 
     #[test]

@@ -76,12 +76,11 @@ impl Model {
             at = (at + 1) & self.slot_mask;
         }
     }
-}
 
-impl Scorer for Model {
+    /// Adds the quantised weight rows of `feats` to `acc`. Integer sums do not depend on
+    /// the order of the features, so a part of them can be summed once and kept.
     #[inline]
-    fn emit(&self, feats: &[u32], out: &mut [f32; NT]) {
-        let mut acc = [0i32; NT];
+    pub fn add_rows(&self, feats: &[u32], acc: &mut [i32; NT]) {
         for &f in feats {
             if let Some(row) = self.row(f & self.mask) {
                 for (a, &w) in acc.iter_mut().zip(row) {
@@ -89,8 +88,22 @@ impl Scorer for Model {
                 }
             }
         }
-        for (o, a) in out.iter_mut().zip(acc) {
-            *o += a as f32 * self.scale;
+    }
+
+    /// The emission scores of summed rows.
+    #[inline]
+    pub fn scores(&self, acc: &[i32; NT]) -> [f32; NT] {
+        acc.map(|a| a as f32 * self.scale)
+    }
+}
+
+impl Scorer for Model {
+    #[inline]
+    fn emit(&self, feats: &[u32], out: &mut [f32; NT]) {
+        let mut acc = [0i32; NT];
+        self.add_rows(feats, &mut acc);
+        for (o, s) in out.iter_mut().zip(self.scores(&acc)) {
+            *o += s;
         }
     }
 

@@ -270,6 +270,11 @@ impl<'a> Toks<'a> {
     /// Whether the words at `i..` are `phrase` (space-separated, lower-case);
     /// returns the index after them.
     pub fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
+        // Most calls fail on the first word: rule that out before splitting the phrase.
+        let head = if phrase.starts_with('-') { self.text(i) } else { self.low(i) };
+        if head.is_empty() || !phrase.starts_with(head) || !matches!(phrase.as_bytes().get(head.len()), None | Some(b' ')) {
+            return None;
+        }
         let mut j = i;
         for w in phrase.split(' ') {
             if w == "-" {
