@@ -35,6 +35,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut space_before = false;
     let mut newlines_before = 0;
+    let mut runs = Vec::new();
     for (start, piece) in text.split_word_bound_indices() {
         let first = piece.chars().next().unwrap_or(' ');
         if first.is_whitespace() {
@@ -48,7 +49,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             newlines_before = 0;
         };
         if first.is_alphanumeric() {
-            for (s, e, kind) in alnum_runs(piece) {
+            alnum_runs(piece, &mut runs);
+            for &(s, e, kind) in &runs {
                 push(&mut tokens, start + s, start + e, kind);
             }
         } else {
@@ -67,8 +69,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
 /// Splits a UAX #29 word at letter/digit changes, and splits off a final `’s`.
 /// Punctuation inside a run stays in it (`8,000`, `don’t`); punctuation at a
 /// change of run becomes a token of its own, so no character is lost.
-fn alnum_runs(word: &str) -> Vec<(usize, usize, TokenKind)> {
-    let mut runs: Vec<(usize, usize, TokenKind)> = Vec::new();
+fn alnum_runs(word: &str, runs: &mut Vec<(usize, usize, TokenKind)>) {
+    runs.clear();
     for (i, c) in word.char_indices() {
         let kind = if c.is_numeric() {
             TokenKind::Number
@@ -109,7 +111,6 @@ fn alnum_runs(word: &str) -> Vec<(usize, usize, TokenKind)> {
             }
         }
     }
-    runs
 }
 
 trait IsMark {
