@@ -3,9 +3,12 @@
 use std::collections::BTreeMap;
 
 use newslens::board::{entity_groups, quote_groups};
+use newslens::doc::{Entity, EntityLabel};
 use newslens::{Annotation, Document};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 
-use crate::protocol::{Chunk, Done, EntityGroupView, Head, QuoteBrief, QuoteGroupView, MAX_LISTED};
+use crate::protocol::{ChunkMeta, Done, EntityGroupView, Head, QuoteBrief, QuoteGroupView, MAX_LISTED};
 
 /// A chunk's extent: code points `start..end`, bytes `bytes`, annotations `anns`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +56,9 @@ pub fn cut(text: &str, annotations: &[Annotation], target: usize) -> Vec<Cut> {
     cuts
 }
 
-/// The messages for one document: head, chunks and groupings (`millis` left at 0).
-pub fn pieces(id: u32, doc: &Document, target: usize) -> (Head, Vec<Chunk>, Done) {
+/// The messages for one document: head, chunks (where they lie; [`bodies`] gives their
+/// text and annotations) and groupings (`millis` left at 0).
+pub fn pieces(id: u32, doc: &Document, target: usize) -> (Head, Vec<Cut>, Done) {
     let cuts = cut(&doc.text, &doc.annotations, target);
     let head = Head {
         id,
@@ -69,19 +73,125 @@ pub fn pieces(id: u32, doc: &Document, target: usize) -> (Head, Vec<Chunk>, Done
         original: false,
         whole: false,
     };
-    let chunks = cuts
-        .iter()
-        .enumerate()
-        .map(|(index, c)| Chunk {
-            id,
+    (head, cuts, done(id, doc))
+}
+
+impl Cut {
+    /// What the page learns of the chunk before its text (`at` and the byte counts are
+    /// filled in by [`write_body`]).
+    pub fn meta(&self, index: usize, text: &str) -> ChunkMeta {
+        ChunkMeta {
             index,
-            start: c.start,
-            first: c.anns.start,
-            text: doc.text[c.bytes.clone()].to_string(),
-            annotations: doc.annotations[c.anns.clone()].to_vec(),
+            start: self.start,
+            first: self.anns.start,
+            count: self.anns.len(),
+            chars: self.end - self.start,
+            lines: text.as_bytes()[self.bytes.clone()].iter().filter(|&&b| b == b'\n').count(),
+            at: 0,
+            text_bytes: 0,
+            json_bytes: 0,
+        }
+    }
+}
+
+/// Appends a chunk's text and then its annotations as a JSON array to `out`, serialised
+/// straight from the document (see [`Wire`]), and says where in `meta`.
+pub fn write_body(out: &mut Vec<u8>, doc: &Document, cut: &Cut, meta: &mut ChunkMeta) {
+    meta.at = out.len();
+    out.extend_from_slice(doc.text[cut.bytes.clone()].as_bytes());
+    meta.text_bytes = out.len() - meta.at;
+    let anns = &doc.annotations[cut.anns.clone()];
+    if serde_json::Serializer::new(&mut *out).collect_seq(anns.iter().map(Wire)).is_err() {
+        out.truncate(meta.at + meta.text_bytes);
+        out.extend_from_slice(b"[]");
+    }
+    meta.json_bytes = out.len() - meta.at - meta.text_bytes;
+}
+
+/// How an annotation travels to the page. Names are most of a document's annotations, so a
+/// name is short: `["PER",50,59]`, its text being the chunk's text at those offsets, with its
+/// cluster added when it is not that text. Figures and quotes travel as the guide's JSON.
+struct Wire<'a>(&'a Annotation);
+
+impl Serialize for Wire<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Annotation::Entity(e) if e.cluster == e.text => (e.label, e.start, e.end).serialize(s),
+            Annotation::Entity(e) => (e.label, e.start, e.end, &e.cluster).serialize(s),
+            a => a.serialize(s),
+        }
+    }
+}
+
+/// A [`Wire`] annotation as read back, before a name gets its text.
+enum WireIn {
+    Name(EntityLabel, usize, usize, Option<String>),
+    Full(Annotation),
+}
+
+impl<'de> Deserialize<'de> for WireIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<WireIn, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = WireIn;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an annotation, or a name as [label, start, end, cluster?]")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<WireIn, A::Error> {
+                let label = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(0, &self))?;
+                let start = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(1, &self))?;
+                let end = seq.next_element()?.ok_or_else(|| de::Error::invalid_length(2, &self))?;
+                let cluster = seq.next_element()?;
+                Ok(WireIn::Name(label, start, end, cluster))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<WireIn, A::Error> {
+                Annotation::deserialize(de::value::MapAccessDeserializer::new(map)).map(WireIn::Full)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The text and annotations of a chunk written by [`write_body`] (the page's side); `start`
+/// is the chunk's first code point in the document.
+pub fn read_body(bytes: &[u8], text_bytes: usize, start: usize) -> (String, Vec<Annotation>) {
+    let (text, json) = bytes.split_at(text_bytes.min(bytes.len()));
+    let text = String::from_utf8_lossy(text).into_owned();
+    let wires: Vec<WireIn> = serde_json::from_slice(json).unwrap_or_default();
+    // Byte offset of each code point of the chunk (and of its end), for names' text.
+    let mut offsets: Vec<usize> = Vec::new();
+    let annotations = wires
+        .into_iter()
+        .map(|w| match w {
+            WireIn::Full(a) => a,
+            WireIn::Name(label, s, e, cluster) => {
+                if offsets.is_empty() {
+                    offsets = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+                }
+                let at = |i: usize| i.checked_sub(start).and_then(|k| offsets.get(k).copied());
+                let name = match (at(s), at(e)) {
+                    (Some(a), Some(b)) if a <= b => text[a..b].to_string(),
+                    _ => String::new(),
+                };
+                let cluster = cluster.unwrap_or_else(|| name.clone());
+                Annotation::Entity(Entity { label, start: s, end: e, text: name, cluster })
+            }
         })
         .collect();
-    (head, chunks, done(id, doc))
+    (text, annotations)
+}
+
+/// Chunks grouped into messages of about `chars` code points each (at least one chunk each).
+pub fn batches(cuts: &[Cut], chars: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in cuts.iter().enumerate() {
+        if c.end - cuts[from].start >= chars || i + 1 == cuts.len() {
+            out.push(from..i + 1);
+            from = i + 1;
+        }
+    }
+    out
 }
 
 /// Counts and groupings of a document.
@@ -210,6 +320,20 @@ mod tests {
     }
 
     #[test]
+    fn batches_hold_whole_chunks_in_order() {
+        let text = "line\n".repeat(100);
+        let cuts = cut(&text, &[], 10);
+        assert_eq!(cuts.len(), 50);
+        let groups = batches(&cuts, 100);
+        assert_eq!(groups.first(), Some(&(0..10)), "about 100 code points each");
+        let flat: Vec<usize> = groups.iter().flat_map(|g| g.clone()).collect();
+        assert_eq!(flat, (0..50).collect::<Vec<_>>());
+        assert_eq!(batches(&cuts[..1], 100), vec![0..1]);
+        let meta = cuts[3].meta(3, &text);
+        assert_eq!((meta.start, meta.chars, meta.lines, meta.count), (30, 10, 2, 0));
+    }
+
+    #[test]
     fn previews_end_at_a_line_break() {
         let text = "First paragraph.\nSecond one, longer.\nThird.";
         assert_eq!(prefix(text, 25), "First paragraph.\n");
@@ -228,7 +352,7 @@ mod tests {
 mod sample_tests {
     use super::*;
 
-    /// Every sample article cuts into chunks that cover it exactly.
+    /// Every sample article cuts into chunks that carry its text and annotations exactly.
     #[test]
     fn samples_cut_cleanly() {
         let data = std::env::var_os("NEWSLENS_DATA")
@@ -246,10 +370,32 @@ mod sample_tests {
             for format in [newslens::page::Format::Text, newslens::page::Format::Markdown] {
                 let page = newslens::page::from_bytes(&bytes, format).unwrap();
                 let doc = engine.annotate(&page, Some(&name));
-                let (head, chunks, _) = pieces(1, &doc, 500);
-                assert_eq!(head.chunks, chunks.len());
-                let text: String = chunks.iter().map(|c| c.text.as_str()).collect();
+                let (head, cuts, _) = pieces(1, &doc, 500);
+                assert_eq!(head.chunks, cuts.len());
+                let mut text = String::new();
+                let mut annotations: Vec<Annotation> = Vec::new();
+                let mut buffer = b"earlier chunks".to_vec();
+                for (i, c) in cuts.iter().enumerate() {
+                    let mut meta = c.meta(i, &doc.text);
+                    write_body(&mut buffer, &doc, c, &mut meta);
+                    let (t, anns) =
+                        read_body(&buffer[meta.at..meta.at + meta.text_bytes + meta.json_bytes], meta.text_bytes, meta.start);
+                    assert_eq!(meta.chars, t.chars().count());
+                    assert_eq!(meta.lines, t.matches('\n').count());
+                    assert_eq!(meta.first, annotations.len());
+                    assert_eq!(meta.count, anns.len());
+                    text.push_str(&t);
+                    annotations.extend(anns);
+                }
                 assert_eq!(text, doc.text, "{name}");
+                assert_eq!(annotations.len(), doc.annotations.len());
+                for (got, want) in annotations.iter().zip(&doc.annotations) {
+                    match (got, want) {
+                        // Values may differ in the last bit after a JSON round trip.
+                        (Annotation::Number(g), Annotation::Number(w)) => assert_eq!((g.start, g.end, &g.text), (w.start, w.end, &w.text)),
+                        _ => assert_eq!(got, want, "{name}"),
+                    }
+                }
             }
         }
     }

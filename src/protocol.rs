@@ -1,10 +1,13 @@
 //! What the page and the engine's worker say to each other: small serde messages as JSON strings.
 //!
 //! A document travels in pieces so the page never parses one huge message: a [`Head`] with
-//! what the list needs, then [`Chunk`]s of text with their annotations (each chunk holds its
-//! annotations whole), then [`Done`] with the groupings. The page renders as pieces arrive.
+//! what the list needs, then batches of chunks ([`Reply::Chunks`]), then [`Done`] with the
+//! groupings. A chunk is a stretch of text with the annotations inside it; its small
+//! [`ChunkMeta`] is in the JSON header, while its text and its annotations (as JSON) ride
+//! beside the header as UTF-8 bytes in one transferred buffer (no copy, no conversion), so
+//! the page reads a chunk only when it needs it (rendering it near the viewport, showing one
+//! of its highlights' details).
 
-use newslens::Annotation;
 use serde::{Deserialize, Serialize};
 
 /// Largest document the page accepts, in bytes of a file or UTF-16 units of a paste.
@@ -12,7 +15,11 @@ use serde::{Deserialize, Serialize};
 pub const MAX_DOC_BYTES: u64 = 10_000_000;
 
 /// Target length of a chunk in code points; chunks end at a line break outside any annotation.
-pub const CHUNK_CHARS: usize = 6_000;
+pub const CHUNK_CHARS: usize = 24_000;
+
+/// About how many code points of text one message carries (chunks are batched up to it):
+/// few messages, yet the page shows the first ones while the worker posts the rest.
+pub const BATCH_CHARS: usize = 250_000;
 
 /// Documents longer than this (code points) get a quick first look at their beginning
 /// ([`Head::preview`]) before the whole is annotated.
@@ -47,7 +54,10 @@ pub enum Reply {
     /// The input could not be read or annotated; `message` names the file.
     Failed { id: u32, message: String },
     Head(Head),
-    Chunk(Chunk),
+    /// The next chunks of a document, in order. The message also holds `bodies`, a
+    /// `Uint8Array` with each chunk's text then its annotations as a JSON array (UTF-8), at
+    /// the places its [`ChunkMeta`] gives.
+    Chunks { id: u32, chunks: Vec<ChunkMeta> },
     Done(Done),
     /// Clusters changed after documents were lined up with each other.
     Clusters { id: u32, changes: Vec<(usize, String)>, entities: Vec<EntityGroupView> },
@@ -79,17 +89,27 @@ pub struct Head {
     pub whole: bool,
 }
 
-/// A stretch of the text and every annotation inside it (offsets stay document-wide).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Chunk {
-    pub id: u32,
+/// Where a chunk lies in its document, and how big it is (to size its place in the reader
+/// before its text is read). Offsets stay document-wide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkMeta {
     pub index: usize,
     /// Code-point offset of the chunk's first character in the document.
     pub start: usize,
     /// Index of the chunk's first annotation in the document's `annotations`.
     pub first: usize,
-    pub text: String,
-    pub annotations: Vec<Annotation>,
+    /// How many annotations it holds.
+    pub count: usize,
+    /// Its length in code points.
+    pub chars: usize,
+    /// How many line breaks it holds.
+    pub lines: usize,
+    /// Where its text starts in the message's `bodies`; its annotations' JSON follows it.
+    pub at: usize,
+    /// Bytes of its text.
+    pub text_bytes: usize,
+    /// Bytes of its annotations' JSON.
+    pub json_bytes: usize,
 }
 
 /// The end of a document: counts and groupings for the panels.

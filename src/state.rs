@@ -7,8 +7,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use newslens::Annotation;
+use js_sys::Uint8Array;
 
-use crate::protocol::{Chunk, EntityGroupView, Head, QuoteGroupView};
+use crate::pieces::read_body;
+use crate::protocol::{ChunkMeta, EntityGroupView, Head, QuoteGroupView};
 use crate::render::Hidden;
 
 /// Where a document is in its life.
@@ -175,21 +177,90 @@ pub fn next_id() -> u32 {
 #[derive(Debug, Default)]
 pub struct DocData {
     pub head: Option<Head>,
-    pub chunks: Vec<Chunk>,
+    pub chunks: Vec<StoredChunk>,
 }
 
 impl DocData {
-    /// The annotation with document index `i`.
-    pub fn annotation(&self, i: usize) -> Option<&Annotation> {
+    /// The annotation with document index `i` (its chunk is read if it was not yet).
+    pub fn annotation(&mut self, i: usize) -> Option<&Annotation> {
         let c = self.chunk_of(i)?;
-        self.chunks[c].annotations.get(i - self.chunks[c].first)
+        let chunk = &mut self.chunks[c];
+        let first = chunk.meta.first;
+        chunk.body().1.get(i - first)
     }
 
     /// The chunk holding annotation `i`.
     pub fn chunk_of(&self, i: usize) -> Option<usize> {
-        let after = self.chunks.partition_point(|c| c.first <= i);
+        let after = self.chunks.partition_point(|c| c.meta.first <= i);
         let c = after.checked_sub(1)?;
-        (i < self.chunks[c].first + self.chunks[c].annotations.len()).then_some(c)
+        (i < self.chunks[c].meta.first + self.chunks[c].meta.count).then_some(c)
+    }
+
+    /// Gives entity `i` the cluster it has once documents are lined up.
+    pub fn set_cluster(&mut self, i: usize, cluster: String) {
+        if let Some(c) = self.chunk_of(i) {
+            self.chunks[c].set_cluster(i, cluster);
+        }
+    }
+}
+
+/// One chunk of a document as the page keeps it: kept as the worker's strings until it is
+/// first needed, then read once. The page holds every chunk, so a worker that dies loses
+/// nothing that is open.
+#[derive(Debug)]
+pub struct StoredChunk {
+    pub meta: ChunkMeta,
+    body: Body,
+    /// Cluster changes (document index, cluster) for a chunk not read yet.
+    pending: Vec<(usize, String)>,
+}
+
+#[derive(Debug)]
+enum Body {
+    /// The bytes of the text and then of the annotations' JSON (a view into the buffer
+    /// the chunk came in), and where the JSON starts.
+    Unread { bytes: Uint8Array, text_bytes: usize },
+    Read { text: String, annotations: Vec<Annotation> },
+}
+
+impl StoredChunk {
+    /// A chunk as it arrived: its place in the buffer of its message.
+    pub fn unread(meta: ChunkMeta, buffer: &Uint8Array) -> StoredChunk {
+        let at = meta.at as u32;
+        let bytes = buffer.subarray(at, at + (meta.text_bytes + meta.json_bytes) as u32);
+        let text_bytes = meta.text_bytes;
+        StoredChunk { meta, body: Body::Unread { bytes, text_bytes }, pending: Vec::new() }
+    }
+
+    /// A chunk already read.
+    pub fn read(meta: ChunkMeta, text: String, annotations: Vec<Annotation>) -> StoredChunk {
+        StoredChunk { meta, body: Body::Read { text, annotations }, pending: Vec::new() }
+    }
+
+    /// The chunk's text and annotations, read now if not yet.
+    pub fn body(&mut self) -> (&str, &[Annotation]) {
+        if let Body::Unread { bytes, text_bytes } = &self.body {
+            let (text, annotations) = read_body(&bytes.to_vec(), *text_bytes, self.meta.start);
+            self.body = Body::Read { text, annotations };
+            for (i, cluster) in std::mem::take(&mut self.pending) {
+                self.set_cluster(i, cluster);
+            }
+        }
+        match &self.body {
+            Body::Read { text, annotations } => (text, annotations),
+            Body::Unread { .. } => ("", &[]),
+        }
+    }
+
+    fn set_cluster(&mut self, i: usize, cluster: String) {
+        match &mut self.body {
+            Body::Read { annotations, .. } => {
+                if let Some(Annotation::Entity(e)) = i.checked_sub(self.meta.first).and_then(|k| annotations.get_mut(k)) {
+                    e.cluster = cluster;
+                }
+            }
+            Body::Unread { .. } => self.pending.push((i, cluster)),
+        }
     }
 }
 
@@ -217,29 +288,30 @@ mod tests {
 
     #[test]
     fn annotations_are_found_by_document_index_across_chunks() {
-        let chunk = |index, first, n| Chunk {
-            id: 1,
-            index,
-            start: 0,
-            first,
-            text: String::new(),
-            annotations: (0..n)
-                .map(|k| {
-                    Annotation::Entity(newslens::doc::Entity {
-                        label: newslens::doc::EntityLabel::LOC,
-                        start: k,
-                        end: k + 1,
-                        text: format!("{first}+{k}"),
-                        cluster: String::new(),
-                    })
-                })
-                .collect(),
+        let chunk = |index, first, n| {
+            let meta = ChunkMeta { index, start: 0, first, count: n, chars: 0, lines: 0, at: 0, text_bytes: 0, json_bytes: 0 };
+            StoredChunk::read(meta, String::new(), (0..n).map(|k| entity(k, &format!("{first}+{k}"))).collect())
         };
-        let data = DocData { head: None, chunks: vec![chunk(0, 0, 2), chunk(1, 2, 0), chunk(2, 2, 3)] };
+        let mut data = DocData { head: None, chunks: vec![chunk(0, 0, 2), chunk(1, 2, 0), chunk(2, 2, 3)] };
         assert_eq!(data.annotation(1).map(|a| a.text()), Some("0+1"));
         assert_eq!(data.annotation(2).map(|a| a.text()), Some("2+0"));
         assert_eq!(data.annotation(4).map(|a| a.text()), Some("2+2"));
         assert!(data.annotation(5).is_none());
+        data.set_cluster(3, "Kyiv".into());
+        match data.annotation(3) {
+            Some(Annotation::Entity(e)) => assert_eq!(e.cluster, "Kyiv"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn entity(k: usize, text: &str) -> Annotation {
+        Annotation::Entity(newslens::doc::Entity {
+            label: newslens::doc::EntityLabel::LOC,
+            start: k,
+            end: k + 1,
+            text: text.into(),
+            cluster: String::new(),
+        })
     }
 
     #[test]

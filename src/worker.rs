@@ -11,8 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::pieces::{entity_views, pieces, prefix};
-use crate::protocol::{Reply, Request, CHUNK_CHARS, MAX_DOC_BYTES, PREVIEW_ABOVE, PREVIEW_BYTES};
+use crate::pieces::{batches, entity_views, pieces, prefix, write_body, Cut};
+use crate::protocol::{Head, Reply, Request, BATCH_CHARS, CHUNK_CHARS, MAX_DOC_BYTES, PREVIEW_ABOVE, PREVIEW_BYTES};
 
 struct State {
     engine: Result<Engine, String>,
@@ -35,7 +35,7 @@ fn post(reply: &Reply) {
 }
 
 fn now() -> f64 {
-    js_sys::Date::now()
+    scope().performance().map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// Starts the message loop and tells the page the engine is ready.
@@ -121,14 +121,11 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
 /// Sends an annotated document to the page (head, chunks, done) and keeps it for lining up
 /// clusters, in place of an earlier version under the same id.
 fn deliver(state: &Rc<RefCell<State>>, id: u32, doc: Document, millis: f64, original: bool, whole: bool) {
-    let (mut head, chunks, mut done) = pieces(id, &doc, CHUNK_CHARS);
+    let (mut head, cuts, mut done) = pieces(id, &doc, CHUNK_CHARS);
     head.original = original;
     head.whole = whole;
     done.millis = millis;
-    post(&Reply::Head(head));
-    for chunk in chunks {
-        post(&Reply::Chunk(chunk));
-    }
+    post_text(head, &doc, &cuts);
     post(&Reply::Done(done));
     {
         let mut st = state.borrow_mut();
@@ -136,6 +133,30 @@ fn deliver(state: &Rc<RefCell<State>>, id: u32, doc: Document, millis: f64, orig
         st.docs.push((id, doc));
     }
     schedule_unify(state);
+}
+
+/// Posts a document's head, then its chunks in batches: each message's header lists the
+/// chunks, and its `bodies` buffer (transferred, not copied) holds their text and annotations.
+fn post_text(head: Head, doc: &Document, cuts: &[Cut]) {
+    let id = head.id;
+    post(&Reply::Head(head));
+    let mut buffer = Vec::new();
+    for batch in batches(cuts, BATCH_CHARS) {
+        buffer.clear();
+        let chunks = batch
+            .map(|i| {
+                let mut meta = cuts[i].meta(i, &doc.text);
+                write_body(&mut buffer, doc, &cuts[i], &mut meta);
+                meta
+            })
+            .collect();
+        let Ok(header) = serde_json::to_string(&Reply::Chunks { id, chunks }) else { continue };
+        let bodies = js_sys::Uint8Array::from(buffer.as_slice());
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"header".into(), &header.into());
+        let _ = js_sys::Reflect::set(&msg, &"bodies".into(), &bodies);
+        let _ = scope().post_message_with_transfer(&msg, &js_sys::Array::of1(&bodies.buffer()));
+    }
 }
 
 /// Reads and annotates one input; the error names the file. A long document first gets a
@@ -168,12 +189,9 @@ fn annotate(state: &State, id: u32, name: &str, pasted: bool, payload: JsValue) 
     if page.text.len() > PREVIEW_ABOVE {
         let first = newslens::Page { text: prefix(&page.text, PREVIEW_BYTES).to_string(), ..page.clone() };
         let doc = engine.annotate(&first, (!pasted).then_some(name));
-        let (mut head, chunks, _) = pieces(id, &doc, CHUNK_CHARS);
+        let (mut head, cuts, _) = pieces(id, &doc, CHUNK_CHARS);
         head.preview = true;
-        post(&Reply::Head(head));
-        for chunk in chunks {
-            post(&Reply::Chunk(chunk));
-        }
+        post_text(head, &doc, &cuts);
     }
     let doc = engine.annotate(&page, (!pasted).then_some(name));
     Ok((doc, now() - started, page))

@@ -5,13 +5,12 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use newslens::Annotation;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
 use crate::protocol::{Reply, Request};
-use crate::state::{with_store, AppState, DocData, Status};
+use crate::state::{with_store, AppState, DocData, Status, StoredChunk};
 use crate::views::reader;
 
 /// Where Trunk puts the worker's loader (see index.html and Trunk.toml).
@@ -41,10 +40,17 @@ pub fn start(state: AppState) {
         }
     };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-        if let Some(json) = ev.data().as_string() {
-            if let Ok(reply) = serde_json::from_str::<Reply>(&json) {
-                on_reply(state, reply);
-            }
+        let data = ev.data();
+        // A reply is a JSON string, or (chunks) a header with the chunks' strings beside it.
+        let (json, bodies) = match data.as_string() {
+            Some(json) => (Some(json), None),
+            None => (
+                js_sys::Reflect::get(&data, &"header".into()).ok().and_then(|h| h.as_string()),
+                js_sys::Reflect::get(&data, &"bodies".into()).ok().and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok()),
+            ),
+        };
+        if let Some(reply) = json.and_then(|j| serde_json::from_str::<Reply>(&j).ok()) {
+            on_reply(state, reply, bodies);
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -101,7 +107,7 @@ pub fn send(request: &Request, payload: Option<&JsValue>) {
     });
 }
 
-fn on_reply(state: AppState, reply: Reply) {
+fn on_reply(state: AppState, reply: Reply, bodies: Option<js_sys::Uint8Array>) {
     match reply {
         Reply::Ready { error } => {
             let queue = CLIENT.with(|c| {
@@ -144,17 +150,24 @@ fn on_reply(state: AppState, reply: Reply) {
                 reader::show(Some(id));
             }
         }
-        Reply::Chunk(chunk) => {
-            let (id, index) = (chunk.id, chunk.index);
-            let stored = with_store(|s| match s.get_mut(&id) {
-                Some(d) => {
-                    d.chunks.push(chunk);
-                    true
+        Reply::Chunks { id, chunks } => {
+            let Some(bodies) = bodies else { return };
+            // Kept as they came: a chunk is read when it is shown or asked about.
+            let indices = with_store(|s| {
+                let d = s.get_mut(&id)?;
+                let mut indices = Vec::with_capacity(chunks.len());
+                for meta in chunks {
+                    indices.push(meta.index);
+                    d.chunks.push(StoredChunk::unread(meta, &bodies));
                 }
-                None => false,
+                Some(indices)
             });
-            if stored && state.selected.get_untracked() == Some(id) {
-                reader::append_chunk(id, index);
+            if let Some(indices) = indices {
+                if state.selected.get_untracked() == Some(id) {
+                    for index in indices {
+                        reader::append_chunk(id, index);
+                    }
+                }
             }
         }
         Reply::Done(done) => {
@@ -187,11 +200,7 @@ fn on_reply(state: AppState, reply: Reply) {
             with_store(|s| {
                 if let Some(d) = s.get_mut(&id) {
                     for (i, cluster) in changes {
-                        let Some(c) = d.chunk_of(i) else { continue };
-                        let first = d.chunks[c].first;
-                        if let Some(Annotation::Entity(e)) = d.chunks[c].annotations.get_mut(i - first) {
-                            e.cluster = cluster;
-                        }
+                        d.set_cluster(i, cluster);
                     }
                 }
             });

@@ -61,7 +61,7 @@ pub fn Details() -> impl IntoView {
         let i = state.focused.get()?;
         let id = state.selected.get()?;
         state.revision.track();
-        with_store(|s| s.get(&id)?.annotation(i).cloned())
+        with_store(|s| s.get_mut(&id)?.annotation(i).cloned())
     };
     view! {
         <section id="details" role="tooltip" aria-label="Details of the highlight in focus">

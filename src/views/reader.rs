@@ -1,8 +1,8 @@
 //! The reading view: the selected document's text with its highlights.
 //!
 //! The text arrives in chunks; each becomes a placeholder section sized from its length, and
-//! a section is filled with marks only when it comes near the viewport (IntersectionObserver),
-//! so a 5 MB document costs what is on screen, not what is in the file.
+//! a section is read and filled with marks only when it comes near the viewport
+//! (IntersectionObserver), so a 5 MB document costs what is on screen, not what is in the file.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -96,9 +96,8 @@ pub fn show(doc: Option<u32>) {
 /// Adds the placeholder of a chunk that just arrived for the shown document.
 pub fn append_chunk(doc: u32, index: usize) {
     let Some((chars, lines)) = with_store(|s| {
-        let c = s.get(&doc)?.chunks.get(index)?;
-        let chars = c.text.chars().count();
-        Some((chars, c.text.matches('\n').count()))
+        let m = &s.get(&doc)?.chunks.get(index)?.meta;
+        Some((m.chars, m.lines))
     }) else {
         return;
     };
@@ -137,8 +136,10 @@ fn render(index: usize) {
             return;
         }
         let html = with_store(|s| {
-            let c = s.get(&doc)?.chunks.get(index)?;
-            Some(chunk_html(&c.text, c.start, c.first, &c.annotations, &ctl.hidden))
+            let c = s.get_mut(&doc)?.chunks.get_mut(index)?;
+            let (start, first) = (c.meta.start, c.meta.first);
+            let (text, annotations) = c.body();
+            Some(chunk_html(text, start, first, annotations, &ctl.hidden))
         });
         if let Some(html) = html {
             section.set_inner_html(&html);
