@@ -215,11 +215,17 @@ pub struct StoredChunk {
     pending: Vec<(usize, String)>,
 }
 
+/// A view into the buffer a chunk came in, or bytes of our own.
+#[derive(Debug)]
+enum Bytes {
+    Js(Uint8Array),
+    Own(Vec<u8>),
+}
+
 #[derive(Debug)]
 enum Body {
-    /// The bytes of the text and then of the annotations' JSON (a view into the buffer
-    /// the chunk came in), and where the JSON starts.
-    Unread { bytes: Uint8Array, text_bytes: usize },
+    /// The bytes of the text and then of the annotations' JSON, and where the JSON starts.
+    Unread { bytes: Bytes, text_bytes: usize },
     Read { text: String, annotations: Vec<Annotation> },
 }
 
@@ -227,9 +233,16 @@ impl StoredChunk {
     /// A chunk as it arrived: its place in the buffer of its message.
     pub fn unread(meta: ChunkMeta, buffer: &Uint8Array) -> StoredChunk {
         let at = meta.at as u32;
-        let bytes = buffer.subarray(at, at + (meta.text_bytes + meta.json_bytes) as u32);
+        let bytes = Bytes::Js(buffer.subarray(at, at + (meta.text_bytes + meta.json_bytes) as u32));
         let text_bytes = meta.text_bytes;
         StoredChunk { meta, body: Body::Unread { bytes, text_bytes }, pending: Vec::new() }
+    }
+
+    /// A chunk not read yet from bytes already in hand (`meta.at` is their start).
+    pub fn unread_bytes(meta: ChunkMeta, buffer: &[u8]) -> StoredChunk {
+        let bytes = buffer.get(meta.at..meta.at + meta.text_bytes + meta.json_bytes).unwrap_or_default().to_vec();
+        let text_bytes = meta.text_bytes;
+        StoredChunk { meta, body: Body::Unread { bytes: Bytes::Own(bytes), text_bytes }, pending: Vec::new() }
     }
 
     /// A chunk already read.
@@ -240,7 +253,10 @@ impl StoredChunk {
     /// The chunk's text and annotations, read now if not yet.
     pub fn body(&mut self) -> (&str, &[Annotation]) {
         if let Body::Unread { bytes, text_bytes } = &self.body {
-            let (text, annotations) = read_body(&bytes.to_vec(), *text_bytes, self.meta.start);
+            let (text, annotations) = match bytes {
+                Bytes::Js(b) => read_body(&b.to_vec(), *text_bytes, self.meta.start),
+                Bytes::Own(b) => read_body(b, *text_bytes, self.meta.start),
+            };
             self.body = Body::Read { text, annotations };
             for (i, cluster) in std::mem::take(&mut self.pending) {
                 self.set_cluster(i, cluster);
@@ -302,6 +318,46 @@ mod tests {
             Some(Annotation::Entity(e)) => assert_eq!(e.cluster, "Kyiv"),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// A chunk is read on first use, and cluster changes that came before apply then.
+    #[test]
+    fn unread_chunks_are_read_when_needed_with_cluster_changes_kept() {
+        // The chunk starts at code point 100; Ann's cluster is not her text.
+        let text = "Zoë Ann and Bo went.\nAnn left.\n";
+        let name = |s: usize, e: usize, text: &str, cluster: &str| {
+            Annotation::Entity(newslens::doc::Entity {
+                label: newslens::doc::EntityLabel::PER,
+                start: s,
+                end: e,
+                text: text.into(),
+                cluster: cluster.into(),
+            })
+        };
+        let anns = vec![name(100, 103, "Zoë", "Zoë"), name(104, 107, "Ann", "Ann Lee"), name(112, 114, "Bo", "Bo")];
+        let doc = newslens::Document {
+            text: format!("{}{text}", "x".repeat(100)),
+            text_len: 100 + text.chars().count(),
+            title: None,
+            byline: None,
+            source: None,
+            dateline: None,
+            site_name: None,
+            lang: None,
+            annotations: anns.clone(),
+        };
+        let cut = crate::pieces::Cut { start: 100, end: doc.text_len, bytes: 100..doc.text.len(), anns: 0..3 };
+        let mut meta = cut.meta(0, &doc.text);
+        let mut buffer = b"before".to_vec();
+        crate::pieces::write_body(&mut buffer, &doc, &cut, &mut meta);
+        let mut data = DocData { head: None, chunks: vec![StoredChunk::unread_bytes(meta, &buffer)] };
+        data.set_cluster(2, "Bo Chen".into());
+        assert_eq!(data.chunks[0].body().0, text);
+        let mut want = anns;
+        if let Annotation::Entity(e) = &mut want[2] {
+            e.cluster = "Bo Chen".into();
+        }
+        assert_eq!(data.chunks[0].body().1, want.as_slice());
     }
 
     fn entity(k: usize, text: &str) -> Annotation {
