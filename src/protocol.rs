@@ -1,12 +1,13 @@
-//! What the page and the engine's worker say to each other: small serde messages as JSON strings.
+//! What the page and the engine's worker say to each other: small serde messages as JSON.
 //!
 //! A document travels in pieces so the page never parses one huge message: a [`Head`] with
-//! what the list needs, then batches of chunks ([`Reply::Chunks`]), then [`Done`] with the
-//! groupings. A chunk is a stretch of text with the annotations inside it; its small
-//! [`ChunkMeta`] is in the JSON header, while its text and its annotations (as JSON) ride
-//! beside the header as UTF-8 bytes in one transferred buffer (no copy, no conversion), so
-//! the page reads a chunk only when it needs it (rendering it near the viewport, showing one
-//! of its highlights' details).
+//! what the list needs, the [`Groups`] for the panels, then batches of chunks
+//! ([`Reply::Chunks`]), then [`Reply::Done`]. A chunk is a stretch of text with the
+//! annotations inside it: its small [`ChunkMeta`] is in the JSON, while its text and its
+//! annotations (as JSON) ride beside it as UTF-8 bytes, so the page reads a chunk only when
+//! it needs it (rendering it near the viewport, showing one of its highlights' details).
+//! The worker's replies are UTF-8 buffers handed over to the page, never copied or turned
+//! into JavaScript strings.
 
 use serde::{Deserialize, Serialize};
 
@@ -45,9 +46,10 @@ pub enum Request {
     Use { id: u32, whole: bool },
 }
 
-/// Worker -> page.
+/// Worker -> page, as `{"kind": {...}}`: the name first, so a large reply is read in one
+/// pass (a tag inside the object makes serde copy the whole reply before reading it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Reply {
     /// The engine is loaded (or failed to load: `error`).
     Ready { error: Option<String> },
@@ -58,7 +60,11 @@ pub enum Reply {
     /// `Uint8Array` with each chunk's text then its annotations as a JSON array (UTF-8), at
     /// the places its [`ChunkMeta`] gives.
     Chunks { id: u32, chunks: Vec<ChunkMeta> },
-    Done(Done),
+    /// Counts and groupings, sent before the text so the page takes them in while the
+    /// worker is still sending chunks.
+    Groups(Groups),
+    /// Every chunk has been sent; `millis` is how long the engine took.
+    Done { id: u32, millis: f64 },
     /// Clusters changed after documents were lined up with each other.
     Clusters { id: u32, changes: Vec<(usize, String)>, entities: Vec<EntityGroupView> },
     /// The whole page's text, or `None` when the worker no longer has the page (it restarted).
@@ -112,16 +118,14 @@ pub struct ChunkMeta {
     pub json_bytes: usize,
 }
 
-/// The end of a document: counts and groupings for the panels.
+/// A document's counts and groupings for the panels.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Done {
+pub struct Groups {
     pub id: u32,
     /// `(layer, label, count)` for every label present.
     pub counts: Vec<(String, String, usize)>,
     pub entities: Vec<EntityGroupView>,
     pub quotes: Vec<QuoteGroupView>,
-    /// Milliseconds the engine took.
-    pub millis: f64,
 }
 
 /// One entity cluster of a document.
@@ -165,14 +169,14 @@ mod tests {
     fn switching_to_the_whole_page_is_one_small_message() {
         let json = serde_json::to_string(&Request::Use { id: 3, whole: true }).unwrap_or_default();
         assert_eq!(json, r#"{"kind":"use","id":3,"whole":true}"#);
-        let back: Reply = serde_json::from_str(r#"{"kind":"original","id":3,"text":null}"#).expect("a reply");
+        let back: Reply = serde_json::from_str(r#"{"original":{"id":3,"text":null}}"#).expect("a reply");
         assert_eq!(back, Reply::Original { id: 3, text: None });
     }
 
     #[test]
     fn a_head_without_page_flags_reads_as_plain_text() {
-        let json = r#"{"kind":"head","id":1,"title":null,"source":null,"dateline":null,"byline":null,
-            "text_len":5,"chunks":1,"annotations":0}"#;
+        let json = r#"{"head":{"id":1,"title":null,"source":null,"dateline":null,"byline":null,
+            "text_len":5,"chunks":1,"annotations":0}}"#;
         let Ok(Reply::Head(head)) = serde_json::from_str::<Reply>(json) else { panic!("a head") };
         assert!(!head.original && !head.whole && !head.preview);
     }

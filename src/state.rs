@@ -334,7 +334,7 @@ mod tests {
                 cluster: cluster.into(),
             })
         };
-        let anns = vec![name(100, 103, "Zoë", "Zoë"), name(104, 107, "Ann", "Ann Lee"), name(112, 114, "Bo", "Bo")];
+        let anns = vec![name(100, 103, "Zoë", "Zoë"), name(104, 107, "Ann", "Ann \"Lee\" \\ Ж"), name(112, 114, "Bo", "Bo")];
         let doc = newslens::Document {
             text: format!("{}{text}", "x".repeat(100)),
             text_len: 100 + text.chars().count(),

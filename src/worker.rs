@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::pieces::{batches, entity_views, pieces, prefix, write_body, Cut};
-use crate::protocol::{Head, Reply, Request, BATCH_CHARS, CHUNK_CHARS, MAX_DOC_BYTES, PREVIEW_ABOVE, PREVIEW_BYTES};
+use crate::protocol::{Reply, Request, BATCH_CHARS, CHUNK_CHARS, MAX_DOC_BYTES, PREVIEW_ABOVE, PREVIEW_BYTES};
 
 struct State {
     engine: Result<Engine, String>,
@@ -29,9 +29,23 @@ fn scope() -> DedicatedWorkerGlobalScope {
 }
 
 fn post(reply: &Reply) {
-    if let Ok(json) = serde_json::to_string(reply) {
-        let _ = scope().post_message(&JsValue::from_str(&json));
+    post_with(reply, None);
+}
+
+/// Posts a reply as `{header, bodies}`: the reply's JSON and the bytes beside it (chunks'),
+/// both as UTF-8 buffers handed over to the page rather than copied or made into strings.
+fn post_with(reply: &Reply, bodies: Option<&[u8]>) {
+    let Ok(json) = serde_json::to_vec(reply) else { return };
+    let msg = js_sys::Object::new();
+    let transfer = js_sys::Array::new();
+    for (key, bytes) in [("header", Some(json.as_slice())), ("bodies", bodies)] {
+        if let Some(bytes) = bytes {
+            let array = js_sys::Uint8Array::from(bytes);
+            let _ = js_sys::Reflect::set(&msg, &key.into(), &array);
+            transfer.push(&array.buffer());
+        }
     }
+    let _ = scope().post_message_with_transfer(&msg, &transfer);
 }
 
 fn now() -> f64 {
@@ -55,9 +69,30 @@ pub fn run() {
     let warm = Closure::once_into_js(move || {
         if let Ok(engine) = &warm_state.borrow().engine {
             engine.warm_up();
+            warm_up_messages(engine);
         }
     });
     let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 0);
+}
+
+/// A made-up paragraph with a name, figures and a quote, for [`warm_up_messages`].
+const WARM_UP: &str = "Port Ellis council voted 7-2 on Tuesday to fund a $14.5 million ferry, said Mayor \
+    Ingrid Halvorsen. “We have waited long enough,” Halvorsen told reporters on March 4, 2025.\n";
+
+/// Like the engine's warm-up, for cutting a document into messages: a function that runs
+/// once on a long document keeps the browser's quick first code for the whole run, so the
+/// loops over every character and annotation run here first, often enough to be compiled well.
+fn warm_up_messages(engine: &Engine) {
+    let doc = engine.annotate(&page::from_str(&WARM_UP.repeat(8), Format::Text), None);
+    let mut buffer = Vec::new();
+    for _ in 0..40 {
+        let (_, _, cuts) = pieces(0, &doc, 100);
+        buffer.clear();
+        for (i, c) in cuts.iter().enumerate() {
+            let mut meta = c.meta(i, &doc.text);
+            write_body(&mut buffer, &doc, c, &mut meta);
+        }
+    }
 }
 
 fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
@@ -118,15 +153,16 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
     }
 }
 
-/// Sends an annotated document to the page (head, chunks, done) and keeps it for lining up
+/// Sends an annotated document to the page (head, groups, chunks, done) and keeps it for lining up
 /// clusters, in place of an earlier version under the same id.
 fn deliver(state: &Rc<RefCell<State>>, id: u32, doc: Document, millis: f64, original: bool, whole: bool) {
-    let (mut head, cuts, mut done) = pieces(id, &doc, CHUNK_CHARS);
+    let (mut head, groups, cuts) = pieces(id, &doc, CHUNK_CHARS);
     head.original = original;
     head.whole = whole;
-    done.millis = millis;
-    post_text(head, &doc, &cuts);
-    post(&Reply::Done(done));
+    post(&Reply::Head(head));
+    post(&Reply::Groups(groups));
+    post_chunks(id, &doc, &cuts);
+    post(&Reply::Done { id, millis });
     {
         let mut st = state.borrow_mut();
         st.docs.retain(|(d, _)| *d != id);
@@ -135,11 +171,9 @@ fn deliver(state: &Rc<RefCell<State>>, id: u32, doc: Document, millis: f64, orig
     schedule_unify(state);
 }
 
-/// Posts a document's head, then its chunks in batches: each message's header lists the
-/// chunks, and its `bodies` buffer (transferred, not copied) holds their text and annotations.
-fn post_text(head: Head, doc: &Document, cuts: &[Cut]) {
-    let id = head.id;
-    post(&Reply::Head(head));
+/// Posts a document's chunks in batches: each message's header lists the chunks, and its
+/// `bodies` hold their text and annotations.
+fn post_chunks(id: u32, doc: &Document, cuts: &[Cut]) {
     let mut buffer = Vec::new();
     for batch in batches(cuts, BATCH_CHARS) {
         buffer.clear();
@@ -150,12 +184,7 @@ fn post_text(head: Head, doc: &Document, cuts: &[Cut]) {
                 meta
             })
             .collect();
-        let Ok(header) = serde_json::to_string(&Reply::Chunks { id, chunks }) else { continue };
-        let bodies = js_sys::Uint8Array::from(buffer.as_slice());
-        let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"header".into(), &header.into());
-        let _ = js_sys::Reflect::set(&msg, &"bodies".into(), &bodies);
-        let _ = scope().post_message_with_transfer(&msg, &js_sys::Array::of1(&bodies.buffer()));
+        post_with(&Reply::Chunks { id, chunks }, Some(&buffer));
     }
 }
 
@@ -189,9 +218,10 @@ fn annotate(state: &State, id: u32, name: &str, pasted: bool, payload: JsValue) 
     if page.text.len() > PREVIEW_ABOVE {
         let first = newslens::Page { text: prefix(&page.text, PREVIEW_BYTES).to_string(), ..page.clone() };
         let doc = engine.annotate(&first, (!pasted).then_some(name));
-        let (mut head, cuts, _) = pieces(id, &doc, CHUNK_CHARS);
+        let (mut head, _, cuts) = pieces(id, &doc, CHUNK_CHARS);
         head.preview = true;
-        post_text(head, &doc, &cuts);
+        post(&Reply::Head(head));
+        post_chunks(id, &doc, &cuts);
     }
     let doc = engine.annotate(&page, (!pasted).then_some(name));
     Ok((doc, now() - started, page))

@@ -40,17 +40,11 @@ pub fn start(state: AppState) {
         }
     };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        // `{header, bodies}`: the reply's JSON and, for chunks, their bytes (UTF-8 buffers).
         let data = ev.data();
-        // A reply is a JSON string, or (chunks) a header with the chunks' strings beside it.
-        let (json, bodies) = match data.as_string() {
-            Some(json) => (Some(json), None),
-            None => (
-                js_sys::Reflect::get(&data, &"header".into()).ok().and_then(|h| h.as_string()),
-                js_sys::Reflect::get(&data, &"bodies".into()).ok().and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok()),
-            ),
-        };
-        if let Some(reply) = json.and_then(|j| serde_json::from_str::<Reply>(&j).ok()) {
-            on_reply(state, reply, bodies);
+        let bytes = |key: &str| js_sys::Reflect::get(&data, &key.into()).ok()?.dyn_into::<js_sys::Uint8Array>().ok();
+        if let Some(reply) = bytes("header").and_then(|h| serde_json::from_slice::<Reply>(&h.to_vec()).ok()) {
+            on_reply(state, reply, bytes("bodies"));
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -170,15 +164,21 @@ fn on_reply(state: AppState, reply: Reply, bodies: Option<js_sys::Uint8Array>) {
                 }
             }
         }
-        Reply::Done(done) => {
-            answered(done.id);
-            if let Some(row) = state.row(done.id) {
+        Reply::Groups(groups) => {
+            if let Some(row) = state.row(groups.id) {
+                row.info.update(|i| {
+                    i.counts = groups.counts;
+                    i.entities = Arc::new(groups.entities);
+                    i.quotes = Arc::new(groups.quotes);
+                });
+            }
+        }
+        Reply::Done { id, millis } => {
+            answered(id);
+            if let Some(row) = state.row(id) {
                 row.info.update(|i| {
                     i.status = Status::Done;
-                    i.counts = done.counts;
-                    i.entities = Arc::new(done.entities);
-                    i.quotes = Arc::new(done.quotes);
-                    i.millis = done.millis;
+                    i.millis = millis;
                 });
             }
             if state.pending() == 0 {
