@@ -269,7 +269,7 @@ pub fn batches(cuts: &[Cut], chars: usize) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Counts and groupings of a document.
+/// Counts and name groups of a document.
 pub fn groups(id: u32, doc: &Document) -> Groups {
     let mut counts: BTreeMap<(&'static str, &'static str), usize> = BTreeMap::new();
     for a in &doc.annotations {
@@ -279,23 +279,27 @@ pub fn groups(id: u32, doc: &Document) -> Groups {
         id,
         counts: counts.into_iter().map(|((l, b), n)| (l.to_string(), b.to_string(), n)).collect(),
         entities: entity_views(doc),
-        quotes: quote_groups(doc)
-            .into_iter()
-            .map(|g| QuoteGroupView {
-                speaker: g.speaker,
-                count: g.quotes.len(),
-                quotes: g
-                    .quotes
-                    .into_iter()
-                    .take(MAX_LISTED)
-                    .map(|index| {
-                        let a = &doc.annotations[index];
-                        QuoteBrief { index, label: a.label().to_string(), excerpt: excerpt(a.text(), 160) }
-                    })
-                    .collect(),
-            })
-            .collect(),
     }
+}
+
+/// A document's quotes by speaker as the panel lists them.
+pub fn quote_views(doc: &Document) -> Vec<QuoteGroupView> {
+    quote_groups(doc)
+        .into_iter()
+        .map(|g| QuoteGroupView {
+            speaker: g.speaker,
+            count: g.quotes.len(),
+            quotes: g
+                .quotes
+                .into_iter()
+                .take(MAX_LISTED)
+                .map(|index| {
+                    let a = &doc.annotations[index];
+                    QuoteBrief { index, label: a.label().to_string(), excerpt: excerpt(a.text(), 160) }
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// A document's entity clusters as the panel lists them.

@@ -1,7 +1,7 @@
 //! What the page and the engine's worker say to each other: small serde messages as JSON.
 //!
 //! A document travels in pieces so the page never parses one huge message: a [`Head`] with
-//! what the list needs, the [`Groups`] for the panels, then batches of chunks
+//! what the list needs, the [`Groups`] and quotes for the panels, then batches of chunks
 //! ([`Reply::Chunks`]), then [`Reply::Done`]. A chunk is a stretch of text with the
 //! annotations inside it: its small [`ChunkMeta`] is in the JSON, while its text and its
 //! annotations (as JSON) ride beside it as UTF-8 bytes, so the page reads a chunk only when
@@ -63,6 +63,8 @@ pub enum Reply {
     /// Counts and groupings, sent before the text so the page takes them in while the
     /// worker is still sending chunks.
     Groups(Groups),
+    /// The quotes by speaker: a message of its own, as the larger part of the groupings.
+    Quotes { id: u32, quotes: Vec<QuoteGroupView> },
     /// Every chunk has been sent; `millis` is how long the engine took.
     Done { id: u32, millis: f64 },
     /// Clusters changed after documents were lined up with each other.
@@ -125,7 +127,6 @@ pub struct Groups {
     /// `(layer, label, count)` for every label present.
     pub counts: Vec<(String, String, usize)>,
     pub entities: Vec<EntityGroupView>,
-    pub quotes: Vec<QuoteGroupView>,
 }
 
 /// One entity cluster of a document.

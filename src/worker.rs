@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::pieces::{batches, entity_views, pieces, prefix, write_body, Cut};
+use crate::pieces::{batches, entity_views, pieces, prefix, quote_views, write_body, Cut};
 use crate::protocol::{Reply, Request, BATCH_CHARS, CHUNK_CHARS, MAX_DOC_BYTES, PREVIEW_ABOVE, PREVIEW_BYTES};
 
 struct State {
@@ -87,6 +87,7 @@ fn warm_up_messages(engine: &Engine) {
     let mut buffer = Vec::new();
     for _ in 0..40 {
         let (_, _, cuts) = pieces(0, &doc, 100);
+        let _ = quote_views(&doc);
         buffer.clear();
         for (i, c) in cuts.iter().enumerate() {
             let mut meta = c.meta(i, &doc.text);
@@ -161,6 +162,7 @@ fn deliver(state: &Rc<RefCell<State>>, id: u32, doc: Document, millis: f64, orig
     head.whole = whole;
     post(&Reply::Head(head));
     post(&Reply::Groups(groups));
+    post(&Reply::Quotes { id, quotes: quote_views(&doc) });
     post_chunks(id, &doc, &cuts);
     post(&Reply::Done { id, millis });
     {

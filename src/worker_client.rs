@@ -169,8 +169,12 @@ fn on_reply(state: AppState, reply: Reply, bodies: Option<js_sys::Uint8Array>) {
                 row.info.update(|i| {
                     i.counts = groups.counts;
                     i.entities = Arc::new(groups.entities);
-                    i.quotes = Arc::new(groups.quotes);
                 });
+            }
+        }
+        Reply::Quotes { id, quotes } => {
+            if let Some(row) = state.row(id) {
+                row.info.update(|i| i.quotes = Arc::new(quotes));
             }
         }
         Reply::Done { id, millis } => {
