@@ -42,6 +42,37 @@ impl Hasher for Identity {
 pub struct Gazetteer {
     table: HashMap<u64, u8, BuildHasherDefault<Identity>>,
     entries: usize,
+    /// [`word_hash`]es of the forms a country's people and adjective may take.
+    demonyms: std::collections::HashSet<u64, BuildHasherDefault<Identity>>,
+}
+
+/// Demonyms that no rule of [`demonym_forms`] makes from the country's name.
+const IRREGULAR_DEMONYMS: &[&str] = &[
+    "afghan", "arab", "british", "briton", "chinese", "czech", "danish", "dutch", "english", "european",
+    "filipino", "finnish", "french", "greek", "irish", "kurdish", "kurd", "lebanese", "malagasy", "norwegian",
+    "polish", "scottish", "serb", "slovak", "spanish", "swedish", "swiss", "thai", "turkish", "welsh",
+    "african", "asian", "soviet", "peruvian", "argentine", "belarusian", "chilean",
+];
+
+/// The demonym candidates of a (lower-case) country name, singular and plural:
+/// `ukraine` -> `ukrainian(s)`, `russia` -> `russian(s)`, `pakistan` -> `pakistani(s)`,
+/// `japan` -> `japanese`. A wrong guess (`greecian`) is a word no text uses, so the
+/// rules may overshoot.
+fn demonym_forms(name: &str) -> Vec<String> {
+    let stem = |n: usize| &name[..name.len() - n];
+    let mut forms = match name.as_bytes().last() {
+        Some(b'a') => vec![format!("{name}n")],
+        Some(b'e') => vec![format!("{}ian", stem(1)), format!("{}an", stem(1))],
+        Some(b'y') => vec![format!("{}ian", stem(1)), format!("{}ish", stem(1))],
+        Some(b'o') => vec![format!("{}an", stem(1))],
+        Some(b'i') => vec![format!("{name}an")],
+        Some(_) => vec![format!("{name}ian"), format!("{name}i"), format!("{name}ese"), format!("{name}ish"), format!("{name}an")],
+        None => Vec::new(),
+    };
+    let plurals: Vec<String> =
+        forms.iter().filter(|f| !f.ends_with("sh") && !f.ends_with("ese")).map(|f| format!("{f}s")).collect();
+    forms.extend(plurals);
+    forms
 }
 
 #[inline]
@@ -73,8 +104,23 @@ impl Gazetteer {
                 *g.table.entry(h).or_insert(0) |= flag;
             }
             g.entries += 1;
+            if k == 0 {
+                let name = name.to_lowercase();
+                g.demonyms.extend(demonym_forms(&name).iter().map(|f| word_hash(f)));
+            }
+        }
+        for d in IRREGULAR_DEMONYMS {
+            g.demonyms.insert(word_hash(d));
+            if !d.ends_with("sh") && !d.ends_with("ch") && !d.ends_with("ese") && !d.ends_with("ss") {
+                g.demonyms.insert(word_hash(&format!("{d}s")));
+            }
         }
         g
+    }
+
+    /// Whether `name` (as written) is a nationality: `Ukrainian`, `North Koreans`, `French`.
+    pub fn is_demonym(&self, name: &str) -> bool {
+        self.demonyms.contains(&word_hash(name))
     }
 
     /// Number of entries read.

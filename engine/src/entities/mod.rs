@@ -291,6 +291,7 @@ impl Tagger {
             }
         }
         surnames_are_people(text, &mut out);
+        nationalities_are_misc(text, &mut out, &self.model.gazetteer);
         out
     }
 }
@@ -314,6 +315,17 @@ fn surnames_are_people(text: &str, found: &mut [EntityFound]) {
     for e in found.iter_mut() {
         if e.label != EntityLabel::PER && surnames.contains(&text[e.span.clone()]) {
             e.label = EntityLabel::PER;
+        }
+    }
+}
+
+/// A nationality on its own (`Ukrainian`, `North Koreans`) is MISC, as the guide has it,
+/// even where the document's history led the tagger to ORG or LOC; one inside a longer
+/// name (`Ukrainian Navy`) is left to the tagger.
+fn nationalities_are_misc(text: &str, found: &mut [EntityFound], gaz: &gazetteer::Gazetteer) {
+    for e in found.iter_mut() {
+        if matches!(e.label, EntityLabel::ORG | EntityLabel::LOC) && gaz.is_demonym(&text[e.span.clone()]) {
+            e.label = EntityLabel::MISC;
         }
     }
 }
@@ -355,6 +367,28 @@ mod tests {
         let generic = tag_document(&tagger.model, &doc, &sentences);
         assert_eq!(tag_document_with_model(&tagger.model, &doc, &sentences), generic);
         assert!(generic.iter().filter(|&&t| t != 0).count() >= 10, "the text has names: {generic:?}");
+    }
+
+    #[test]
+    fn a_nationality_alone_is_misc_whatever_the_tagger_said() {
+        let tagger = Tagger::load().expect("embedded model");
+        let gaz = &tagger.model.gazetteer;
+        for name in ["Ukrainian", "Ukrainians", "North Korean", "North Koreans", "Russian", "Pakistani", "Japanese", "French"] {
+            assert!(gaz.is_demonym(name), "{name} is a nationality");
+        }
+        for name in ["Ukraine", "Kyiv", "Jordan", "Indian Ocean", "Zelenskyy"] {
+            assert!(!gaz.is_demonym(name), "{name} is no nationality");
+        }
+        let text = "Ukrainian forces and the Ukrainian Navy met Ukraine's envoy.";
+        let span = |s: &str| text.find(s).map_or(0..0, |i| i..i + s.len());
+        let mut found = vec![
+            EntityFound { span: span("Ukrainian"), label: EntityLabel::ORG },
+            EntityFound { span: span("Ukrainian Navy"), label: EntityLabel::ORG },
+            EntityFound { span: span("Ukraine"), label: EntityLabel::LOC },
+        ];
+        nationalities_are_misc(text, &mut found, gaz);
+        let labels: Vec<_> = found.iter().map(|e| e.label).collect();
+        assert_eq!(labels, [EntityLabel::MISC, EntityLabel::ORG, EntityLabel::LOC]);
     }
 
     #[test]
