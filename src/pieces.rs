@@ -168,9 +168,9 @@ fn write_annotations(out: &mut Vec<u8>, anns: &[Annotation]) -> serde_json::Resu
                 out.extend_from_slice(b"[\"");
                 out.extend_from_slice(e.label.as_str().as_bytes());
                 out.extend_from_slice(b"\",");
-                push_number(out, e.start);
+                serde_json::to_writer(&mut *out, &e.start)?;
                 out.push(b',');
-                push_number(out, e.end);
+                serde_json::to_writer(&mut *out, &e.end)?;
                 if e.cluster != e.text {
                     out.push(b',');
                     serde_json::to_writer(&mut *out, &e.cluster)?;
@@ -182,20 +182,6 @@ fn write_annotations(out: &mut Vec<u8>, anns: &[Annotation]) -> serde_json::Resu
     }
     out.push(b']');
     Ok(())
-}
-
-fn push_number(out: &mut Vec<u8>, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
 }
 
 /// An annotation as [`write_annotations`] wrote it, before a name gets its text.

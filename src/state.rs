@@ -301,12 +301,13 @@ pub fn human_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newslens::doc::EntityLabel;
 
     #[test]
     fn annotations_are_found_by_document_index_across_chunks() {
         let chunk = |index, first, n| {
             let meta = ChunkMeta { index, start: 0, first, count: n, chars: 0, lines: 0, at: 0, text_bytes: 0, json_bytes: 0 };
-            StoredChunk::read(meta, String::new(), (0..n).map(|k| entity(k, &format!("{first}+{k}"))).collect())
+            StoredChunk::read(meta, String::new(), (0..n).map(|k| entity(EntityLabel::LOC, k, k + 1, &format!("{first}+{k}"), "")).collect())
         };
         let mut data = DocData { head: None, chunks: vec![chunk(0, 0, 2), chunk(1, 2, 0), chunk(2, 2, 3)] };
         assert_eq!(data.annotation(1).map(|a| a.text()), Some("0+1"));
@@ -325,15 +326,7 @@ mod tests {
     fn unread_chunks_are_read_when_needed_with_cluster_changes_kept() {
         // The chunk starts at code point 100; Ann's cluster is not her text.
         let text = "Zoë Ann and Bo went.\nAnn left.\n";
-        let name = |s: usize, e: usize, text: &str, cluster: &str| {
-            Annotation::Entity(newslens::doc::Entity {
-                label: newslens::doc::EntityLabel::PER,
-                start: s,
-                end: e,
-                text: text.into(),
-                cluster: cluster.into(),
-            })
-        };
+        let name = |s, e, text: &str, cluster: &str| entity(EntityLabel::PER, s, e, text, cluster);
         let anns = vec![name(100, 103, "Zoë", "Zoë"), name(104, 107, "Ann", "Ann \"Lee\" \\ Ж"), name(112, 114, "Bo", "Bo")];
         let doc = newslens::Document {
             text: format!("{}{text}", "x".repeat(100)),
@@ -360,14 +353,8 @@ mod tests {
         assert_eq!(data.chunks[0].body().1, want.as_slice());
     }
 
-    fn entity(k: usize, text: &str) -> Annotation {
-        Annotation::Entity(newslens::doc::Entity {
-            label: newslens::doc::EntityLabel::LOC,
-            start: k,
-            end: k + 1,
-            text: text.into(),
-            cluster: String::new(),
-        })
+    fn entity(label: EntityLabel, start: usize, end: usize, text: &str, cluster: &str) -> Annotation {
+        Annotation::Entity(newslens::doc::Entity { label, start, end, text: text.into(), cluster: cluster.into() })
     }
 
     #[test]

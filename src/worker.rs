@@ -68,30 +68,24 @@ pub fn run() {
     // for this (tens of milliseconds) and then runs on well-compiled code.
     let warm = Closure::once_into_js(move || {
         if let Ok(engine) = &warm_state.borrow().engine {
-            engine.warm_up();
-            warm_up_messages(engine);
+            warm_up_messages(&engine.warm_up());
         }
     });
     let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 0);
 }
 
-/// A made-up paragraph with a name, figures and a quote, for [`warm_up_messages`].
-const WARM_UP: &str = "Port Ellis council voted 7-2 on Tuesday to fund a $14.5 million ferry, said Mayor \
-    Ingrid Halvorsen. “We have waited long enough,” Halvorsen told reporters on March 4, 2025.\n";
-
-/// Like the engine's warm-up, for cutting a document into messages: a function that runs
-/// once on a long document keeps the browser's quick first code for the whole run, so the
-/// loops over every character and annotation run here first, often enough to be compiled well.
-fn warm_up_messages(engine: &Engine) {
-    let doc = engine.annotate(&page::from_str(&WARM_UP.repeat(8), Format::Text), None);
+/// Like the engine's warm-up, for cutting a document into messages: the loops over every
+/// character and annotation run here, on the warm-up document, often enough to be compiled
+/// well before a long document runs them once.
+fn warm_up_messages(doc: &Document) {
     let mut buffer = Vec::new();
-    for _ in 0..40 {
-        let (_, _, cuts) = pieces(0, &doc, 100);
-        let _ = quote_views(&doc);
+    for _ in 0..10 {
+        let (_, _, cuts) = pieces(0, doc, 1_000);
+        let _ = quote_views(doc);
         buffer.clear();
         for (i, c) in cuts.iter().enumerate() {
             let mut meta = c.meta(i, &doc.text);
-            write_body(&mut buffer, &doc, c, &mut meta);
+            write_body(&mut buffer, doc, c, &mut meta);
         }
     }
 }

@@ -32,12 +32,12 @@ impl Engine {
         self.run(page, source, |_| {})
     }
 
-    /// Annotates a made-up text of about 30 kB and throws the result away, so that a
-    /// runtime that compiles hot code late (WebAssembly in a browser) has compiled the
-    /// engine well before the reader's first document. Pointless natively.
-    pub fn warm_up(&self) {
+    /// Annotates a made-up text of about 30 kB, so that a runtime that compiles hot code
+    /// late (WebAssembly in a browser) has compiled the engine well before the reader's
+    /// first document; the result can warm up what follows the engine too. Pointless natively.
+    pub fn warm_up(&self) -> Document {
         let page = Page { text: crate::warmup::text(30_000), ..Page::default() };
-        let _ = self.annotate(&page, None);
+        self.annotate(&page, None)
     }
 
     /// [`Engine::annotate`] that also reports how long each stage took (for

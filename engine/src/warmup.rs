@@ -36,12 +36,12 @@ pub(crate) fn text(bytes: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Engine, Layer, Page};
+    use crate::{Engine, Layer};
 
     #[test]
     fn the_warm_up_text_walks_every_layer() {
         let engine = Engine::new().expect("embedded models load");
-        let doc = engine.annotate(&Page { text: super::text(3_000), ..Page::default() }, None);
+        let doc = engine.warm_up();
         for layer in [Layer::Entity, Layer::Number, Layer::Quote] {
             assert!(doc.annotations.iter().any(|a| a.layer() == layer), "no {layer:?} in the warm-up text");
         }

@@ -465,11 +465,6 @@ impl DocFeatures {
         self.len() == 0
     }
 
-    /// The folded lowercase hash of word `i`.
-    pub fn low(&self, i: usize) -> u64 {
-        self.lows[i]
-    }
-
     /// Collects the features of the words in `range` into `out` (flat, with
     /// `offs` marking each word's end): static ones plus the history's.
     pub fn sentence(&self, range: Range<usize>, history: &History, out: &mut Vec<u32>, offs: &mut Vec<u32>) {

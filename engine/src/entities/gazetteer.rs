@@ -69,10 +69,16 @@ fn demonym_forms(name: &str) -> Vec<String> {
         Some(_) => vec![format!("{name}ian"), format!("{name}i"), format!("{name}ese"), format!("{name}ish"), format!("{name}an")],
         None => Vec::new(),
     };
-    let plurals: Vec<String> =
-        forms.iter().filter(|f| !f.ends_with("sh") && !f.ends_with("ese")).map(|f| format!("{f}s")).collect();
+    let plurals: Vec<String> = forms.iter().filter_map(|f| plural(f)).collect();
     forms.extend(plurals);
     forms
+}
+
+/// The people of a demonym (`Ukrainians`), where English makes one with an `s`
+/// (not `Frenches`, `Chineses`, `Swisses`).
+fn plural(demonym: &str) -> Option<String> {
+    let none = ["sh", "ch", "ese", "ss"].iter().any(|end| demonym.ends_with(end));
+    (!none).then(|| format!("{demonym}s"))
 }
 
 #[inline]
@@ -111,9 +117,7 @@ impl Gazetteer {
         }
         for d in IRREGULAR_DEMONYMS {
             g.demonyms.insert(word_hash(d));
-            if !d.ends_with("sh") && !d.ends_with("ch") && !d.ends_with("ese") && !d.ends_with("ss") {
-                g.demonyms.insert(word_hash(&format!("{d}s")));
-            }
+            g.demonyms.extend(plural(d).map(|p| word_hash(&p)));
         }
         g
     }

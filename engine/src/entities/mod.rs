@@ -38,15 +38,17 @@ pub struct Tagger {
 
 /// Best tag sequence for one sentence. `offs` marks each word's features in `feats`.
 pub fn viterbi<S: Scorer>(scorer: &S, feats: &[u32], offs: &[u32], out: &mut Vec<u8>) {
-    let emissions: Vec<[f32; NT]> = offs
-        .windows(2)
-        .map(|w| {
-            let mut e = [0f32; NT];
-            scorer.emit(&feats[w[0] as usize..w[1] as usize], &mut e);
-            e
-        })
-        .collect();
+    let emissions: Vec<[f32; NT]> = emission_rows(scorer, feats, offs).collect();
     best_path(scorer, &emissions, out);
+}
+
+/// Each word's emission scores, from its features (`offs` marks each word's in `feats`).
+fn emission_rows<'a, S: Scorer>(scorer: &'a S, feats: &'a [u32], offs: &'a [u32]) -> impl Iterator<Item = [f32; NT]> + 'a {
+    offs.windows(2).map(move |w| {
+        let mut e = [0f32; NT];
+        scorer.emit(&feats[w[0] as usize..w[1] as usize], &mut e);
+        e
+    })
 }
 
 /// Best tag sequence for one sentence given each word's emission scores.
@@ -96,34 +98,22 @@ fn best_path<S: Scorer>(scorer: &S, emissions: &[[f32; NT]], out: &mut Vec<u8>) 
 
 /// Tags a whole document, sentence by sentence in order, with history.
 pub fn tag_document<S: Scorer>(scorer: &S, doc: &DocFeatures, sentences: &[Range<usize>]) -> Vec<u8> {
-    let n = doc.len();
-    let mut tags = vec![0u8; n];
-    let mut history = History::default();
-    let (mut feats, mut offs, mut out) = (Vec::new(), Vec::new(), Vec::new());
-    for s in sentences {
-        let s = s.start.min(n)..s.end.min(n);
-        doc.sentence(s.clone(), &history, &mut feats, &mut offs);
-        viterbi(scorer, &feats, &offs, &mut out);
-        doc.record(s.clone(), &out, &mut history);
-        tags[s].copy_from_slice(&out);
-    }
-    tags
+    let (mut feats, mut offs) = (Vec::new(), Vec::new());
+    tag_sentences(scorer, doc, sentences, |s, history, emissions| {
+        doc.sentence(s, history, &mut feats, &mut offs);
+        emissions.extend(emission_rows(scorer, &feats, &offs));
+    })
 }
 
 /// [`tag_document`] with the runtime model, giving the very same tags faster: the
 /// features of a word's own spelling ([`DocFeatures::word_ids`]) are summed once per
 /// spelling and standing, and only its context is summed at each occurrence.
 pub fn tag_document_with_model(model: &Model, doc: &DocFeatures, sentences: &[Range<usize>]) -> Vec<u8> {
-    let n = doc.len();
-    let mut tags = vec![0u8; n];
-    let mut history = History::default();
     let mut own: Vec<Option<[i32; NT]>> = vec![None; doc.word_keys()];
-    let (mut feats, mut offs, mut ids, mut emissions, mut out) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for s in sentences {
-        let s = s.start.min(n)..s.end.min(n);
-        doc.sentence_context(s.clone(), &history, &mut feats, &mut offs);
-        emissions.clear();
-        for (i, w) in s.clone().zip(offs.windows(2)) {
+    let (mut feats, mut offs, mut ids) = (Vec::new(), Vec::new(), Vec::new());
+    tag_sentences(model, doc, sentences, |s, history, emissions| {
+        doc.sentence_context(s.clone(), history, &mut feats, &mut offs);
+        for (i, w) in s.zip(offs.windows(2)) {
             let mut acc = *own[doc.word_key(i)].get_or_insert_with(|| {
                 ids.clear();
                 doc.word_ids(i, &mut ids);
@@ -134,7 +124,26 @@ pub fn tag_document_with_model(model: &Model, doc: &DocFeatures, sentences: &[Ra
             model.add_rows(&feats[w[0] as usize..w[1] as usize], &mut acc);
             emissions.push(model.scores(&acc));
         }
-        best_path(model, &emissions, &mut out);
+    })
+}
+
+/// Decodes sentence after sentence, each with what the tagger said earlier in the
+/// document; `emit` gives a sentence's emission scores, one row per word.
+fn tag_sentences<S: Scorer>(
+    scorer: &S,
+    doc: &DocFeatures,
+    sentences: &[Range<usize>],
+    mut emit: impl FnMut(Range<usize>, &History, &mut Vec<[f32; NT]>),
+) -> Vec<u8> {
+    let n = doc.len();
+    let mut tags = vec![0u8; n];
+    let mut history = History::default();
+    let (mut emissions, mut out) = (Vec::new(), Vec::new());
+    for s in sentences {
+        let s = s.start.min(n)..s.end.min(n);
+        emissions.clear();
+        emit(s.clone(), &history, &mut emissions);
+        best_path(scorer, &emissions, &mut out);
         doc.record(s.clone(), &out, &mut history);
         tags[s].copy_from_slice(&out);
     }
