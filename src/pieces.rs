@@ -58,7 +58,12 @@ pub fn cut(text: &str, annotations: &[Annotation], target: usize) -> Vec<Cut> {
     let (_, n) = advance(bytes, at, usize::MAX);
     pos += n;
     if pos > chunk_start || cuts.is_empty() {
-        cuts.push(Cut { start: chunk_start, end: pos, bytes: chunk_byte..text.len(), anns: chunk_ann..annotations.len() });
+        cuts.push(Cut {
+            start: chunk_start,
+            end: pos,
+            bytes: chunk_byte..text.len(),
+            anns: chunk_ann..annotations.len(),
+        });
     } else if let Some(last) = cuts.last_mut() {
         // Annotations that start at the very end (empty spans) stay with the last chunk.
         last.anns.end = annotations.len();
@@ -330,13 +335,7 @@ mod tests {
     use newslens::doc::{Entity, EntityLabel, Quote, QuoteLabel};
 
     fn entity(start: usize, end: usize, text: &str) -> Annotation {
-        Annotation::Entity(Entity {
-            label: EntityLabel::PER,
-            start,
-            end,
-            text: text.into(),
-            cluster: text.into(),
-        })
+        Annotation::Entity(Entity { label: EntityLabel::PER, start, end, text: text.into(), cluster: text.into() })
     }
 
     fn quote(start: usize, end: usize, text: &str) -> Annotation {
@@ -355,7 +354,7 @@ mod tests {
     }
 
     /// The straightforward cut, a code point at a time: what [`cut`] must agree with.
-        /// Splits `text` into chunks of about `target` code points. A chunk ends right after a line
+    /// Splits `text` into chunks of about `target` code points. A chunk ends right after a line
     /// break (or, in a very long line, after a space) that no annotation covers, so every
     /// annotation lies whole inside one chunk and a multi-paragraph quote stays one mark.
     fn cut_one_by_one(text: &str, annotations: &[Annotation], target: usize) -> Vec<Cut> {
@@ -384,7 +383,12 @@ mod tests {
             }
         }
         if pos > chunk_start || cuts.is_empty() {
-            cuts.push(Cut { start: chunk_start, end: pos, bytes: chunk_byte..text.len(), anns: chunk_ann..annotations.len() });
+            cuts.push(Cut {
+                start: chunk_start,
+                end: pos,
+                bytes: chunk_byte..text.len(),
+                anns: chunk_ann..annotations.len(),
+            });
         } else if let Some(last) = cuts.last_mut() {
             // Annotations that start at the very end (empty spans) stay with the last chunk.
             last.anns.end = annotations.len();
@@ -420,7 +424,11 @@ mod tests {
                 at = start + 1;
             }
             let target = 1 + rng.below(12);
-            assert_eq!(cut(&text, &anns, target), cut_one_by_one(&text, &anns, target), "round {round}: {text:?} {anns:?} {target}");
+            assert_eq!(
+                cut(&text, &anns, target),
+                cut_one_by_one(&text, &anns, target),
+                "round {round}: {text:?} {anns:?} {target}"
+            );
         }
     }
 
@@ -512,8 +520,11 @@ mod sample_tests {
                 for (i, c) in cuts.iter().enumerate() {
                     let mut meta = c.meta(i, &doc.text);
                     write_body(&mut buffer, &doc, c, &mut meta);
-                    let (t, anns) =
-                        read_body(&buffer[meta.at..meta.at + meta.text_bytes + meta.json_bytes], meta.text_bytes, meta.start);
+                    let (t, anns) = read_body(
+                        &buffer[meta.at..meta.at + meta.text_bytes + meta.json_bytes],
+                        meta.text_bytes,
+                        meta.start,
+                    );
                     assert_eq!(meta.chars, t.chars().count());
                     assert_eq!(meta.lines, t.matches('\n').count());
                     assert_eq!(meta.first, annotations.len());
@@ -526,7 +537,9 @@ mod sample_tests {
                 for (got, want) in annotations.iter().zip(&doc.annotations) {
                     match (got, want) {
                         // Values may differ in the last bit after a JSON round trip.
-                        (Annotation::Number(g), Annotation::Number(w)) => assert_eq!((g.start, g.end, &g.text), (w.start, w.end, &w.text)),
+                        (Annotation::Number(g), Annotation::Number(w)) => {
+                            assert_eq!((g.start, g.end, &g.text), (w.start, w.end, &w.text))
+                        }
                         _ => assert_eq!(got, want, "{name}"),
                     }
                 }

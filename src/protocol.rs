@@ -52,25 +52,46 @@ pub enum Request {
 #[serde(rename_all = "snake_case")]
 pub enum Reply {
     /// The engine is loaded (or failed to load: `error`).
-    Ready { error: Option<String> },
+    Ready {
+        error: Option<String>,
+    },
     /// The input could not be read or annotated; `message` names the file.
-    Failed { id: u32, message: String },
+    Failed {
+        id: u32,
+        message: String,
+    },
     Head(Head),
     /// The next chunks of a document, in order. The message also holds `bodies`, a
     /// `Uint8Array` with each chunk's text then its annotations as a JSON array (UTF-8), at
     /// the places its [`ChunkMeta`] gives.
-    Chunks { id: u32, chunks: Vec<ChunkMeta> },
+    Chunks {
+        id: u32,
+        chunks: Vec<ChunkMeta>,
+    },
     /// Counts and groupings, sent before the text so the page takes them in while the
     /// worker is still sending chunks.
     Groups(Groups),
     /// The quotes by speaker: a message of its own, as the larger part of the groupings.
-    Quotes { id: u32, quotes: Vec<QuoteGroupView> },
+    Quotes {
+        id: u32,
+        quotes: Vec<QuoteGroupView>,
+    },
     /// Every chunk has been sent; `millis` is how long the engine took.
-    Done { id: u32, millis: f64 },
+    Done {
+        id: u32,
+        millis: f64,
+    },
     /// Clusters changed after documents were lined up with each other.
-    Clusters { id: u32, changes: Vec<(usize, String)>, entities: Vec<EntityGroupView> },
+    Clusters {
+        id: u32,
+        changes: Vec<(usize, String)>,
+        entities: Vec<EntityGroupView>,
+    },
     /// The whole page's text, or `None` when the worker no longer has the page (it restarted).
-    Original { id: u32, text: Option<String> },
+    Original {
+        id: u32,
+        text: Option<String>,
+    },
 }
 
 /// What the document list needs, sent before any text.

@@ -5,9 +5,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use js_sys::Uint8Array;
 use leptos::prelude::*;
 use newslens::Annotation;
-use js_sys::Uint8Array;
 
 use crate::pieces::read_body;
 use crate::protocol::{ChunkMeta, EntityGroupView, Head, QuoteGroupView};
@@ -225,8 +225,14 @@ enum Bytes {
 #[derive(Debug)]
 enum Body {
     /// The bytes of the text and then of the annotations' JSON, and where the JSON starts.
-    Unread { bytes: Bytes, text_bytes: usize },
-    Read { text: String, annotations: Vec<Annotation> },
+    Unread {
+        bytes: Bytes,
+        text_bytes: usize,
+    },
+    Read {
+        text: String,
+        annotations: Vec<Annotation>,
+    },
 }
 
 impl StoredChunk {
@@ -271,7 +277,8 @@ impl StoredChunk {
     fn set_cluster(&mut self, i: usize, cluster: String) {
         match &mut self.body {
             Body::Read { annotations, .. } => {
-                if let Some(Annotation::Entity(e)) = i.checked_sub(self.meta.first).and_then(|k| annotations.get_mut(k)) {
+                if let Some(Annotation::Entity(e)) = i.checked_sub(self.meta.first).and_then(|k| annotations.get_mut(k))
+                {
                     e.cluster = cluster;
                 }
             }
@@ -306,8 +313,13 @@ mod tests {
     #[test]
     fn annotations_are_found_by_document_index_across_chunks() {
         let chunk = |index, first, n| {
-            let meta = ChunkMeta { index, start: 0, first, count: n, chars: 0, lines: 0, at: 0, text_bytes: 0, json_bytes: 0 };
-            StoredChunk::read(meta, String::new(), (0..n).map(|k| entity(EntityLabel::LOC, k, k + 1, &format!("{first}+{k}"), "")).collect())
+            let meta =
+                ChunkMeta { index, start: 0, first, count: n, chars: 0, lines: 0, at: 0, text_bytes: 0, json_bytes: 0 };
+            StoredChunk::read(
+                meta,
+                String::new(),
+                (0..n).map(|k| entity(EntityLabel::LOC, k, k + 1, &format!("{first}+{k}"), "")).collect(),
+            )
         };
         let mut data = DocData { head: None, chunks: vec![chunk(0, 0, 2), chunk(1, 2, 0), chunk(2, 2, 3)] };
         assert_eq!(data.annotation(1).map(|a| a.text()), Some("0+1"));
@@ -327,7 +339,8 @@ mod tests {
         // The chunk starts at code point 100; Ann's cluster is not her text.
         let text = "Zoë Ann and Bo went.\nAnn left.\n";
         let name = |s, e, text: &str, cluster: &str| entity(EntityLabel::PER, s, e, text, cluster);
-        let anns = vec![name(100, 103, "Zoë", "Zoë"), name(104, 107, "Ann", "Ann \"Lee\" \\ Ж"), name(112, 114, "Bo", "Bo")];
+        let anns =
+            vec![name(100, 103, "Zoë", "Zoë"), name(104, 107, "Ann", "Ann \"Lee\" \\ Ж"), name(112, 114, "Bo", "Bo")];
         let doc = newslens::Document {
             text: format!("{}{text}", "x".repeat(100)),
             text_len: 100 + text.chars().count(),

@@ -131,7 +131,9 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
                         let started = now();
                         // The same page with the whole text in place of the article.
                         let doc = match (whole, &page.full_text) {
-                            (true, Some(full)) => engine.annotate(&Page { text: full.clone(), ..page.clone() }, Some(name)),
+                            (true, Some(full)) => {
+                                engine.annotate(&Page { text: full.clone(), ..page.clone() }, Some(name))
+                            }
                             _ => engine.annotate(page, Some(name)),
                         };
                         Some((doc, now() - started))
@@ -186,7 +188,13 @@ fn post_chunks(id: u32, doc: &Document, cuts: &[Cut]) {
 
 /// Reads and annotates one input; the error names the file. A long document first gets a
 /// quick look at its beginning (sent as a preview), so the reader sees highlights at once.
-fn annotate(state: &State, id: u32, name: &str, pasted: bool, payload: JsValue) -> Result<(Document, f64, Page), String> {
+fn annotate(
+    state: &State,
+    id: u32,
+    name: &str,
+    pasted: bool,
+    payload: JsValue,
+) -> Result<(Document, f64, Page), String> {
     let engine = state.engine.as_ref().map_err(|e| format!("{name}: the engine failed to load ({e})"))?;
     let started = now();
     let page = if let Some(text) = payload.as_string() {

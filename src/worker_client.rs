@@ -72,9 +72,16 @@ fn restart(state: AppState) {
     match culprit.and_then(|id| state.row(id).map(|r| (id, r))) {
         Some((id, row)) => {
             let name = row.info.with_untracked(|i| i.name.clone());
-            fail(state, id, Some(format!("{name}: the engine failed on this document; it was not opened. Other documents are unaffected.")));
+            fail(
+                state,
+                id,
+                Some(format!(
+                    "{name}: the engine failed on this document; it was not opened. Other documents are unaffected."
+                )),
+            );
         }
-        None => state.notify("The annotation engine stopped unexpectedly and was restarted; open documents are kept.".into()),
+        None => state
+            .notify("The annotation engine stopped unexpectedly and was restarted; open documents are kept.".into()),
     }
     start(state);
 }
@@ -195,7 +202,9 @@ fn on_reply(state: AppState, reply: Reply, bodies: Option<js_sys::Uint8Array>) {
                     let name = row.info.with_untracked(|i| i.name.clone());
                     // A switch that cannot happen leaves the document as it was.
                     row.info.update(|i| i.status = Status::Done);
-                    state.notify(format!("{name}: the original page is no longer available; drop the file again to use it."));
+                    state.notify(format!(
+                        "{name}: the original page is no longer available; drop the file again to use it."
+                    ));
                 }
             }
             state.original.set(Some((id, text.map(Arc::new))));

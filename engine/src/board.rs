@@ -29,7 +29,10 @@ pub fn entity_groups(doc: &Document) -> Vec<EntityGroup> {
         .into_iter()
         .map(|(cluster, (mentions, labels))| EntityGroup {
             cluster: cluster.to_string(),
-            label: labels.into_iter().max_by_key(|&(l, n)| (n, std::cmp::Reverse(l))).map_or(EntityLabel::MISC, |(l, _)| l),
+            label: labels
+                .into_iter()
+                .max_by_key(|&(l, n)| (n, std::cmp::Reverse(l)))
+                .map_or(EntityLabel::MISC, |(l, _)| l),
             mentions,
         })
         .collect();
@@ -58,9 +61,7 @@ pub fn quote_groups(doc: &Document) -> Vec<SpeakerGroup> {
     }
     let mut groups: Vec<SpeakerGroup> =
         by_speaker.into_iter().map(|(speaker, quotes)| SpeakerGroup { speaker, quotes }).collect();
-    groups.sort_by(|a, b| {
-        a.speaker.is_none().cmp(&b.speaker.is_none()).then(b.quotes.len().cmp(&a.quotes.len()))
-    });
+    groups.sort_by(|a, b| a.speaker.is_none().cmp(&b.speaker.is_none()).then(b.quotes.len().cmp(&a.quotes.len())));
     groups
 }
 
@@ -107,7 +108,10 @@ pub fn entity_board(documents: &[Document]) -> Vec<SharedEntity> {
         .into_iter()
         .map(|(cluster, (mentions, labels))| SharedEntity {
             cluster: cluster.to_string(),
-            label: labels.into_iter().max_by_key(|&(l, n)| (n, std::cmp::Reverse(l))).map_or(EntityLabel::MISC, |(l, _)| l),
+            label: labels
+                .into_iter()
+                .max_by_key(|&(l, n)| (n, std::cmp::Reverse(l)))
+                .map_or(EntityLabel::MISC, |(l, _)| l),
             mentions: mentions.into_iter().collect(),
         })
         .collect();
@@ -145,7 +149,9 @@ pub fn speaker_board(documents: &[Document]) -> Vec<SharedSpeaker> {
         .map(|(speaker, quotes)| SharedSpeaker { speaker, quotes: quotes.into_iter().collect() })
         .collect();
     let total = |s: &SharedSpeaker| s.quotes.iter().map(|(_, q)| q.len()).sum::<usize>();
-    out.sort_by(|a, b| b.quotes.len().cmp(&a.quotes.len()).then(total(b).cmp(&total(a))).then_with(|| a.speaker.cmp(&b.speaker)));
+    out.sort_by(|a, b| {
+        b.quotes.len().cmp(&a.quotes.len()).then(total(b).cmp(&total(a))).then_with(|| a.speaker.cmp(&b.speaker))
+    });
     out
 }
 
@@ -226,7 +232,9 @@ fn thing_key(of: &str) -> String {
         "soldier" | "soldiers" | "troop" | "troops" | "servicemen" | "serviceman" | "servicemembers"
         | "servicemember" => "troop".to_string(),
         h if h.ends_with("ies") && h.len() > 4 => format!("{}y", &h[..h.len() - 3]),
-        h if h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us") && h.len() > 3 => h[..h.len() - 1].to_string(),
+        h if h.ends_with('s') && !h.ends_with("ss") && !h.ends_with("us") && h.len() > 3 => {
+            h[..h.len() - 1].to_string()
+        }
         h => h.to_string(),
     };
     key.push(head);

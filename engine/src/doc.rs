@@ -215,7 +215,10 @@ pub struct Value {
 pub enum Amount {
     /// `None` where the text fixes no value (`the coming days`).
     Exact(Option<Scalar>),
-    Range { min: Option<Scalar>, max: Option<Scalar> },
+    Range {
+        min: Option<Scalar>,
+        max: Option<Scalar>,
+    },
 }
 
 impl Default for Amount {

@@ -25,10 +25,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::ModelFormat { what } => write!(f, "{what}: not a NewsLens model file"),
-            Error::ModelVersion { what, found, expected } => write!(
-                f,
-                "{what}: model format version {found}, this engine reads version {expected}"
-            ),
+            Error::ModelVersion { what, found, expected } => {
+                write!(f, "{what}: model format version {found}, this engine reads version {expected}")
+            }
             Error::ModelCorrupt { what, reason } => write!(f, "{what}: corrupt model ({reason})"),
             Error::BadDateline(s) => write!(f, "dateline {s:?} is not a YYYY-MM-DD date"),
             Error::NotText { reason } => write!(f, "not a text file: {reason}"),

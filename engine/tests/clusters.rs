@@ -96,82 +96,124 @@ macro_rules! t {
     };
 }
 
-t!(surname_joins_full_name,
-   "[[Volodymyr Zelenskyy|PER]] spoke. Later [[Zelenskyy|PER]] left.",
-   &[("Zelenskyy", "Volodymyr Zelenskyy")]);
-t!(possessive_and_title_do_not_split,
-   "[[President Volodymyr Zelenskyy|PER]] spoke. [[Zelenskyy's|PER]] aides left.",
-   &[("Zelenskyy's", "Volodymyr Zelenskyy"), ("President Volodymyr Zelenskyy", "Volodymyr Zelenskyy")]);
-t!(spelling_variants_join,
-   "[[Volodymyr Zelenskyy|PER]] met [[Kim Jong Un|PER]]. [[Zelensky|PER]] and [[Kim Jong-un|PER]] talked.",
-   &[("Zelensky", "Volodymyr Zelenskyy"), ("Kim Jong-un", "Kim Jong Un")]);
-t!(misspelt_first_name_joins,
-   "[[Vladimir Putin|PER]] said. [[Vladamir Putin|PER]] and [[Putin|PER]] again. [[Vladimir Putin|PER]].",
-   &[("Vladamir Putin", "Vladimir Putin"), ("Putin", "Vladimir Putin")]);
-t!(an_initial_joins_the_first_name_it_stands_for,
-   "[[Boris Yeltsin|PER]] rested. [[B. Yeltsin|PER]] signed. [[Naina Yeltsin|PER]] spoke.",
-   &[("B. Yeltsin", "Boris Yeltsin"), ("Naina Yeltsin", "Naina Yeltsin")]);
-t!(an_initial_two_people_share_stays_apart,
-   "[[Bill Clinton|PER]] and [[Barbara Clinton|PER]] met [[B. Clinton|PER]].",
-   &[("B. Clinton", "B. Clinton")]);
-t!(an_organisation_keeps_its_own_s,
-   "[[Moody's|ORG]] cut the rating; [[Moody's|ORG]] said.",
-   &[("Moody's", "Moody's")]);
-t!(different_first_names_stay_apart,
-   "[[Joe Biden|PER]] and [[Hunter Biden|PER]] met.",
-   &[("Joe Biden", "Joe Biden"), ("Hunter Biden", "Hunter Biden")]);
-t!(gendered_first_names_stay_apart,
-   "[[Maria Rossi|PER]] and [[Mario Rossi|PER]] met.",
-   &[("Maria Rossi", "Maria Rossi"), ("Mario Rossi", "Mario Rossi")]);
-t!(shared_surname_goes_to_the_most_recent,
-   "[[Joe Biden|PER]] spoke. [[Biden|PER]] left. [[Hunter Biden|PER]] arrived, and [[Biden|PER]] sat.",
-   &[("Joe Biden", "Joe Biden")]);
-t!(acronym_in_brackets_joins,
-   "The [[North Atlantic Treaty Organization|ORG]] ([[NATO|ORG]]) met. [[NATO|ORG]] agreed.",
-   &[("NATO", "North Atlantic Treaty Organization")]);
-t!(acronym_joins_by_initials,
-   "The [[European Council on Foreign Relations|ORG]] wrote. The [[ECFR|ORG]] said.",
-   &[("ECFR", "European Council on Foreign Relations")]);
-t!(acronym_named_by_the_text_joins,
-   "The [[Main Directorate of Intelligence|ORG]] reported it. The agency, known by its acronym [[GUR|ORG]], said so.",
-   &[("GUR", "Main Directorate of Intelligence")]);
-t!(country_aliases_join,
-   "The [[U.S.|LOC]] and the [[United States|LOC]] and [[US|LOC]] and [[America|LOC]].",
-   &[("U.S.", "United States"), ("US", "United States"), ("America", "United States")]);
-t!(official_names_join_short_names,
-   "[[Russia|LOC]] is the [[Russian Federation|LOC]]. [[Russia's|LOC]] army.",
-   &[("Russian Federation", "Russia"), ("Russia's", "Russia")]);
-t!(plural_demonyms_join_the_singular,
-   "[[North Korean|MISC]] troops. Some [[North Koreans|MISC]] left. [[Europeans|MISC]] watched.",
-   &[("North Koreans", "North Korean"), ("Europeans", "European")]);
-t!(a_group_is_named_in_the_singular,
-   "[[Israelis|MISC]] and [[Israelis|MISC]] met an [[Israeli|MISC]] envoy.",
-   &[("Israelis", "Israeli")]);
-t!(a_surname_that_is_also_a_title_still_joins,
-   "[[Billie Jean King|PER]] won. [[King|PER]] smiled.",
-   &[("King", "Billie Jean King")]);
-t!(a_headline_in_capitals_does_not_name_the_group,
-   "[[ASHES|MISC]] TOUR. The [[Ashes|MISC]] began; the [[Ashes|MISC]] ended.",
-   &[("ASHES", "Ashes")]);
-t!(rare_misspelt_place_joins,
-   "[[Kursk|LOC]] and [[Kursk|LOC]] and [[Kursk|LOC]] and [[Kurst|LOC]].",
-   &[("Kurst", "Kursk")]);
-t!(short_places_never_join_by_spelling,
-   "[[Iran|LOC]] [[Iran|LOC]] [[Iran|LOC]] [[Iraq|LOC]].",
-   &[("Iraq", "Iraq")]);
-t!(masthead_article_is_the_longer_form,
-   "[[The Washington Post|ORG]] reported; the [[Washington Post|ORG]] said.",
-   &[("Washington Post", "The Washington Post")]);
-t!(lower_case_words_of_a_name_are_capitalised,
-   "troops in the [[Russian far east|LOC]].",
-   &[("Russian far east", "Russian Far East")]);
-t!(person_and_place_of_one_name_stay_apart,
-   "[[Lloyd Austin|PER]] flew to [[Austin|LOC]]. [[Austin|PER]] said.",
-   &[("Lloyd Austin", "Lloyd Austin")]);
+t!(
+    surname_joins_full_name,
+    "[[Volodymyr Zelenskyy|PER]] spoke. Later [[Zelenskyy|PER]] left.",
+    &[("Zelenskyy", "Volodymyr Zelenskyy")]
+);
+t!(
+    possessive_and_title_do_not_split,
+    "[[President Volodymyr Zelenskyy|PER]] spoke. [[Zelenskyy's|PER]] aides left.",
+    &[("Zelenskyy's", "Volodymyr Zelenskyy"), ("President Volodymyr Zelenskyy", "Volodymyr Zelenskyy")]
+);
+t!(
+    spelling_variants_join,
+    "[[Volodymyr Zelenskyy|PER]] met [[Kim Jong Un|PER]]. [[Zelensky|PER]] and [[Kim Jong-un|PER]] talked.",
+    &[("Zelensky", "Volodymyr Zelenskyy"), ("Kim Jong-un", "Kim Jong Un")]
+);
+t!(
+    misspelt_first_name_joins,
+    "[[Vladimir Putin|PER]] said. [[Vladamir Putin|PER]] and [[Putin|PER]] again. [[Vladimir Putin|PER]].",
+    &[("Vladamir Putin", "Vladimir Putin"), ("Putin", "Vladimir Putin")]
+);
+t!(
+    an_initial_joins_the_first_name_it_stands_for,
+    "[[Boris Yeltsin|PER]] rested. [[B. Yeltsin|PER]] signed. [[Naina Yeltsin|PER]] spoke.",
+    &[("B. Yeltsin", "Boris Yeltsin"), ("Naina Yeltsin", "Naina Yeltsin")]
+);
+t!(
+    an_initial_two_people_share_stays_apart,
+    "[[Bill Clinton|PER]] and [[Barbara Clinton|PER]] met [[B. Clinton|PER]].",
+    &[("B. Clinton", "B. Clinton")]
+);
+t!(an_organisation_keeps_its_own_s, "[[Moody's|ORG]] cut the rating; [[Moody's|ORG]] said.", &[("Moody's", "Moody's")]);
+t!(
+    different_first_names_stay_apart,
+    "[[Joe Biden|PER]] and [[Hunter Biden|PER]] met.",
+    &[("Joe Biden", "Joe Biden"), ("Hunter Biden", "Hunter Biden")]
+);
+t!(
+    gendered_first_names_stay_apart,
+    "[[Maria Rossi|PER]] and [[Mario Rossi|PER]] met.",
+    &[("Maria Rossi", "Maria Rossi"), ("Mario Rossi", "Mario Rossi")]
+);
+t!(
+    shared_surname_goes_to_the_most_recent,
+    "[[Joe Biden|PER]] spoke. [[Biden|PER]] left. [[Hunter Biden|PER]] arrived, and [[Biden|PER]] sat.",
+    &[("Joe Biden", "Joe Biden")]
+);
+t!(
+    acronym_in_brackets_joins,
+    "The [[North Atlantic Treaty Organization|ORG]] ([[NATO|ORG]]) met. [[NATO|ORG]] agreed.",
+    &[("NATO", "North Atlantic Treaty Organization")]
+);
+t!(
+    acronym_joins_by_initials,
+    "The [[European Council on Foreign Relations|ORG]] wrote. The [[ECFR|ORG]] said.",
+    &[("ECFR", "European Council on Foreign Relations")]
+);
+t!(
+    acronym_named_by_the_text_joins,
+    "The [[Main Directorate of Intelligence|ORG]] reported it. The agency, known by its acronym [[GUR|ORG]], said so.",
+    &[("GUR", "Main Directorate of Intelligence")]
+);
+t!(
+    country_aliases_join,
+    "The [[U.S.|LOC]] and the [[United States|LOC]] and [[US|LOC]] and [[America|LOC]].",
+    &[("U.S.", "United States"), ("US", "United States"), ("America", "United States")]
+);
+t!(
+    official_names_join_short_names,
+    "[[Russia|LOC]] is the [[Russian Federation|LOC]]. [[Russia's|LOC]] army.",
+    &[("Russian Federation", "Russia"), ("Russia's", "Russia")]
+);
+t!(
+    plural_demonyms_join_the_singular,
+    "[[North Korean|MISC]] troops. Some [[North Koreans|MISC]] left. [[Europeans|MISC]] watched.",
+    &[("North Koreans", "North Korean"), ("Europeans", "European")]
+);
+t!(
+    a_group_is_named_in_the_singular,
+    "[[Israelis|MISC]] and [[Israelis|MISC]] met an [[Israeli|MISC]] envoy.",
+    &[("Israelis", "Israeli")]
+);
+t!(
+    a_surname_that_is_also_a_title_still_joins,
+    "[[Billie Jean King|PER]] won. [[King|PER]] smiled.",
+    &[("King", "Billie Jean King")]
+);
+t!(
+    a_headline_in_capitals_does_not_name_the_group,
+    "[[ASHES|MISC]] TOUR. The [[Ashes|MISC]] began; the [[Ashes|MISC]] ended.",
+    &[("ASHES", "Ashes")]
+);
+t!(
+    rare_misspelt_place_joins,
+    "[[Kursk|LOC]] and [[Kursk|LOC]] and [[Kursk|LOC]] and [[Kurst|LOC]].",
+    &[("Kurst", "Kursk")]
+);
+t!(short_places_never_join_by_spelling, "[[Iran|LOC]] [[Iran|LOC]] [[Iran|LOC]] [[Iraq|LOC]].", &[("Iraq", "Iraq")]);
+t!(
+    masthead_article_is_the_longer_form,
+    "[[The Washington Post|ORG]] reported; the [[Washington Post|ORG]] said.",
+    &[("Washington Post", "The Washington Post")]
+);
+t!(
+    lower_case_words_of_a_name_are_capitalised,
+    "troops in the [[Russian far east|LOC]].",
+    &[("Russian far east", "Russian Far East")]
+);
+t!(
+    person_and_place_of_one_name_stay_apart,
+    "[[Lloyd Austin|PER]] flew to [[Austin|LOC]]. [[Austin|PER]] said.",
+    &[("Lloyd Austin", "Lloyd Austin")]
+);
 
-t!(a_dateline_in_capitals_takes_the_usual_spelling,
-   "[[KHARKIV|LOC]], Ukraine. The war in [[Kharkiv|LOC]].",
-   &[("KHARKIV", "Kharkiv")]);
+t!(
+    a_dateline_in_capitals_takes_the_usual_spelling,
+    "[[KHARKIV|LOC]], Ukraine. The war in [[Kharkiv|LOC]].",
+    &[("KHARKIV", "Kharkiv")]
+);
 
 #[test]
 fn lookup_finds_the_cluster_of_a_name_that_is_no_entity() {
@@ -185,7 +227,9 @@ fn lookup_finds_the_cluster_of_a_name_that_is_no_entity() {
 
 #[test]
 fn shared_surname_picks_per_mention() {
-    let got = clusters_of("[[Joe Biden|PER]] spoke. [[Biden|PER]] left. [[Hunter Biden|PER]] arrived, and [[Biden|PER]] sat.");
+    let got = clusters_of(
+        "[[Joe Biden|PER]] spoke. [[Biden|PER]] left. [[Hunter Biden|PER]] arrived, and [[Biden|PER]] sat.",
+    );
     let bare: Vec<&str> = got.iter().filter(|(m, _)| m == "Biden").map(|(_, c)| c.as_str()).collect();
     assert_eq!(bare, ["Joe Biden", "Hunter Biden"]);
 }

@@ -1,9 +1,9 @@
 //! Entity tagger cases: names found with their label, spans that are the name
 //! alone, document-level consistency, model-file errors, and any-input safety.
 
+use newslens::doc::EntityLabel;
 use newslens::entities::{EntityFound, Tagger};
 use newslens::text::Analysis;
-use newslens::doc::EntityLabel;
 use newslens::Error;
 
 fn tagger() -> &'static Tagger {
@@ -30,16 +30,31 @@ macro_rules! t {
 
 use EntityLabel::{LOC, MISC, ORG, PER};
 
-t!(person_org_place, "President Volodymyr Zelenskyy told NATO leaders in Brussels on Monday.",
-   &[("Volodymyr Zelenskyy", PER), ("NATO", ORG), ("Brussels", LOC)]);
-t!(possessive_is_not_in_the_name, "Ukraine’s army said Russia's troops had retreated.",
-   &[("Ukraine", LOC), ("Russia", LOC)]);
-t!(nationality_is_misc, "North Korean soldiers joined Russian forces near the border.",
-   &[("North Korean", MISC), ("Russian", MISC)]);
-t!(initialism_keeps_its_stop, "The U.S. Defense Department said on Tuesday that it would help.",
-   &[("U.S. Defense Department", ORG)]);
-t!(hyphenated_name_is_one_name, "Kim Jong-un met Vladimir Putin in Moscow.",
-   &[("Kim Jong-un", PER), ("Vladimir Putin", PER), ("Moscow", LOC)]);
+t!(
+    person_org_place,
+    "President Volodymyr Zelenskyy told NATO leaders in Brussels on Monday.",
+    &[("Volodymyr Zelenskyy", PER), ("NATO", ORG), ("Brussels", LOC)]
+);
+t!(
+    possessive_is_not_in_the_name,
+    "Ukraine’s army said Russia's troops had retreated.",
+    &[("Ukraine", LOC), ("Russia", LOC)]
+);
+t!(
+    nationality_is_misc,
+    "North Korean soldiers joined Russian forces near the border.",
+    &[("North Korean", MISC), ("Russian", MISC)]
+);
+t!(
+    initialism_keeps_its_stop,
+    "The U.S. Defense Department said on Tuesday that it would help.",
+    &[("U.S. Defense Department", ORG)]
+);
+t!(
+    hyphenated_name_is_one_name,
+    "Kim Jong-un met Vladimir Putin in Moscow.",
+    &[("Kim Jong-un", PER), ("Vladimir Putin", PER), ("Moscow", LOC)]
+);
 t!(compound_tail_is_cut, "The army used Western-made tanks.", &[("Western", MISC)]);
 t!(no_names_no_entities, "the weather was mild and nobody said anything about it.", &[]);
 

@@ -23,27 +23,62 @@ macro_rules! t {
 }
 
 // Markup to text.
-t!(html_entities, Format::Html, "<p>Fish &amp; chips &mdash; &#8220;caf&eacute;&#x201D; &copy 2024 &bogus;</p>",
-    "Fish & chips \u{2014} \u{201C}caf\u{E9}\u{201D} \u{A9} 2024 &bogus;");
+t!(
+    html_entities,
+    Format::Html,
+    "<p>Fish &amp; chips &mdash; &#8220;caf&eacute;&#x201D; &copy 2024 &bogus;</p>",
+    "Fish & chips \u{2014} \u{201C}caf\u{E9}\u{201D} \u{A9} 2024 &bogus;"
+);
 t!(html_br_is_a_line, Format::Html, "<p>Line one<br>line two<br/>line three</p>", "Line one\nline two\nline three");
-t!(html_paragraphs_and_headings, Format::Html, "<h2>Section</h2><p>First   para\ngraph.</p><p>Second.</p>",
-    "Section\n\nFirst para graph.\n\nSecond.");
-t!(html_lists, Format::Html, "<ul><li>apples</li><li>pears</li></ul><ol><li>one<li>two</ol>",
-    "- apples\n- pears\n\n1. one\n2. two");
-t!(html_table, Format::Html, "<table><tr><th>Town</th><th>Pop.</th></tr><tr><td>Kursk</td><td>440,000</td></tr></table>",
-    "Town | Pop.\nKursk | 440,000");
+t!(
+    html_paragraphs_and_headings,
+    Format::Html,
+    "<h2>Section</h2><p>First   para\ngraph.</p><p>Second.</p>",
+    "Section\n\nFirst para graph.\n\nSecond."
+);
+t!(
+    html_lists,
+    Format::Html,
+    "<ul><li>apples</li><li>pears</li></ul><ol><li>one<li>two</ol>",
+    "- apples\n- pears\n\n1. one\n2. two"
+);
+t!(
+    html_table,
+    Format::Html,
+    "<table><tr><th>Town</th><th>Pop.</th></tr><tr><td>Kursk</td><td>440,000</td></tr></table>",
+    "Town | Pop.\nKursk | 440,000"
+);
 t!(html_unclosed_and_stray_tags, Format::Html, "<p>One<p>Two</span></b><div>Three</i></div>", "One\n\nTwo\n\nThree");
 t!(html_pre_keeps_spacing, Format::Html, "<pre>a  b\n  c</pre>", "a  b\n  c");
 t!(html_drop_caps_join, Format::Html, "<p><span>Z</span>imbabwe</p>", "Zimbabwe");
 
 // Markdown to text.
-t!(md_heading_and_emphasis, Format::Markdown, "# The *big* story\n\nIt was **very** _hot_.", "The big story\n\nIt was very hot.");
-t!(md_links_kept_images_dropped, Format::Markdown, "See [the report](https://x.org/r \"t\") and ![a chart](c.png).",
-    "See the report and .");
+t!(
+    md_heading_and_emphasis,
+    Format::Markdown,
+    "# The *big* story\n\nIt was **very** _hot_.",
+    "The big story\n\nIt was very hot."
+);
+t!(
+    md_links_kept_images_dropped,
+    Format::Markdown,
+    "See [the report](https://x.org/r \"t\") and ![a chart](c.png).",
+    "See the report and ."
+);
 t!(md_escapes, Format::Markdown, r"It cost \$5 and \*nothing\* else \_ok\_", "It cost $5 and *nothing* else _ok_");
-t!(md_code_fence_kept, Format::Markdown, "Text\n\n```rust\nlet a = *b; // [x](y)\n```\n\nMore", "Text\n\nlet a = *b; // [x](y)\n\nMore");
+t!(
+    md_code_fence_kept,
+    Format::Markdown,
+    "Text\n\n```rust\nlet a = *b; // [x](y)\n```\n\nMore",
+    "Text\n\nlet a = *b; // [x](y)\n\nMore"
+);
 t!(md_intraword_underscores, Format::Markdown, "call snake_case_name now", "call snake_case_name now");
-t!(md_lists_and_quotes, Format::Markdown, "* one\n* two\n\n1. first\n2. second\n\n> quoted *words*", "- one\n- two\n\n1. first\n2. second\n\nquoted words");
+t!(
+    md_lists_and_quotes,
+    Format::Markdown,
+    "* one\n* two\n\n1. first\n2. second\n\n> quoted *words*",
+    "- one\n- two\n\n1. first\n2. second\n\nquoted words"
+);
 t!(md_soft_wrap_joins, Format::Markdown, "A line\nthat wraps.", "A line that wraps.");
 t!(md_setext_and_rule, Format::Markdown, "Title\n=====\n\nBody\n\n---\n\nEnd", "Title\n\nBody\n\nEnd");
 t!(md_table, Format::Markdown, "| a | b |\n|---|---|\n| 1 | 2 |", "a | b\n1 | 2");
@@ -80,9 +115,21 @@ fn hostile_html_gives_only_text() {
 </body></html>"#;
     let p = html(hostile);
     for text in [&p.text, p.full_text.as_ref().expect("html has full text")] {
-        for bad in ["alert", "evil", "onload", "onerror", "onclick", "javascript", "srcdoc", "svgtext",
-            "objtext", "secret", "Press", "pixel alt", "background"]
-        {
+        for bad in [
+            "alert",
+            "evil",
+            "onload",
+            "onerror",
+            "onclick",
+            "javascript",
+            "srcdoc",
+            "svgtext",
+            "objtext",
+            "secret",
+            "Press",
+            "pixel alt",
+            "background",
+        ] {
             assert!(!text.contains(bad), "{bad:?} leaked into {text:?}");
         }
         assert!(text.contains("Readable paragraph one"), "{text:?}");
@@ -152,10 +199,26 @@ fn json_ld_and_body_byline() {
 fn never_panics_on_odd_input() {
     let many = "<p>a</p>".repeat(2000);
     let odd = [
-        "", "<", "<<<>>>", "</p></p></div>", "<a href='", "<!--", "<!-->", "<![CDATA[", "&#xFFFFFFFF;",
-        "&#99999999999999999999;", "<p>\u{1F600}&#128512;</p>", "<table><td>x<tr>y", "<li>a<li>b",
-        "<script>", "<title>t", "<html><body><body><html>", "<br/><br><br></br>", "<ol start=-5><li>x",
-        "<div style='display:none'>", many.as_str(),
+        "",
+        "<",
+        "<<<>>>",
+        "</p></p></div>",
+        "<a href='",
+        "<!--",
+        "<!-->",
+        "<![CDATA[",
+        "&#xFFFFFFFF;",
+        "&#99999999999999999999;",
+        "<p>\u{1F600}&#128512;</p>",
+        "<table><td>x<tr>y",
+        "<li>a<li>b",
+        "<script>",
+        "<title>t",
+        "<html><body><body><html>",
+        "<br/><br><br></br>",
+        "<ol start=-5><li>x",
+        "<div style='display:none'>",
+        many.as_str(),
     ];
     for s in odd {
         let _ = html(s);
@@ -203,7 +266,8 @@ fn legacy_encoded_pages_read_as_windows_1252() {
 fn br_separated_text_becomes_paragraphs() {
     let para = "Residents were told to leave the valley before the dam was opened, officials said, \
         and buses were sent to the three villages nearest the river.";
-    let src = format!("<html><body><div id='story'>{para} 1<br><br>{para} 2<br><br>{para} 3<br>{para} 4</div></body></html>");
+    let src =
+        format!("<html><body><div id='story'>{para} 1<br><br>{para} 2<br><br>{para} 3<br>{para} 4</div></body></html>");
     let p = html(&src);
     let blocks: Vec<&str> = p.text.split("\n\n").collect();
     assert_eq!(blocks.len(), 3, "{}", p.text);

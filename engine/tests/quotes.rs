@@ -49,111 +49,207 @@ macro_rules! t {
 
 // ---- Speaker patterns ----
 
-t!(quote_then_name_said, "“We will hold the line,” Maria Lopez said.",
-   [("“We will hold the line,”", D, Some("said"), Some("Maria Lopez"), Some("Maria Lopez"))]);
+t!(
+    quote_then_name_said,
+    "“We will hold the line,” Maria Lopez said.",
+    [("“We will hold the line,”", D, Some("said"), Some("Maria Lopez"), Some("Maria Lopez"))]
+);
 
-t!(name_said_colon_quote, "Maria Lopez said: “We will hold the line.”",
-   [("“We will hold the line.”", D, Some("said"), Some("Maria Lopez"), Some("Maria Lopez"))]);
+t!(
+    name_said_colon_quote,
+    "Maria Lopez said: “We will hold the line.”",
+    [("“We will hold the line.”", D, Some("said"), Some("Maria Lopez"), Some("Maria Lopez"))]
+);
 
-t!(said_name_the_role, "“We will hold,” said Maria Lopez, the regional governor.",
-   [("“We will hold,”", D, Some("said"), Some("Maria Lopez"), Some("Maria Lopez"))]);
+t!(
+    said_name_the_role,
+    "“We will hold,” said Maria Lopez, the regional governor.",
+    [("“We will hold,”", D, Some("said"), Some("Maria Lopez"), Some("Maria Lopez"))]
+);
 
-t!(name_said_then_partial_later, "Maria Lopez said the city would never accept a “bad deal” from anyone.",
-   [("“bad deal”", P, Some("said"), Some("Maria Lopez"), Some("Maria Lopez"))]);
+t!(
+    name_said_then_partial_later,
+    "Maria Lopez said the city would never accept a “bad deal” from anyone.",
+    [("“bad deal”", P, Some("said"), Some("Maria Lopez"), Some("Maria Lopez"))]
+);
 
-t!(title_stripped_from_speaker, "Regional Governor Maria Lopez warned that “the river will rise again.”",
-   [("“the river will rise again.”", D, Some("warned"), Some("Maria Lopez"), Some("Maria Lopez"))]);
+t!(
+    title_stripped_from_speaker,
+    "Regional Governor Maria Lopez warned that “the river will rise again.”",
+    [("“the river will rise again.”", D, Some("warned"), Some("Maria Lopez"), Some("Maria Lopez"))]
+);
 
-t!(according_to_name, "“The offer is an insult,” according to Maria Lopez.",
-   [("“The offer is an insult,”", D, Some("according to"), Some("Maria Lopez"), Some("Maria Lopez"))]);
+t!(
+    according_to_name,
+    "“The offer is an insult,” according to Maria Lopez.",
+    [("“The offer is an insult,”", D, Some("according to"), Some("Maria Lopez"), Some("Maria Lopez"))]
+);
 
-t!(name_told_reporters, "Maria Lopez told reporters: “We are not leaving.”",
-   [("“We are not leaving.”", D, Some("told"), Some("Maria Lopez"), Some("Maria Lopez"))]);
+t!(
+    name_told_reporters,
+    "Maria Lopez told reporters: “We are not leaving.”",
+    [("“We are not leaving.”", D, Some("told"), Some("Maria Lopez"), Some("Maria Lopez"))]
+);
 
-t!(quote_then_told_reporters, "Maria Lopez arrived late. “We are not leaving,” Lopez told reporters.",
-   [("“We are not leaving,”", D, Some("told"), Some("Lopez"), Some("Maria Lopez"))]);
+t!(
+    quote_then_told_reporters,
+    "Maria Lopez arrived late. “We are not leaving,” Lopez told reporters.",
+    [("“We are not leaving,”", D, Some("told"), Some("Lopez"), Some("Maria Lopez"))]
+);
 
-t!(name_wrote_on_telegram, "Maria Lopez wrote on Telegram: “The bridge is open again.”",
-   [("“The bridge is open again.”", D, Some("wrote"), Some("Maria Lopez"), Some("Maria Lopez"))]);
+t!(
+    name_wrote_on_telegram,
+    "Maria Lopez wrote on Telegram: “The bridge is open again.”",
+    [("“The bridge is open again.”", D, Some("wrote"), Some("Maria Lopez"), Some("Maria Lopez"))]
+);
 
-t!(apposition_between_name_and_cue,
-   "Maria Lopez, the regional governor, declared: “We will rebuild every house.”",
-   [("“We will rebuild every house.”", D, Some("declared"), Some("Maria Lopez"), Some("Maria Lopez"))]);
+t!(
+    apposition_between_name_and_cue,
+    "Maria Lopez, the regional governor, declared: “We will rebuild every house.”",
+    [("“We will rebuild every house.”", D, Some("declared"), Some("Maria Lopez"), Some("Maria Lopez"))]
+);
 
-t!(parenthesis_after_name, "“We will vote no,” Rep. Dana Holt (D-Ore.) said on Friday.",
-   [("“We will vote no,”", D, Some("said"), Some("Dana Holt"), Some("Dana Holt"))]);
+t!(
+    parenthesis_after_name,
+    "“We will vote no,” Rep. Dana Holt (D-Ore.) said on Friday.",
+    [("“We will vote no,”", D, Some("said"), Some("Dana Holt"), Some("Dana Holt"))]
+);
 
-t!(pronoun_three_sentences_after_name,
-   "Maria Lopez visited the harbour on Monday. Crews had worked through the night. \
+t!(
+    pronoun_three_sentences_after_name,
+    "Maria Lopez visited the harbour on Monday. Crews had worked through the night. \
     The harbour reopened at noon. “It is a good day for the city,” she said.",
-   [("“It is a good day for the city,”", D, Some("said"), Some("she"), Some("Maria Lopez"))]);
+    [("“It is a good day for the city,”", D, Some("said"), Some("she"), Some("Maria Lopez"))]
+);
 
-t!(pronoun_in_next_paragraph,
-   "Defence Minister Jan Novak visited the front.\n\nHe warned that “the winter will be hard.”",
-   [("“the winter will be hard.”", D, Some("warned"), Some("He"), Some("Jan Novak"))]);
+t!(
+    pronoun_in_next_paragraph,
+    "Defence Minister Jan Novak visited the front.\n\nHe warned that “the winter will be hard.”",
+    [("“the winter will be hard.”", D, Some("warned"), Some("He"), Some("Jan Novak"))]
+);
 
-t!(surname_resolves_to_full_name, "Maria Lopez arrived on Monday. “We are ready,” Lopez said.",
-   [("“We are ready,”", D, Some("said"), Some("Lopez"), Some("Maria Lopez"))]);
+t!(
+    surname_resolves_to_full_name,
+    "Maria Lopez arrived on Monday. “We are ready,” Lopez said.",
+    [("“We are ready,”", D, Some("said"), Some("Lopez"), Some("Maria Lopez"))]
+);
 
-t!(nominal_speaker_has_no_cluster, "“The talks are over,” a senior European official said.",
-   [("“The talks are over,”", D, Some("said"), Some("senior European official"), None)]);
+t!(
+    nominal_speaker_has_no_cluster,
+    "“The talks are over,” a senior European official said.",
+    [("“The talks are over,”", D, Some("said"), Some("senior European official"), None)]
+);
 
-t!(split_quote_same_speaker, "“We are ready,” Lopez said. “Nobody will be left behind.”",
-   [("“We are ready,”", D, Some("said"), Some("Lopez"), Some("Lopez")),
-    ("“Nobody will be left behind.”", D, Some("said"), Some("Lopez"), Some("Lopez"))]);
+t!(
+    split_quote_same_speaker,
+    "“We are ready,” Lopez said. “Nobody will be left behind.”",
+    [
+        ("“We are ready,”", D, Some("said"), Some("Lopez"), Some("Lopez")),
+        ("“Nobody will be left behind.”", D, Some("said"), Some("Lopez"), Some("Lopez"))
+    ]
+);
 
-t!(follow_on_paragraph_has_no_cue, "Lopez said: “We are ready.”\n\n“Nobody will be left behind.”",
-   [("“We are ready.”", D, Some("said"), Some("Lopez"), Some("Lopez")),
-    ("“Nobody will be left behind.”", D, None, Some("Lopez"), Some("Lopez"))]);
+t!(
+    follow_on_paragraph_has_no_cue,
+    "Lopez said: “We are ready.”\n\n“Nobody will be left behind.”",
+    [
+        ("“We are ready.”", D, Some("said"), Some("Lopez"), Some("Lopez")),
+        ("“Nobody will be left behind.”", D, None, Some("Lopez"), Some("Lopez"))
+    ]
+);
 
-t!(scare_quote_has_no_speaker, "The so-called “peace plan” was never published.",
-   [("“peace plan”", P, None, None, None)]);
+t!(
+    scare_quote_has_no_speaker,
+    "The so-called “peace plan” was never published.",
+    [("“peace plan”", P, None, None, None)]
+);
 
-t!(asked_question_has_no_speaker, "Asked if “the border will stay closed,” Lopez replied “Yes.”",
-   [("“the border will stay closed,”", D, Some("Asked"), None, None),
-    ("“Yes.”", D, Some("replied"), Some("Lopez"), Some("Lopez"))]);
+t!(
+    asked_question_has_no_speaker,
+    "Asked if “the border will stay closed,” Lopez replied “Yes.”",
+    [
+        ("“the border will stay closed,”", D, Some("Asked"), None, None),
+        ("“Yes.”", D, Some("replied"), Some("Lopez"), Some("Lopez"))
+    ]
+);
 
-t!(outlet_article_reported, "A *Daily Planet* article reported that the city was spending “90 million a year.”",
-   [("“90 million a year.”", P, Some("reported"), Some("Daily Planet"), Some("Daily Planet"))]);
+t!(
+    outlet_article_reported,
+    "A *Daily Planet* article reported that the city was spending “90 million a year.”",
+    [("“90 million a year.”", P, Some("reported"), Some("Daily Planet"), Some("Daily Planet"))]
+);
 
-t!(possessive_noun_cue, "Lopez’s warning that the dam could “give way at any time” went unheeded.",
-   [("“give way at any time”", P, Some("warning"), Some("Lopez"), Some("Lopez"))]);
+t!(
+    possessive_noun_cue,
+    "Lopez’s warning that the dam could “give way at any time” went unheeded.",
+    [("“give way at any time”", P, Some("warning"), Some("Lopez"), Some("Lopez"))]
+);
 
-t!(dash_credits_name, "“I will vote for the first time this year.” ― Ana Ruiz\n",
-   [("“I will vote for the first time this year.”", D, None, Some("Ana Ruiz"), Some("Ana Ruiz"))]);
+t!(
+    dash_credits_name,
+    "“I will vote for the first time this year.” ― Ana Ruiz\n",
+    [("“I will vote for the first time this year.”", D, None, Some("Ana Ruiz"), Some("Ana Ruiz"))]
+);
 
-t!(inverted_said_name, "The mood was grim. Said Lopez: “Nobody expected this.”",
-   [("“Nobody expected this.”", D, Some("Said"), Some("Lopez"), Some("Lopez"))]);
+t!(
+    inverted_said_name,
+    "The mood was grim. Said Lopez: “Nobody expected this.”",
+    [("“Nobody expected this.”", D, Some("Said"), Some("Lopez"), Some("Lopez"))]
+);
 
-t!(mr_title_keeps_the_sentence, "\"It will be first-order business,\" Mr. Holt said.",
-   [("\"It will be first-order business,\"", D, Some("said"), Some("Holt"), Some("Holt"))]);
+t!(
+    mr_title_keeps_the_sentence,
+    "\"It will be first-order business,\" Mr. Holt said.",
+    [("\"It will be first-order business,\"", D, Some("said"), Some("Holt"), Some("Holt"))]
+);
 
 // ---- Marks ----
 
-t!(straight_double_marks, "\"We will hold the line,\" Lopez said.",
-   [("\"We will hold the line,\"", D, Some("said"), Some("Lopez"), Some("Lopez"))]);
+t!(
+    straight_double_marks,
+    "\"We will hold the line,\" Lopez said.",
+    [("\"We will hold the line,\"", D, Some("said"), Some("Lopez"), Some("Lopez"))]
+);
 
-t!(single_marks_at_top_level, "‘We will hold the line,’ Lopez said.",
-   [("‘We will hold the line,’", D, Some("said"), Some("Lopez"), Some("Lopez"))]);
+t!(
+    single_marks_at_top_level,
+    "‘We will hold the line,’ Lopez said.",
+    [("‘We will hold the line,’", D, Some("said"), Some("Lopez"), Some("Lopez"))]
+);
 
-t!(guillemets, "«We will hold the line», Lopez said.",
-   [("«We will hold the line»", D, Some("said"), Some("Lopez"), Some("Lopez"))]);
+t!(
+    guillemets,
+    "«We will hold the line», Lopez said.",
+    [("«We will hold the line»", D, Some("said"), Some("Lopez"), Some("Lopez"))]
+);
 
-t!(nested_single_quote_is_not_a_span, "“We must get ‘boots on the ground’ now,” Lopez said.",
-   [("“We must get ‘boots on the ground’ now,”", D, Some("said"), Some("Lopez"), Some("Lopez"))]);
+t!(
+    nested_single_quote_is_not_a_span,
+    "“We must get ‘boots on the ground’ now,” Lopez said.",
+    [("“We must get ‘boots on the ground’ now,”", D, Some("said"), Some("Lopez"), Some("Lopez"))]
+);
 
-t!(apostrophes_never_open_or_close, "Ukraine’s army didn’t retreat in the ’90s or the ‘80s, and the Jones’ farm stayed.",
-   []);
+t!(
+    apostrophes_never_open_or_close,
+    "Ukraine’s army didn’t retreat in the ’90s or the ‘80s, and the Jones’ farm stayed.",
+    []
+);
 
-t!(apostrophes_inside_a_quote, "“Ukraine’s army won’t retreat from the ’90s lines,” Lopez said.",
-   [("“Ukraine’s army won’t retreat from the ’90s lines,”", D, Some("said"), Some("Lopez"), Some("Lopez"))]);
+t!(
+    apostrophes_inside_a_quote,
+    "“Ukraine’s army won’t retreat from the ’90s lines,” Lopez said.",
+    [("“Ukraine’s army won’t retreat from the ’90s lines,”", D, Some("said"), Some("Lopez"), Some("Lopez"))]
+);
 
 t!(multi_paragraph_quote_is_one_span,
    "Lopez said:\n\n“The first part of the speech.\n\n“The second part goes on.\n\n“The third part ends here.”\n\nThe crowd left.",
    [("“The first part of the speech.\n\n“The second part goes on.\n\n“The third part ends here.”", D, Some("said"), Some("Lopez"), Some("Lopez"))]);
 
-t!(inch_mark_is_not_a_quote, "The storm left 5\" of rain. \"Fine,\" she said.",
-   [("\"Fine,\"", P, Some("said"), Some("she"), None)]);
+t!(
+    inch_mark_is_not_a_quote,
+    "The storm left 5\" of rain. \"Fine,\" she said.",
+    [("\"Fine,\"", P, Some("said"), Some("she"), None)]
+);
 
 // ---- Unbalanced marks: contained and flagged ----
 

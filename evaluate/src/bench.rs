@@ -37,9 +37,8 @@ pub fn sample_articles() -> Vec<String> {
     let Some(dir) = crate::data_path("samples", "the samples in the benchmark") else {
         return Vec::new();
     };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
     paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
     paths.sort();
     paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
@@ -48,10 +47,26 @@ pub fn sample_articles() -> Vec<String> {
 /// Deterministic news-like articles (names, figures, dates, quotations) for when
 /// no samples are at hand; written here, not taken from any data set.
 pub fn generated_articles() -> Vec<String> {
-    const WHO: &[&str] = &["Maria Lopez", "the finance minister", "Ahmed Karimi", "a police spokesperson", "Chen Wei", "the mayor of Springfield"];
+    const WHO: &[&str] = &[
+        "Maria Lopez",
+        "the finance minister",
+        "Ahmed Karimi",
+        "a police spokesperson",
+        "Chen Wei",
+        "the mayor of Springfield",
+    ];
     const ORG: &[&str] = &["the World Bank", "Acme Corp.", "the U.N. Security Council", "Reuters", "the city council"];
     const PLACE: &[&str] = &["Nairobi", "northern Italy", "the Gulf of Mexico", "Ottawa", "São Paulo"];
-    const FIG: &[&str] = &["8,000 workers", "$3.2 billion", "12 percent", "nearly half", "155mm shells", "about 40 km", "the third time", "two weeks"];
+    const FIG: &[&str] = &[
+        "8,000 workers",
+        "$3.2 billion",
+        "12 percent",
+        "nearly half",
+        "155mm shells",
+        "about 40 km",
+        "the third time",
+        "two weeks",
+    ];
     const WHEN: &[&str] = &["on Tuesday", "last month", "on March 3, 2024", "by 2030", "at 9:30 a.m.", "in the 1990s"];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = |n: usize| {

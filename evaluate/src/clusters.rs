@@ -32,11 +32,19 @@ pub struct ClusterScore {
 
 impl ClusterScore {
     pub fn accuracy(&self) -> f64 {
-        if self.mentions == 0 { 0.0 } else { self.correct as f64 / self.mentions as f64 }
+        if self.mentions == 0 {
+            0.0
+        } else {
+            self.correct as f64 / self.mentions as f64
+        }
     }
     pub fn b3_f1(&self) -> f64 {
         let (p, r) = (self.b3_precision, self.b3_recall);
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -94,10 +102,9 @@ pub fn gold_mentions(sample: &GoldSample) -> (Vec<EntityFound>, Vec<String>) {
         .annotations
         .iter()
         .filter_map(|a| match a {
-            Annotation::Entity(e) => Some((
-                EntityFound { span: byte_of[e.start]..byte_of[e.end], label: e.label },
-                e.cluster.clone(),
-            )),
+            Annotation::Entity(e) => {
+                Some((EntityFound { span: byte_of[e.start]..byte_of[e.end], label: e.label }, e.cluster.clone()))
+            }
             _ => None,
         })
         .collect();
@@ -140,10 +147,7 @@ fn pairs_for(predicted: &Document, gold: &Document, tag: Option<&str>) -> Vec<(S
         Some(tag) => format!("{tag}\u{1}{s}"),
         None => s.to_string(),
     };
-    entity_clusters(gold)
-        .into_iter()
-        .filter_map(|(span, g)| pred.get(&span).map(|p| (t(p), t(&g))))
-        .collect()
+    entity_clusters(gold).into_iter().filter_map(|(span, g)| pred.get(&span).map(|p| (t(p), t(&g)))).collect()
 }
 
 /// One figure in a line-up: (document, figure text, its own `of`).
@@ -200,9 +204,8 @@ pub fn report() -> Option<Report> {
     let mut engine_open: Vec<Document> = Vec::new();
     let mut gold_at: Vec<(usize, usize)> = Vec::new();
     if let Some(dir) = data_path("samples", "cluster evaluation with every sample open") {
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-            .unwrap_or_default();
+        let mut files: Vec<_> =
+            std::fs::read_dir(&dir).map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
         files.sort();
         for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
@@ -253,7 +256,9 @@ pub fn report() -> Option<Report> {
             .figures
             .iter()
             .filter_map(|&(d, i)| match golds.get(d)?.annotations.get(i)? {
-                Annotation::Number(n) => Some((samples[d].name.clone(), n.text.clone(), n.of.clone().unwrap_or_default())),
+                Annotation::Number(n) => {
+                    Some((samples[d].name.clone(), n.text.clone(), n.of.clone().unwrap_or_default()))
+                }
                 _ => None,
             })
             .collect();
@@ -266,8 +271,38 @@ pub fn report() -> Option<Report> {
 /// thousand people, places and acronyms, surnames alone, possessives) and
 /// returns `(mentions, seconds)`: the linker must stay linear.
 pub fn speed(bytes: usize) -> (usize, f64) {
-    const FIRST: &[&str] = &["Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kofi", "Lena", "Marek", "Nadia", "Omar", "Petra", "Quentin", "Rosa", "Sven", "Tariq"];
-    const LAST: &[&str] = &["Abbott", "Baranov", "Castillo", "Dubois", "Eriksen", "Fischer", "Garcia", "Hoffman", "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Schmidt", "Tanaka", "Udeh", "Varga", "Weber", "Xu", "Yilmaz", "Zhou"];
+    const FIRST: &[&str] = &[
+        "Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kofi", "Lena",
+        "Marek", "Nadia", "Omar", "Petra", "Quentin", "Rosa", "Sven", "Tariq",
+    ];
+    const LAST: &[&str] = &[
+        "Abbott",
+        "Baranov",
+        "Castillo",
+        "Dubois",
+        "Eriksen",
+        "Fischer",
+        "Garcia",
+        "Hoffman",
+        "Ivanova",
+        "Jensen",
+        "Kowalski",
+        "Lindqvist",
+        "Moreau",
+        "Novak",
+        "Okafor",
+        "Petrov",
+        "Quinn",
+        "Rossi",
+        "Schmidt",
+        "Tanaka",
+        "Udeh",
+        "Varga",
+        "Weber",
+        "Xu",
+        "Yilmaz",
+        "Zhou",
+    ];
     let mut text = String::with_capacity(bytes + 200);
     let mut found = Vec::new();
     let mut push = |text: &mut String, name: &str, label: newslens::doc::EntityLabel| {
@@ -304,7 +339,9 @@ pub fn speed(bytes: usize) -> (usize, f64) {
 /// `(document number, cluster, [mention texts])`. No reference clusters
 /// exist there; the list is for reading, to catch joins that should not be.
 pub fn conll_joins(split: &str) -> Vec<(usize, String, Vec<String>)> {
-    let Some(path) = data_path(&format!("data/conll2003/{split}.txt"), "CoNLL cluster audit") else { return Vec::new() };
+    let Some(path) = data_path(&format!("data/conll2003/{split}.txt"), "CoNLL cluster audit") else {
+        return Vec::new();
+    };
     let Ok(data) = std::fs::read_to_string(path) else { return Vec::new() };
     let mut out = Vec::new();
     for (n, doc) in data.split("-DOCSTART-").enumerate().skip(1) {
@@ -312,11 +349,12 @@ pub fn conll_joins(split: &str) -> Vec<(usize, String, Vec<String>)> {
         let mut found: Vec<EntityFound> = Vec::new();
         let mut open: Option<(usize, newslens::doc::EntityLabel)> = None;
         let mut last_end = 0;
-        let close = |open: &mut Option<(usize, newslens::doc::EntityLabel)>, found: &mut Vec<EntityFound>, end: usize| {
-            if let Some((start, label)) = open.take() {
-                found.push(EntityFound { span: start..end, label });
-            }
-        };
+        let close =
+            |open: &mut Option<(usize, newslens::doc::EntityLabel)>, found: &mut Vec<EntityFound>, end: usize| {
+                if let Some((start, label)) = open.take() {
+                    found.push(EntityFound { span: start..end, label });
+                }
+            };
         for line in doc.lines().skip(1) {
             let cols: Vec<&str> = line.split_whitespace().collect();
             if cols.len() < 4 {
@@ -400,8 +438,10 @@ pub fn unify_joins(folder: &str) -> Vec<(String, Vec<(String, usize)>)> {
         })
         .collect();
     board::unify_clusters(&mut docs);
-    let mut joined: std::collections::BTreeMap<String, std::collections::BTreeMap<String, std::collections::BTreeSet<usize>>> =
-        Default::default();
+    let mut joined: std::collections::BTreeMap<
+        String,
+        std::collections::BTreeMap<String, std::collections::BTreeSet<usize>>,
+    > = Default::default();
     for (d, doc) in docs.iter().enumerate() {
         for (i, old) in &before[d] {
             if let Some(Annotation::Entity(e)) = doc.annotations.get(*i) {

@@ -201,12 +201,16 @@ fn our_numbers(input: &str) -> Vec<Item> {
     // (the figure is our QUANTITY); ours reads the number inside, so it is left out here.
     let glued_unit = |n: &figures::RawNumber| {
         input[n.span.end..].chars().next().is_some_and(char::is_alphabetic)
-            && found.iter().any(|f| f.label == NumberLabel::QUANTITY && f.span.start <= n.span.start && n.span.end < f.span.end)
+            && found
+                .iter()
+                .any(|f| f.label == NumberLabel::QUANTITY && f.span.start <= n.span.start && n.span.end < f.span.end)
     };
     let parts: Vec<(std::ops::Range<usize>, f64)> = found
         .iter()
         .filter_map(|f| match (&f.value.amount, f.value.total) {
-            (Amount::Exact(Some(Scalar::Number(x))), Some(total)) if total > 0.0 && f.label == NumberLabel::CARDINAL => {
+            (Amount::Exact(Some(Scalar::Number(x))), Some(total))
+                if total > 0.0 && f.label == NumberLabel::CARDINAL =>
+            {
                 Some((f.core_start..f.span.end, x / total))
             }
             _ => None,
@@ -218,7 +222,9 @@ fn our_numbers(input: &str) -> Vec<Item> {
         .filter(|n| !parts.iter().any(|(p, _)| p.start <= n.span.start && n.span.end <= p.end))
         .map(|n| (chars.char_offset(n.span.start), chars.char_offset(n.span.end), n.value, String::new()))
         .collect();
-    out.extend(parts.into_iter().map(|(p, v)| (chars.char_offset(p.start), chars.char_offset(p.end), v, String::new())));
+    out.extend(
+        parts.into_iter().map(|(p, v)| (chars.char_offset(p.start), chars.char_offset(p.end), v, String::new())),
+    );
     out.sort_by_key(|i| (i.0, i.1));
     out
 }
@@ -273,7 +279,10 @@ fn same(expected: &[Item], got: &[Item]) -> bool {
     expected.sort_by_key(|i| (i.0, i.1));
     expected.len() == got.len()
         && expected.iter().zip(got).all(|(e, g)| {
-            e.0 == g.0 && e.1 == g.1 && e.3 == g.3 && (e.2.is_nan() && g.2.is_nan() || (e.2 - g.2).abs() <= 1e-6 * e.2.abs().max(1.0))
+            e.0 == g.0
+                && e.1 == g.1
+                && e.3 == g.3
+                && (e.2.is_nan() && g.2.is_nan() || (e.2 - g.2).abs() <= 1e-6 * e.2.abs().max(1.0))
         })
 }
 

@@ -72,8 +72,8 @@ pub fn gold_samples() -> Vec<GoldSample> {
         for key in ["title", "byline", "source"] {
             obj.entry(key).or_insert(serde_json::Value::Null);
         }
-        let gold: newslens::Document = serde_json::from_value(value)
-            .unwrap_or_else(|e| panic!("{}: not a guide document: {e}", path.display()));
+        let gold: newslens::Document =
+            serde_json::from_value(value).unwrap_or_else(|e| panic!("{}: not a guide document: {e}", path.display()));
         out.push(GoldSample { name, text, gold });
     }
     out

@@ -25,7 +25,11 @@ pub struct QuoteReport {
 
 impl QuoteReport {
     pub fn speaker_accuracy(&self) -> f64 {
-        if self.speaker_total == 0 { 0.0 } else { self.speaker_right as f64 / self.speaker_total as f64 }
+        if self.speaker_total == 0 {
+            0.0
+        } else {
+            self.speaker_right as f64 / self.speaker_total as f64
+        }
     }
 }
 
@@ -54,7 +58,8 @@ pub fn gold_report(engine: &Engine) -> QuoteReport {
         let ours = quotes_of(&doc);
         let gold = quotes_of(&s.gold);
         let key = |q: &&Quote| (q.start, q.end);
-        r.spans += Counts::of_sets(&ours.iter().map(key).collect::<Vec<_>>(), &gold.iter().map(key).collect::<Vec<_>>());
+        r.spans +=
+            Counts::of_sets(&ours.iter().map(key).collect::<Vec<_>>(), &gold.iter().map(key).collect::<Vec<_>>());
         for g in &gold {
             let Some(o) = ours.iter().find(|o| o.start == g.start && o.end == g.end) else {
                 r.notes.push(format!("{}: missed {}..{} {:?}", s.name, g.start, g.end, g.text));
@@ -66,7 +71,8 @@ pub fn gold_report(engine: &Engine) -> QuoteReport {
                 (Some(a), Some(b)) => {
                     (a.start < b.end && b.start < a.end)
                         || (o.speaker_cluster.is_some()
-                            && o.speaker_cluster.as_deref().map(norm_cluster) == g.speaker_cluster.as_deref().map(norm_cluster))
+                            && o.speaker_cluster.as_deref().map(norm_cluster)
+                                == g.speaker_cluster.as_deref().map(norm_cluster))
                         || (o.nominal && g.nominal && a.text == b.text)
                 }
                 _ => false,
@@ -193,7 +199,8 @@ pub fn polnear_gold(text: &[char], ann: &str) -> Vec<GoldQuote> {
                         let seg_start = i;
                         let seg_end = k + 1;
                         let inner: String = text[fs..fe].iter().collect();
-                        let trimmed = inner.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';'));
+                        let trimmed =
+                            inner.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ':' | ';'));
                         let covered = seg_end - seg_start;
                         let direct = covered + 3 >= trimmed.chars().count();
                         if seg_end > seg_start + 2 {
@@ -244,7 +251,11 @@ impl PolnearReport {
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 fn near(a: (usize, usize), b: (usize, usize)) -> bool {
@@ -315,7 +326,8 @@ pub fn polnear_report(engine: &Engine, dir: &Path) -> PolnearReport {
                 r.gold_direct += 1;
             }
             let Some(o) = ours.iter().find(|o| near((o.start, o.end), (g.start, g.end))) else {
-                r.notes.push(format!("{base}: missed {:?}", slice(g.start, g.end).chars().take(90).collect::<String>()));
+                r.notes
+                    .push(format!("{base}: missed {:?}", slice(g.start, g.end).chars().take(90).collect::<String>()));
                 continue;
             };
             r.found += 1;

@@ -38,10 +38,7 @@ fn same(a: &Option<String>, b: &Option<String>) -> bool {
 
 /// Lower-cased letter/digit runs: the tokens F1 counts.
 pub fn tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// Bag-of-tokens precision, recall and F1 of `got` against `want`.
@@ -81,8 +78,7 @@ pub fn score_page(folder: &Path) -> Option<PageScore> {
     let source = std::fs::read(folder.join("source.html")).ok()?;
     let expected = std::fs::read_to_string(folder.join("expected.html")).ok()?;
     let meta: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(folder.join("expected-metadata.json")).ok()?)
-            .ok()?;
+        serde_json::from_str(&std::fs::read_to_string(folder.join("expected-metadata.json")).ok()?).ok()?;
     let got = page::from_bytes(&source, Format::Html).ok()?;
     let want = page::whole_page_text(&expected);
     let (precision, recall, f1) = token_prf(&got.text, &want);

@@ -28,7 +28,9 @@ fn recognizers_cases_pass_unless_listed_as_known_failures() {
     let mut fixed = Vec::new();
     for c in &cases {
         match (c.pass, known.contains_key(&c.id)) {
-            (false, false) => unexpected.push(format!("{} {:?}\n  expected {:?}\n  got      {:?}", c.id, c.input, c.expected, c.got)),
+            (false, false) => {
+                unexpected.push(format!("{} {:?}\n  expected {:?}\n  got      {:?}", c.id, c.input, c.expected, c.got))
+            }
             (true, true) => fixed.push(c.id.clone()),
             _ => {}
         }
@@ -41,5 +43,10 @@ fn recognizers_cases_pass_unless_listed_as_known_failures() {
     for id in known.keys() {
         assert!(cases.iter().any(|c| &c.id == id), "known failure {id} is no case");
     }
-    assert!(unexpected.is_empty(), "{} cases fail that are not known failures:\n{}", unexpected.len(), unexpected.join("\n"));
+    assert!(
+        unexpected.is_empty(),
+        "{} cases fail that are not known failures:\n{}",
+        unexpected.len(),
+        unexpected.join("\n")
+    );
 }

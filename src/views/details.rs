@@ -99,10 +99,13 @@ mod tests {
             of: Some("North Korean soldiers".into()),
         });
         let f = fields(&n);
-        assert!(f.contains(&("Value", describe(match &n {
-            Annotation::Number(n) => n,
-            _ => unreachable!(),
-        }))));
+        assert!(f.contains(&(
+            "Value",
+            describe(match &n {
+                Annotation::Number(n) => n,
+                _ => unreachable!(),
+            })
+        )));
         assert!(f.contains(&("Counts", "North Korean soldiers".to_string())));
     }
 

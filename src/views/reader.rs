@@ -61,8 +61,15 @@ fn init(body: Element, scroller: Element) {
     };
     callback.forget();
     CTL.with(|c| {
-        *c.borrow_mut() =
-            Some(Controller { body, observer, doc: None, sections: Vec::new(), rendered: Vec::new(), hidden: Hidden::default(), restore_top: None })
+        *c.borrow_mut() = Some(Controller {
+            body,
+            observer,
+            doc: None,
+            sections: Vec::new(),
+            rendered: Vec::new(),
+            hidden: Hidden::default(),
+            restore_top: None,
+        })
     });
 }
 
@@ -179,7 +186,8 @@ fn refresh_sections(ctl: &mut Controller) {
 
 /// Scrolls to an annotation of the shown document and focuses it (its details show).
 pub fn reveal(index: usize) {
-    let Some(Some(chunk)) = with_ctl(|ctl| ctl.doc).map(|doc| doc.and_then(|d| with_store(|s| s.get(&d)?.chunk_of(index))))
+    let Some(Some(chunk)) =
+        with_ctl(|ctl| ctl.doc).map(|doc| doc.and_then(|d| with_store(|s| s.get(&d)?.chunk_of(index))))
     else {
         return;
     };

@@ -14,9 +14,30 @@ const FIRST: usize = 3;
 const LAST: usize = 4;
 /// Common short names of countries (general knowledge, not from a list).
 const COUNTRY_ALIASES: &[&str] = &[
-    "US", "U.S.", "USA", "U.S.A.", "America", "UK", "U.K.", "Britain", "Great Britain",
-    "Holland", "UAE", "U.A.E.", "DRC", "Ivory Coast", "North Korea", "South Korea",
-    "Czech Republic", "Russia", "Iran", "Syria", "Vietnam", "Laos", "Taiwan", "Vatican",
+    "US",
+    "U.S.",
+    "USA",
+    "U.S.A.",
+    "America",
+    "UK",
+    "U.K.",
+    "Britain",
+    "Great Britain",
+    "Holland",
+    "UAE",
+    "U.A.E.",
+    "DRC",
+    "Ivory Coast",
+    "North Korea",
+    "South Korea",
+    "Czech Republic",
+    "Russia",
+    "Iran",
+    "Syria",
+    "Vietnam",
+    "Laos",
+    "Taiwan",
+    "Vatican",
 ];
 /// Surnames kept, most frequent first: the long tail is mostly noise for news.
 const SURNAMES: usize = 30_000;
@@ -29,12 +50,7 @@ fn json(path: &Path) -> Result<serde_json::Value, String> {
 /// Census files: `NAME  freq  cumfreq  rank`, most frequent first.
 fn census(path: &Path, limit: usize) -> Result<Vec<String>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(text
-        .lines()
-        .filter_map(|l| l.split_whitespace().next())
-        .take(limit)
-        .map(title_case)
-        .collect())
+    Ok(text.lines().filter_map(|l| l.split_whitespace().next()).take(limit).map(title_case).collect())
 }
 
 fn title_case(w: &str) -> String {

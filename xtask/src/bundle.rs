@@ -28,7 +28,12 @@ pub fn report(dist: &Path) -> Result<(), String> {
     for k in ["wasm", "js", "css", "html", "model", "other"] {
         let (n, raw, gz) = rows.iter().filter(|r| r.0 == k).fold((0, 0, 0), |a, r| (a.0 + 1, a.1 + r.2, a.2 + r.3));
         if n > 0 {
-            println!("bundle {k}: {} raw, {} gzipped ({n} file{})", human(raw), human(gz), if n == 1 { "" } else { "s" });
+            println!(
+                "bundle {k}: {} raw, {} gzipped ({n} file{})",
+                human(raw),
+                human(gz),
+                if n == 1 { "" } else { "s" }
+            );
         }
     }
     let raw: u64 = rows.iter().map(|r| r.2).sum();

@@ -75,9 +75,8 @@ fn serve(root: &Path, args: &[String]) -> Result<(), String> {
     setup::ensure(root, false)?;
     build_release(root)?;
     let dist = root.join("dist");
-    let (addr, handle) = server::start(&dist, &format!("{address}:{port}")).map_err(|e| {
-        format!("cannot listen on {address}:{port}: {e} (choose another with --port)")
-    })?;
+    let (addr, handle) = server::start(&dist, &format!("{address}:{port}"))
+        .map_err(|e| format!("cannot listen on {address}:{port}: {e} (choose another with --port)"))?;
     println!("NewsLens is served at http://{addr}/  (from {}; Ctrl-C stops)", dist.display());
     handle.join().map_err(|_| "server thread stopped".to_string())
 }
@@ -130,10 +129,7 @@ fn test(root: &Path, native: bool) -> Result<(), String> {
             let url = format!("http://{addr}/");
             println!("e2e: bundle served at {url}");
             let counts = proc::node_tests(root, &url, &tools)?;
-            let line = format!(
-                "e2e: {} passed, {} failed, {} skipped",
-                counts.passed, counts.failed, counts.ignored
-            );
+            let line = format!("e2e: {} passed, {} failed, {} skipped", counts.passed, counts.failed, counts.ignored);
             println!("{line}");
             if !counts.ok {
                 failures.push("browser tests failed".to_string());
@@ -157,8 +153,8 @@ fn test(root: &Path, native: bool) -> Result<(), String> {
 fn bench_browser(root: &Path) -> Result<(), String> {
     let tools = setup::ensure(root, true)?;
     build_release(root)?;
-    let (addr, _server) = server::start(&root.join("dist"), "127.0.0.1:0")
-        .map_err(|e| format!("cannot start the static server: {e}"))?;
+    let (addr, _server) =
+        server::start(&root.join("dist"), "127.0.0.1:0").map_err(|e| format!("cannot start the static server: {e}"))?;
     let url = format!("http://{addr}/");
     proc::node_script(root, "tests/bench/browser.mjs", &url, &tools)
 }

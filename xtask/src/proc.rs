@@ -136,10 +136,7 @@ pub fn node_tests(root: &Path, url: &str, tools: &Tools) -> Result<Counts, Strin
     ];
     args.extend(files);
     println!("$ node {}", args.join(" "));
-    let status = node_command(root, url, tools)
-        .args(&args)
-        .status()
-        .map_err(|e| format!("cannot start node: {e}"))?;
+    let status = node_command(root, url, tools).args(&args).status().map_err(|e| format!("cannot start node: {e}"))?;
     let text = std::fs::read_to_string(&tap).unwrap_or_default();
     let mut counts = tap_counts(&text);
     counts.ok = status.success() && counts.failed == 0 && counts.passed > 0;
@@ -149,10 +146,7 @@ pub fn node_tests(root: &Path, url: &str, tools: &Tools) -> Result<Counts, Strin
 /// Runs one node script (a bench) against the served bundle.
 pub fn node_script(root: &Path, script: &str, url: &str, tools: &Tools) -> Result<(), String> {
     println!("$ node {script}");
-    let status = node_command(root, url, tools)
-        .arg(script)
-        .status()
-        .map_err(|e| format!("cannot start node: {e}"))?;
+    let status = node_command(root, url, tools).arg(script).status().map_err(|e| format!("cannot start node: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -196,7 +190,10 @@ mod tests {
     #[test]
     fn cargo_result_lines_add_up() {
         let mut c = Counts::default();
-        add_cargo_result(&mut c, "test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s");
+        add_cargo_result(
+            &mut c,
+            "test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s",
+        );
         add_cargo_result(&mut c, "test result: FAILED. 3 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out");
         add_cargo_result(&mut c, "running 5 tests");
         assert_eq!((c.passed, c.failed, c.ignored), (15, 2, 1));

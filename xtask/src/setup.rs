@@ -49,26 +49,25 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Tools, String> {
 
     let parts: Vec<String> = timings
         .iter()
-        .map(|(name, secs, installed)| {
-            if *installed {
-                format!("{name} installed in {secs:.1} s")
-            } else {
-                format!("{name} present")
-            }
-        })
+        .map(
+            |(name, secs, installed)| {
+                if *installed {
+                    format!("{name} installed in {secs:.1} s")
+                } else {
+                    format!("{name} present")
+                }
+            },
+        )
         .collect();
     println!("setup: {} ({:.1} s)", parts.join(", "), started.elapsed().as_secs_f64());
     Ok(Tools { chromium })
 }
 
 fn wasm_target() -> Result<bool, String> {
-    let rustup = which("rustup").ok_or(
-        "rustup not found: install Rust with rustup (https://rustup.rs), then run this again",
-    )?;
-    let out = Command::new(&rustup)
-        .args(["target", "list", "--installed"])
-        .output()
-        .map_err(|e| format!("rustup: {e}"))?;
+    let rustup =
+        which("rustup").ok_or("rustup not found: install Rust with rustup (https://rustup.rs), then run this again")?;
+    let out =
+        Command::new(&rustup).args(["target", "list", "--installed"]).output().map_err(|e| format!("rustup: {e}"))?;
     if String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == WASM_TARGET) {
         return Ok(false);
     }
@@ -88,8 +87,7 @@ fn trunk() -> Result<bool, String> {
 
 /// The CLI must equal the `wasm-bindgen` crate in Cargo.lock, or the bundle breaks.
 fn wasm_bindgen(root: &Path) -> Result<bool, String> {
-    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
-        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let Some(version) = locked_version(&lock, "wasm-bindgen") else {
         println!("setup: Cargo.lock has no wasm-bindgen yet; skipping wasm-bindgen-cli");
         return Ok(false);
@@ -197,7 +195,10 @@ fn chromium_browser() -> Result<(PathBuf, bool), String> {
         if status.success() {
             Ok(())
         } else {
-            Err(format!("`{program} {}` failed; install the Debian packages chromium and chromium-driver", all.join(" ")))
+            Err(format!(
+                "`{program} {}` failed; install the Debian packages chromium and chromium-driver",
+                all.join(" ")
+            ))
         }
     };
     println!("setup: installing Debian's chromium and chromium-driver");

@@ -114,12 +114,7 @@ struct JsonlInput {
     source: Option<String>,
 }
 
-fn annotate_jsonl(
-    engine: &Engine,
-    input: impl BufRead,
-    together: bool,
-    out: &mut impl Write,
-) -> Result<(), String> {
+fn annotate_jsonl(engine: &Engine, input: impl BufRead, together: bool, out: &mut impl Write) -> Result<(), String> {
     let mut docs = Vec::new();
     for (n, line) in input.lines().enumerate() {
         let line_no = n + 1;
@@ -130,9 +125,7 @@ fn annotate_jsonl(
         let item: JsonlInput =
             serde_json::from_str(&line).map_err(|e| format!("stdin line {line_no}: invalid JSON: {e}"))?;
         let dateline = match item.dateline.as_deref() {
-            Some(d) if !d.is_empty() => {
-                Some(d.parse::<Date>().map_err(|e| format!("stdin line {line_no}: {e}"))?)
-            }
+            Some(d) if !d.is_empty() => Some(d.parse::<Date>().map_err(|e| format!("stdin line {line_no}: {e}"))?),
             _ => None,
         };
         let mut page = page::from_str(&item.text, Format::Text);

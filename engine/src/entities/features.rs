@@ -35,8 +35,7 @@ pub fn tag_index(name: &str) -> Option<u8> {
 
 /// CoNLL name of a tag index.
 pub fn tag_name(tag: u8) -> &'static str {
-    const NAMES: [&str; NT] =
-        ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+    const NAMES: [&str; NT] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
     NAMES.get(tag as usize).copied().unwrap_or("O")
 }
 
@@ -64,7 +63,6 @@ pub fn normalize_word(w: &str) -> std::borrow::Cow<'_, str> {
             .collect(),
     )
 }
-
 
 /// Normalises one character the way [`normalize_word`] does.
 #[inline]

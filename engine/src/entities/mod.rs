@@ -43,7 +43,11 @@ pub fn viterbi<S: Scorer>(scorer: &S, feats: &[u32], offs: &[u32], out: &mut Vec
 }
 
 /// Each word's emission scores, from its features (`offs` marks each word's in `feats`).
-fn emission_rows<'a, S: Scorer>(scorer: &'a S, feats: &'a [u32], offs: &'a [u32]) -> impl Iterator<Item = [f32; NT]> + 'a {
+fn emission_rows<'a, S: Scorer>(
+    scorer: &'a S,
+    feats: &'a [u32],
+    offs: &'a [u32],
+) -> impl Iterator<Item = [f32; NT]> + 'a {
     offs.windows(2).map(move |w| {
         let mut e = [0f32; NT];
         scorer.emit(&feats[w[0] as usize..w[1] as usize], &mut e);
@@ -64,11 +68,7 @@ fn best_path<S: Scorer>(scorer: &S, emissions: &[[f32; NT]], out: &mut Vec<u8>) 
     for (i, e) in emissions.iter().enumerate() {
         for t in 0..NT {
             if i == 0 {
-                cur[t] = if allowed(None, t as u8) {
-                    e[t] + scorer.trans(NT, t)
-                } else {
-                    f32::NEG_INFINITY
-                };
+                cur[t] = if allowed(None, t as u8) { e[t] + scorer.trans(NT, t) } else { f32::NEG_INFINITY };
                 continue;
             }
             let mut best = f32::NEG_INFINITY;
@@ -382,7 +382,9 @@ mod tests {
     fn a_nationality_alone_is_misc_whatever_the_tagger_said() {
         let tagger = Tagger::load().expect("embedded model");
         let gaz = &tagger.model.gazetteer;
-        for name in ["Ukrainian", "Ukrainians", "North Korean", "North Koreans", "Russian", "Pakistani", "Japanese", "French"] {
+        for name in
+            ["Ukrainian", "Ukrainians", "North Korean", "North Koreans", "Russian", "Pakistani", "Japanese", "French"]
+        {
             assert!(gaz.is_demonym(name), "{name} is a nationality");
         }
         for name in ["Ukraine", "Kyiv", "Jordan", "Indian Ocean", "Zelenskyy"] {

@@ -290,10 +290,7 @@ mod tests {
         let mut h = header(10);
         h[8] = 99;
         h.extend_from_slice(&[0; 8]);
-        assert!(matches!(
-            Model::from_bytes(&h),
-            Err(Error::ModelVersion { found: 99, expected: VERSION, .. })
-        ));
+        assert!(matches!(Model::from_bytes(&h), Err(Error::ModelVersion { found: 99, expected: VERSION, .. })));
         let mut h = header(10);
         h.extend_from_slice(&[1, 2, 3, 4, 5, 6]);
         assert!(matches!(Model::from_bytes(&h), Err(Error::ModelCorrupt { .. })));

@@ -43,7 +43,9 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
     // Ranges: `8,000 to 12,000`, `between 8,000 and 12,000`, `eight to 10 feet`, `5-10%`.
     let between = bound == Some(Bound::Between);
     if a.num.kind != Kind::Ordinal && !(start > 0 && t.low(start - 1) == "from" && t.low(end) == "to") {
-        if let Some(k) = qualifiers::range_joint(t, a.num_end(), between).or_else(|| qualifiers::range_joint(t, end, between)) {
+        if let Some(k) =
+            qualifiers::range_joint(t, a.num_end(), between).or_else(|| qualifiers::range_joint(t, end, between))
+        {
             if let Some(b) = amount(t, k) {
                 let joined_before_unit = k == a.num_end() + 1;
                 let compatible = match (a.unit, b.unit) {
@@ -51,8 +53,15 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
                     (None, _) => true,
                     (Some(_), None) => !joined_before_unit && t.text(k - 1) != "or",
                 };
-                let hyphen_ok = (!matches!(t.text(k - 1), "-" | "–") || (t.glued(k - 1) == t.glued(k))) && !score(t, &a, &b, k);
-                if compatible && hyphen_ok && b.num.kind != Kind::Ordinal && b.num.value >= a.num.value && (between || t.low(k - 1) != "or" || a.unit.is_none() || b.unit.is_some()) && !rejected(t, &b) {
+                let hyphen_ok =
+                    (!matches!(t.text(k - 1), "-" | "–") || (t.glued(k - 1) == t.glued(k))) && !score(t, &a, &b, k);
+                if compatible
+                    && hyphen_ok
+                    && b.num.kind != Kind::Ordinal
+                    && b.num.value >= a.num.value
+                    && (between || t.low(k - 1) != "or" || a.unit.is_none() || b.unit.is_some())
+                    && !rejected(t, &b)
+                {
                     let mut lo = a.num.value;
                     // `8 to 10 million`: the second's multiplier applies to both.
                     if a.num.end == a.num.start + 1 && b.num.end > b.num.start + 1 && t.is_num(b.num.start) {
@@ -92,7 +101,10 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
             if let Some(b) = numbers::parse(t, k).filter(|b| b.kind == Kind::Cardinal && b.value >= a.num.value) {
                 // `1 in 5` only as a ratio: never `5 in 10 days`, `2 in 2023`, `3 in 3`
                 let plain_ratio = !ratio
-                    || (b.value > a.num.value && !year_like(t, b) && unit_after(t, b.end, &b).is_none() && a.num.value.fract() == 0.0);
+                    || (b.value > a.num.value
+                        && !year_like(t, b)
+                        && unit_after(t, b.end, &b).is_none()
+                        && a.num.value.fract() == 0.0);
                 if plain_ratio && (!t.capitalised(k) || t.is_num(k)) {
                     total = Some(b.value);
                     end = b.end;
@@ -122,9 +134,14 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
     }
 
     // `between 2019 and 2022`, `2019-2022`: a range of years is a period
-    if is_range && a.unit.is_none() && year_like(t, a.num) && value_max.is_some_and(|m| (1000.0..2200.0).contains(&m) && m.fract() == 0.0) {
+    if is_range
+        && a.unit.is_none()
+        && year_like(t, a.num)
+        && value_max.is_some_and(|m| (1000.0..2200.0).contains(&m) && m.fract() == 0.0)
+    {
         let y = |x: Option<f64>| x.map(|x| Scalar::Text(format!("{:04}", x as i64)));
-        let value = Value { amount: Amount::Range { min: y(value_min), max: y(value_max) }, approx, unit: None, total: None };
+        let value =
+            Value { amount: Amount::Range { min: y(value_min), max: y(value_max) }, approx, unit: None, total: None };
         return Some(Hit { start, core, end, label: NumberLabel::DATE, value });
     }
     let (label, unit, factor) = match a.unit {
@@ -163,8 +180,24 @@ fn score(t: &Toks, a: &Amt, b: &Amt, k: usize) -> bool {
     let prev_pair = a.num.start >= 3 && matches!(t.text(a.num.start - 2), "-" | "–") && t.is_num(a.num.start - 3);
     another
         || prev_pair
-        || matches!(before, "won" | "beat" | "lost" | "drew" | "led" | "trailed" | "leading" | "trailing" | "score" | "scoreline")
-        || matches!(after, "win" | "victory" | "defeat" | "loss" | "lead" | "draw" | "vote" | "decision" | "majority" | "home" | "away")
+        || matches!(
+            before,
+            "won" | "beat" | "lost" | "drew" | "led" | "trailed" | "leading" | "trailing" | "score" | "scoreline"
+        )
+        || matches!(
+            after,
+            "win"
+                | "victory"
+                | "defeat"
+                | "loss"
+                | "lead"
+                | "draw"
+                | "vote"
+                | "decision"
+                | "majority"
+                | "home"
+                | "away"
+        )
 }
 
 /// Rounds away binary noise (`0.1 * 3`), keeping 12 significant digits.
@@ -203,7 +236,6 @@ impl Amt {
     fn num_end(&self) -> usize {
         self.num.end
     }
-
 }
 
 /// A number with a currency before or a unit after, from token `i`.
@@ -221,7 +253,13 @@ fn amount(t: &Toks, i: usize) -> Option<Amt> {
         }
         let mut num = num;
         // `c $ 100 and fifty`, `$100 and 50 cents`: the subunit after a whole amount
-        if f == 1.0 && end == num.end && num.end == num.start + 1 && !num.words && num.value.fract() == 0.0 && t.low(end) == "and" {
+        if f == 1.0
+            && end == num.end
+            && num.end == num.start + 1
+            && !num.words
+            && num.value.fract() == 0.0
+            && t.low(end) == "and"
+        {
             // digits alone after `and` are rather the next count (`$100 and 50.`)
             let named = |e: usize| units::currency_word(t.low(e - 1)).is_some();
             if let Some((cents, e)) = subunit(t, end + 1, true).filter(|&(_, e)| t.is_word(end + 1) || named(e)) {
@@ -235,7 +273,8 @@ fn amount(t: &Toks, i: usize) -> Option<Amt> {
     if num.kind == Kind::Ordinal {
         return Some(Amt { num, unit: None, unit_end: num.end, end: num.end });
     }
-    let (unit, unit_end, end, cents) = unit_after(t, num.end, &num).map_or((None, num.end, num.end, 0.0), |(u, ue, e, c)| (Some(u), ue, e, c));
+    let (unit, unit_end, end, cents) =
+        unit_after(t, num.end, &num).map_or((None, num.end, num.end, 0.0), |(u, ue, e, c)| (Some(u), ue, e, c));
     let mut num = num;
     num.value += cents;
     Some(Amt { num, unit, unit_end, end })
@@ -297,7 +336,8 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
         return Some((Unit::Percent, e + 1, e + 1, 0.0));
     }
     // `3-year-long`, `six-mile`, `12-cent`: a hyphen then the unit.
-    let (u, hyphen) = if text == "-" && glued && t.glued(e + 1) && t.is_word(e + 1) { (e + 1, true) } else { (e, false) };
+    let (u, hyphen) =
+        if text == "-" && glued && t.glued(e + 1) && t.is_word(e + 1) { (e + 1, true) } else { (e, false) };
     // `5°C`, `40 °F`, `90°`: degrees, of temperature when a scale follows
     if text == "°" || text == "º" {
         let (sym, end) = match t.text(e + 1) {
@@ -316,7 +356,11 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
         }
     }
     // `20 (kg)`, `20 [kg]`: a unit in brackets
-    if matches!(text, "(" | "[" | "{" | "<") && t.glued(e + 2) && matches!(t.text(e + 2), ")" | "]" | "}" | ">") && t.glued(e + 1) {
+    if matches!(text, "(" | "[" | "{" | "<")
+        && t.glued(e + 2)
+        && matches!(t.text(e + 2), ")" | "]" | "}" | ">")
+        && t.glued(e + 1)
+    {
         if let Some(m) = units::measure(t.low(e + 1)) {
             return Some((Unit::Measure(m), e + 3, e + 3, 0.0));
         }
@@ -352,11 +396,15 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
         let mut end = u + 1;
         let mut cents = 0.0;
         let k = if t.low(end) == "and" { end + 1 } else { end };
-        if let Some(m) = numbers::parse(t, k).filter(|m| m.kind == Kind::Cardinal && m.value < 10.0 && m.value.fract() == 0.0) {
+        if let Some(m) =
+            numbers::parse(t, k).filter(|m| m.kind == Kind::Cardinal && m.value < 10.0 && m.value.fract() == 0.0)
+        {
             if t.text(m.end) == "mao" {
                 cents = m.value / 10.0;
                 end = m.end + 1;
-                if let Some(f) = numbers::parse(t, end).filter(|f| f.kind == Kind::Cardinal && f.value < 10.0 && f.value.fract() == 0.0) {
+                if let Some(f) = numbers::parse(t, end)
+                    .filter(|f| f.kind == Kind::Cardinal && f.value < 10.0 && f.value.fract() == 0.0)
+                {
                     if numbers::closes_clause(t, f.end) {
                         cents += f.value / 100.0;
                         end = f.end;
@@ -399,8 +447,16 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
             // `17 USD 25`: two spaced digits after a code of a whole amount are its cents,
             // unless they start an amount of their own (`5 USD 20 percent`).
             let cents = t.text(u + 1);
-            if f == 1.0 && !hyphen && !glued && !num.words && num.value.fract() == 0.0 && num.kind == Kind::Cardinal
-                && t.is_num(u + 1) && !t.glued(u + 1) && cents.len() == 2 && cents.bytes().all(|b| b.is_ascii_digit())
+            if f == 1.0
+                && !hyphen
+                && !glued
+                && !num.words
+                && num.value.fract() == 0.0
+                && num.kind == Kind::Cardinal
+                && t.is_num(u + 1)
+                && !t.glued(u + 1)
+                && cents.len() == 2
+                && cents.bytes().all(|b| b.is_ascii_digit())
             {
                 let next = t.low(u + 2);
                 let own = t.is_num(u + 2)
@@ -468,7 +524,11 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
         return None;
     }
     // `24703 m212`, `24703 L-202`: digits glued after the unit make it a code.
-    if !glued && t.glued(mu + 1) && (t.is_num(mu + 1) && !matches!(t.text(mu + 1), "2" | "3") || t.text(mu + 1) == "-" && t.is_num(mu + 2) && t.glued(mu + 2)) {
+    if !glued
+        && t.glued(mu + 1)
+        && (t.is_num(mu + 1) && !matches!(t.text(mu + 1), "2" | "3")
+            || t.text(mu + 1) == "-" && t.is_num(mu + 2) && t.glued(mu + 2))
+    {
         return None;
     }
     if mlow == "mb" && as_written == "MB" {
@@ -502,10 +562,15 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
         end += 1;
     }
     // speeds: `miles an hour`, `kilometers per hour`, `km/h`, `km/hr`
-    if let Some(k) = t.phrase(end, "an hour").or_else(|| t.phrase(end, "per hour")).or_else(|| t.phrase(end, "per millisecond")) {
+    if let Some(k) =
+        t.phrase(end, "an hour").or_else(|| t.phrase(end, "per hour")).or_else(|| t.phrase(end, "per millisecond"))
+    {
         symbol = format!("{symbol}/{}", if t.low(k - 1) == "millisecond" { "ms" } else { "h" });
         end = k;
-    } else if t.text(end) == "/" && t.glued(end) && matches!(t.low(end + 1), "h" | "hr" | "hour" | "ms" | "millisecond" | "s") {
+    } else if t.text(end) == "/"
+        && t.glued(end)
+        && matches!(t.low(end + 1), "h" | "hr" | "hour" | "ms" | "millisecond" | "s")
+    {
         symbol = format!("{symbol}/{}", t.low(end + 1));
         end += 2;
     }
@@ -522,7 +587,8 @@ fn subunit(t: &Toks, k: usize, words_ok: bool) -> Option<(f64, usize)> {
     if units::currency_word(t.low(c.end)).is_some_and(|(_, sf)| sf == 0.01) {
         return Some((c.value / 100.0, c.end + 1));
     }
-    let closes = matches!(t.text(c.end), "." | "," | "!" | "?" | "") && t.kind(c.end + 1).is_none_or(|_| t.text(c.end) != ".");
+    let closes =
+        matches!(t.text(c.end), "." | "," | "!" | "?" | "") && t.kind(c.end + 1).is_none_or(|_| t.text(c.end) != ".");
     let conjunction = words_ok && c.words && matches!(t.low(c.end), "and" | "or");
     (closes || conjunction || t.kind(c.end).is_none()).then_some((c.value / 100.0, c.end))
 }
@@ -543,12 +609,86 @@ fn has_unit(t: &Toks, k: usize) -> bool {
 /// The fixed set of unit symbols we build (no allocation leaks: a static table).
 fn intern(s: &str) -> &'static str {
     const KNOWN: &[&str] = &[
-        "mm", "cm", "dm", "m", "km", "mi", "ft", "in", "yd", "nmi", "kg", "g", "mg", "µg", "t", "lb", "oz", "l", "ml",
-        "gal", "bbl", "acre", "ha", "km2", "m2", "mph", "km/h", "kn", "°", "rad", "turn", "kW", "MW", "GW", "kWh",
-        "MWh", "GWh", "TWh", "bit", "B", "kB", "MB", "GB", "TB", "calibre", "tbsp", "tsp", "cup", "dram", "pm", "kt",
-        "Mt", "mm2", "cm2", "dm2", "mi2", "ft2", "in2", "yd2", "m3", "cm3", "km3", "ft3", "mi/h", "m/h", "km/hr",
-        "km/ms", "m/ms", "cm/ms", "km/millisecond", "cm/millisecond", "m/millisecond", "m/s", "km/s", "ft/s",
-        "t2", "Mb", "km/hour", "°C", "°F",
+        "mm",
+        "cm",
+        "dm",
+        "m",
+        "km",
+        "mi",
+        "ft",
+        "in",
+        "yd",
+        "nmi",
+        "kg",
+        "g",
+        "mg",
+        "µg",
+        "t",
+        "lb",
+        "oz",
+        "l",
+        "ml",
+        "gal",
+        "bbl",
+        "acre",
+        "ha",
+        "km2",
+        "m2",
+        "mph",
+        "km/h",
+        "kn",
+        "°",
+        "rad",
+        "turn",
+        "kW",
+        "MW",
+        "GW",
+        "kWh",
+        "MWh",
+        "GWh",
+        "TWh",
+        "bit",
+        "B",
+        "kB",
+        "MB",
+        "GB",
+        "TB",
+        "calibre",
+        "tbsp",
+        "tsp",
+        "cup",
+        "dram",
+        "pm",
+        "kt",
+        "Mt",
+        "mm2",
+        "cm2",
+        "dm2",
+        "mi2",
+        "ft2",
+        "in2",
+        "yd2",
+        "m3",
+        "cm3",
+        "km3",
+        "ft3",
+        "mi/h",
+        "m/h",
+        "km/hr",
+        "km/ms",
+        "m/ms",
+        "cm/ms",
+        "km/millisecond",
+        "cm/millisecond",
+        "m/millisecond",
+        "m/s",
+        "km/s",
+        "ft/s",
+        "t2",
+        "Mb",
+        "km/hour",
+        "°C",
+        "°F",
     ];
     KNOWN.iter().copied().find(|k| *k == s).unwrap_or("unit")
 }
@@ -556,7 +696,10 @@ fn intern(s: &str) -> &'static str {
 /// Bare plural time units after `for`/`over`/`within`: `for weeks` (at least two).
 fn duration_words(t: &Toks, i: usize) -> Option<Hit> {
     let low = t.low(i);
-    if !units::is_plural_time(low) || i == 0 || !matches!(t.low(i - 1), "for" | "over" | "within" | "lasting" | "spanning") {
+    if !units::is_plural_time(low)
+        || i == 0
+        || !matches!(t.low(i - 1), "for" | "over" | "within" | "lasting" | "spanning")
+    {
         return None;
     }
     let unit = units::time_unit(low)?;
@@ -636,7 +779,7 @@ fn rejected(t: &Toks, a: &Amt) -> bool {
     }
     // digits right after a name-like capitalised word and a hyphen were blocked; a
     // lone single-digit list marker `1)` is no figure
-    if !n.words && t.line_start(i) && matches!(t.text(n.end), ")" ) {
+    if !n.words && t.line_start(i) && matches!(t.text(n.end), ")") {
         return true;
     }
     false
@@ -672,6 +815,17 @@ pub(super) fn named_number(t: &Toks, i: usize) -> bool {
 fn is_month(w: &str) -> bool {
     matches!(
         w,
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
     )
 }

@@ -171,7 +171,11 @@ pub(super) fn at(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
                     if s.len() == 7 {
                         let mo: u8 = s[5..7].parse().unwrap_or(0);
                         let y = if m == "last" {
-                            if mo < dl.month { dl.year } else { dl.year - 1 }
+                            if mo < dl.month {
+                                dl.year
+                            } else {
+                                dl.year - 1
+                            }
                         } else if mo > dl.month {
                             dl.year
                         } else {
@@ -285,10 +289,44 @@ fn month_date(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
         return date_hit(i, k + 1, Value::exact(format!("{y:04}-{m:02}")));
     }
     // A bare month: `in June`. `May` alone is too often a name or verb.
-    if m == 5 && !matches!(t.low(i.wrapping_sub(1)), "in" | "since" | "until" | "of" | "by" | "from" | "through" | "early" | "late" | "mid" | "last" | "next" | "this" | "-") {
+    if m == 5
+        && !matches!(
+            t.low(i.wrapping_sub(1)),
+            "in" | "since"
+                | "until"
+                | "of"
+                | "by"
+                | "from"
+                | "through"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "next"
+                | "this"
+                | "-"
+        )
+    {
         return None;
     }
-    if m == 3 && !matches!(t.low(i.wrapping_sub(1)), "in" | "since" | "until" | "of" | "by" | "from" | "through" | "early" | "late" | "mid" | "last" | "next" | "this" | "-") {
+    if m == 3
+        && !matches!(
+            t.low(i.wrapping_sub(1)),
+            "in" | "since"
+                | "until"
+                | "of"
+                | "by"
+                | "from"
+                | "through"
+                | "early"
+                | "late"
+                | "mid"
+                | "last"
+                | "next"
+                | "this"
+                | "-"
+        )
+    {
         return None;
     }
     j = i + month_len(t, i);
@@ -307,7 +345,13 @@ fn numeric(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
     }
     // ISO `2024-11-02`
     if let Some(y) = year(t, i) {
-        if t.text(i + 1) == "-" && t.glued(i + 1) && t.glued(i + 2) && t.text(i + 3) == "-" && t.glued(i + 3) && t.glued(i + 4) {
+        if t.text(i + 1) == "-"
+            && t.glued(i + 1)
+            && t.glued(i + 2)
+            && t.text(i + 3) == "-"
+            && t.glued(i + 3)
+            && t.glued(i + 4)
+        {
             let m: u8 = t.text(i + 2).parse().ok()?;
             let d: u8 = t.text(i + 4).parse().ok()?;
             Date::new(y, m, d)?;
@@ -315,7 +359,13 @@ fn numeric(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
         }
     }
     // `5/17/2018`, `17/5/2018`
-    if t.text(i + 1) == "/" && t.glued(i + 1) && t.text(i + 3) == "/" && t.glued(i + 3) && t.is_num(i + 4) && t.glued(i + 4) {
+    if t.text(i + 1) == "/"
+        && t.glued(i + 1)
+        && t.text(i + 3) == "/"
+        && t.glued(i + 3)
+        && t.is_num(i + 4)
+        && t.glued(i + 4)
+    {
         let a: u8 = t.text(i).parse().ok()?;
         let b: u8 = t.text(i + 2).parse().ok()?;
         let y = year(t, i + 4)?;
@@ -392,7 +442,9 @@ fn numeric(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
         // `2022-23`
         return None;
     }
-    if !(1900..=2100).contains(&y) && !matches!(t.low(i.wrapping_sub(1)), "in" | "since" | "of" | "by" | "until" | "from") {
+    if !(1900..=2100).contains(&y)
+        && !matches!(t.low(i.wrapping_sub(1)), "in" | "since" | "of" | "by" | "until" | "from")
+    {
         return None;
     }
     date_hit(i, i + 1, Value::exact(format!("{y:04}")))
@@ -504,7 +556,10 @@ fn relative(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
             date_hit(i, i + 2, v)
         }
         "recent" if matches!(unit, "years" | "months" | "weeks" | "days") => date_hit(i, i + 2, Value::default()),
-        "the" if matches!(t.low(i + 1), "coming" | "next" | "past") && matches!(t.low(i + 2), "days" | "weeks" | "months" | "years") => {
+        "the"
+            if matches!(t.low(i + 1), "coming" | "next" | "past")
+                && matches!(t.low(i + 2), "days" | "weeks" | "months" | "years") =>
+        {
             date_hit(i, i + 3, Value::default())
         }
         _ => None,
@@ -574,7 +629,8 @@ pub(super) fn dateline(t: &Toks) -> Option<Date> {
             if let Ok(d) = s.parse::<Date>() {
                 let line_end = (h.end..t.len()).find(|&k| t.line_start(k)).unwrap_or(t.len());
                 let short = line_end - h.end <= 12;
-                let dash = matches!(t.text(h.end), "—" | "–" | "-" | "(") || (t.text(h.end) == "," && matches!(t.text(h.end + 1), "—" | "–"));
+                let dash = matches!(t.text(h.end), "—" | "–" | "-" | "(")
+                    || (t.text(h.end) == "," && matches!(t.text(h.end + 1), "—" | "–"));
                 if short || dash {
                     return Some(d);
                 }

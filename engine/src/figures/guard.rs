@@ -21,7 +21,13 @@ pub(super) fn mark(t: &mut Toks) {
                 continue;
             }
             // `9/11`, `24/7`: two numbers joined by a slash that are no fraction
-            if t.text(i + 1) == "/" && t.glued(i + 1) && t.is_num(i + 2) && t.glued(i + 2) && !(t.text(i + 3) == "/" && t.glued(i + 3)) && !(i > 0 && t.text(i - 1) == "/" && t.glued(i)) {
+            if t.text(i + 1) == "/"
+                && t.glued(i + 1)
+                && t.is_num(i + 2)
+                && t.glued(i + 2)
+                && !(t.text(i + 3) == "/" && t.glued(i + 3))
+                && !(i > 0 && t.text(i - 1) == "/" && t.glued(i))
+            {
                 let a: u32 = t.text(i).parse().unwrap_or(0);
                 let b: u32 = t.text(i + 2).parse().unwrap_or(0);
                 let usual = matches!(b, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 12 | 16 | 32 | 64 | 100) && a < b;
@@ -93,7 +99,10 @@ fn phone_run(t: &Toks, i: usize) -> Option<usize> {
     }
     let same_sep = seps.windows(2).all(|w| w[0] == w[1]);
     let long_last = t.text(j - 1).len() >= 4;
-    if plus && groups >= 2 || groups >= 4 || (groups == 3 && same_sep && seps.first() == Some(&"-") && long_last && t.text(i).len() <= 3) {
+    if plus && groups >= 2
+        || groups >= 4
+        || (groups == 3 && same_sep && seps.first() == Some(&"-") && long_last && t.text(i).len() <= 3)
+    {
         Some(j)
     } else {
         None
@@ -120,20 +129,54 @@ fn identifier(t: &Toks, i: usize) -> bool {
     }
     // Letters glued on both sides, directly or over a hyphen: `scp173m`, `scp-173m`, `h1n1`
     // (`mid-1990s` keeps its plural, `1e10` is an exponent)
-    let before = t.glued(i) && (t.is_word(i - 1) || i >= 2 && t.text(i - 1) == "-" && t.is_word(i - 2) && t.glued(i - 1));
-    if before && t.glued(i + 1) && t.is_word(i + 1) && !matches!(t.low(i + 1), "s" | "st" | "nd" | "rd" | "th") && super::numbers::exponent(t, i + 1).is_none() {
+    let before =
+        t.glued(i) && (t.is_word(i - 1) || i >= 2 && t.text(i - 1) == "-" && t.is_word(i - 2) && t.glued(i - 1));
+    if before
+        && t.glued(i + 1)
+        && t.is_word(i + 1)
+        && !matches!(t.low(i + 1), "s" | "st" | "nd" | "rd" | "th")
+        && super::numbers::exponent(t, i + 1).is_none()
+    {
         return true;
     }
     // Digits, letters, digits: `h1n1` (not `4x4`'s dimension or `1e10`'s exponent)
-    if i >= 2 && t.glued(i) && t.is_word(i - 1) && t.glued(i - 1) && t.is_num(i - 2) && !matches!(t.low(i - 1), "x" | "e") {
+    if i >= 2
+        && t.glued(i)
+        && t.is_word(i - 1)
+        && t.glued(i - 1)
+        && t.is_num(i - 2)
+        && !matches!(t.low(i - 1), "x" | "e")
+    {
         return true;
     }
     // Letters right after that are no suffix: `24703L202`, `3D` (an exponent, `1.3e6`, is no code).
     if t.glued(i + 1) && t.kind(i + 1) == Some(TokenKind::Word) && super::numbers::exponent(t, i + 1).is_none() {
         let w = t.text(i + 1);
         let low = w.to_lowercase();
-        let known = matches!(low.as_str(), "st" | "nd" | "rd" | "th" | "s" | "k" | "m" | "b" | "bn" | "mn" | "mln" | "bln" | "tn" | "mil" | "mm" | "am" | "pm" | "a" | "p" | "x" | "h" | "e")
-            || units::measure(&low).is_some()
+        let known = matches!(
+            low.as_str(),
+            "st" | "nd"
+                | "rd"
+                | "th"
+                | "s"
+                | "k"
+                | "m"
+                | "b"
+                | "bn"
+                | "mn"
+                | "mln"
+                | "bln"
+                | "tn"
+                | "mil"
+                | "mm"
+                | "am"
+                | "pm"
+                | "a"
+                | "p"
+                | "x"
+                | "h"
+                | "e"
+        ) || units::measure(&low).is_some()
             || units::time_unit(&low).is_some()
             || units::currency_code(&low).is_some()
             || words::scale(&low).is_some()

@@ -90,13 +90,18 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
                 // (`Oct. 30, 2024 at 10:00`), else from the dateline.
                 if hit.label == NumberLabel::TIME {
                     if let Some(prev) = out.last().filter(|p: &&Figure| p.label == NumberLabel::DATE) {
-                        let same_sentence = analysis.sentence_of(hit.start) == analysis.sentence_of(toks.a.token_at_or_after(prev.span.start));
-                        if let (true, crate::doc::Amount::Exact(Some(crate::doc::Scalar::Text(d))), crate::doc::Amount::Exact(Some(crate::doc::Scalar::Text(tm)))) =
-                            (same_sentence, &prev.value.amount, &hit.value.amount)
+                        let same_sentence = analysis.sentence_of(hit.start)
+                            == analysis.sentence_of(toks.a.token_at_or_after(prev.span.start));
+                        if let (
+                            true,
+                            crate::doc::Amount::Exact(Some(crate::doc::Scalar::Text(d))),
+                            crate::doc::Amount::Exact(Some(crate::doc::Scalar::Text(tm))),
+                        ) = (same_sentence, &prev.value.amount, &hit.value.amount)
                         {
                             if d.len() == 10 && !d.starts_with('-') {
                                 let clock = tm.rsplit('T').next().unwrap_or(tm).to_string();
-                                hit.value.amount = crate::doc::Amount::Exact(Some(crate::doc::Scalar::Text(format!("{d}T{clock}"))));
+                                hit.value.amount =
+                                    crate::doc::Amount::Exact(Some(crate::doc::Scalar::Text(format!("{d}T{clock}"))));
                             }
                         }
                     }
@@ -126,17 +131,110 @@ fn may_start(t: &Toks, i: usize) -> bool {
     let w = t.low(i);
     matches!(
         w,
-        "a" | "an" | "the" | "half" | "quarter" | "minus" | "negative" | "several" | "few" | "many" | "hundreds"
-            | "thousands" | "millions" | "billions" | "trillions" | "dozens" | "tens" | "no" | "as" | "in" | "upwards"
-            | "more" | "greater" | "higher" | "at" | "fewer" | "less" | "up" | "close" | "just" | "well" | "some"
-            | "about" | "around" | "roughly" | "approximately" | "nearly" | "almost" | "estimated" | "circa"
-            | "approx" | "over" | "under" | "between" | "last" | "next" | "this" | "past" | "coming" | "early"
-            | "late" | "mid" | "earlier" | "later" | "recent" | "today" | "tonight" | "yesterday" | "tomorrow"
-            | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january"
-            | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
-            | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept"
-            | "oct" | "nov" | "dec" | "years" | "decades" | "centuries" | "months" | "weeks" | "days" | "hours"
-            | "minutes" | "dollar" | "mex" | "percent" | "percents" | "per" | "rs" | "sen"
+        "a" | "an"
+            | "the"
+            | "half"
+            | "quarter"
+            | "minus"
+            | "negative"
+            | "several"
+            | "few"
+            | "many"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "trillions"
+            | "dozens"
+            | "tens"
+            | "no"
+            | "as"
+            | "in"
+            | "upwards"
+            | "more"
+            | "greater"
+            | "higher"
+            | "at"
+            | "fewer"
+            | "less"
+            | "up"
+            | "close"
+            | "just"
+            | "well"
+            | "some"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "nearly"
+            | "almost"
+            | "estimated"
+            | "circa"
+            | "approx"
+            | "over"
+            | "under"
+            | "between"
+            | "last"
+            | "next"
+            | "this"
+            | "past"
+            | "coming"
+            | "early"
+            | "late"
+            | "mid"
+            | "earlier"
+            | "later"
+            | "recent"
+            | "today"
+            | "tonight"
+            | "yesterday"
+            | "tomorrow"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "years"
+            | "decades"
+            | "centuries"
+            | "months"
+            | "weeks"
+            | "days"
+            | "hours"
+            | "minutes"
+            | "dollar"
+            | "mex"
+            | "percent"
+            | "percents"
+            | "per"
+            | "rs"
+            | "sen"
     ) || words::cardinal(w).is_some()
         || words::ordinal(w).is_some()
         || (w.len() <= 4 && (units::currency_code(w).is_some() || units::dollar_prefix(w).is_some()))
@@ -272,7 +370,10 @@ impl<'a> Toks<'a> {
     pub fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
         // Most calls fail on the first word: rule that out before splitting the phrase.
         let head = if phrase.starts_with('-') { self.text(i) } else { self.low(i) };
-        if head.is_empty() || !phrase.starts_with(head) || !matches!(phrase.as_bytes().get(head.len()), None | Some(b' ')) {
+        if head.is_empty()
+            || !phrase.starts_with(head)
+            || !matches!(phrase.as_bytes().get(head.len()), None | Some(b' '))
+        {
             return None;
         }
         let mut j = i;

@@ -45,12 +45,20 @@ pub fn scan_numbers(analysis: &crate::text::Analysis) -> Vec<RawNumber> {
         if !t.blocked[i] && !(t.low(i) == "one" && pronoun_one(&t, i)) {
             if let Some(groups) = comma_list(t.text(i)) {
                 let at = t.start(i);
-                out.extend(groups.into_iter().map(|(s, e, value)| RawNumber { span: at + s..at + e, value, ordinal: false }));
+                out.extend(groups.into_iter().map(|(s, e, value)| RawNumber {
+                    span: at + s..at + e,
+                    value,
+                    ordinal: false,
+                }));
                 i += 1;
                 continue;
             }
             if let Some(n) = parse(&t, i) {
-                out.push(RawNumber { span: t.start(n.start)..t.end(n.end - 1), value: n.value, ordinal: n.kind == Kind::Ordinal });
+                out.push(RawNumber {
+                    span: t.start(n.start)..t.end(n.end - 1),
+                    value: n.value,
+                    ordinal: n.kind == Kind::Ordinal,
+                });
                 i = n.end;
                 continue;
             }
@@ -64,8 +72,31 @@ pub fn scan_numbers(analysis: &crate::text::Analysis) -> Vec<RawNumber> {
 pub fn pronoun_one(t: &Toks, i: usize) -> bool {
     let prev = if i > 0 { t.low(i - 1) } else { "" };
     let next = t.low(i + 1);
-    matches!(prev, "the" | "this" | "that" | "which" | "no" | "any" | "every" | "each" | "another" | "one" | "little" | "other" | "only" | "loved" | "ones" | "someone" | "last" | "next" | "previous" | "current" | "right" | "wrong")
-        || matches!(next, "that" | "who" | "which" | "another" | "whose" | "way")
+    matches!(
+        prev,
+        "the"
+            | "this"
+            | "that"
+            | "which"
+            | "no"
+            | "any"
+            | "every"
+            | "each"
+            | "another"
+            | "one"
+            | "little"
+            | "other"
+            | "only"
+            | "loved"
+            | "ones"
+            | "someone"
+            | "last"
+            | "next"
+            | "previous"
+            | "current"
+            | "right"
+            | "wrong"
+    ) || matches!(next, "that" | "who" | "which" | "another" | "whose" | "way")
         || (next == "of" && matches!(t.low(i + 2), "them" | "those" | "us" | "these" | "you"))
 }
 
@@ -207,13 +238,34 @@ fn over(t: &Toks, n: Num) -> Option<Num> {
         return None;
     }
     let before = if n.start > 0 { t.low(n.start - 1) } else { "" };
-    if matches!(before, "won" | "win" | "wins" | "beat" | "beats" | "defeated" | "voted" | "vote" | "votes" | "led" | "leads" | "lost" | "edged" | "scored") {
+    if matches!(
+        before,
+        "won"
+            | "win"
+            | "wins"
+            | "beat"
+            | "beats"
+            | "defeated"
+            | "voted"
+            | "vote"
+            | "votes"
+            | "led"
+            | "leads"
+            | "lost"
+            | "edged"
+            | "scored"
+    ) {
         return None;
     }
     let k = n.end + 1;
     let d = parse_one(t, k, false).filter(|d| d.kind == Kind::Cardinal && d.value != 0.0)?;
     let year = d.end == k + 1 && t.text(k).len() == 4 && (1000.0..2200.0).contains(&d.value);
-    (closes_clause(t, d.end) && !year).then_some(Num { end: d.end, value: n.value / d.value, kind: Kind::Fraction, ..n })
+    (closes_clause(t, d.end) && !year).then_some(Num {
+        end: d.end,
+        value: n.value / d.value,
+        kind: Kind::Fraction,
+        ..n
+    })
 }
 
 /// Token `k` ends the text or is punctuation that closes a clause or sentence.
@@ -274,7 +326,12 @@ fn parse_digits(t: &Toks, i: usize, money: bool) -> Option<Num> {
     }
     // `.08`: a decimal with no leading zero
     let mut start = i;
-    if i > 0 && t.text(i - 1) == "." && t.glued(i) && (i == 1 || !t.glued(i - 1)) && t.text(i).bytes().all(|b| b.is_ascii_digit()) {
+    if i > 0
+        && t.text(i - 1) == "."
+        && t.glued(i)
+        && (i == 1 || !t.glued(i - 1))
+        && t.text(i).bytes().all(|b| b.is_ascii_digit())
+    {
         if let Ok(f) = format!("0.{}", t.text(i)).parse::<f64>() {
             value = f;
             start = i - 1;
@@ -284,7 +341,10 @@ fn parse_digits(t: &Toks, i: usize, money: bool) -> Option<Num> {
     if start == i && t.text(i).len() <= 3 && t.text(i).bytes().all(|b| b.is_ascii_digit()) {
         let mut k = end;
         let mut grouped = value;
-        while t.is_num(k) && !t.glued(k) && t.text(k).len() == 3 && t.text(k).bytes().all(|b| b.is_ascii_digit())
+        while t.is_num(k)
+            && !t.glued(k)
+            && t.text(k).len() == 3
+            && t.text(k).bytes().all(|b| b.is_ascii_digit())
             && t.start(k) == t.end(k - 1) + 1
         {
             grouped = grouped * 1000.0 + digits(t.text(k)).unwrap_or(0.0);
@@ -377,7 +437,8 @@ fn parse_digits(t: &Toks, i: usize, money: bool) -> Option<Num> {
                     // builder refuses after the digits ends the first before them
                     let pushed = nb.push_digits(x);
                     let refused = pushed
-                        && words::cardinal(t.low(k + 1)).is_some_and(|w| matches!(w, Word::Hundred | Word::Scale(_)) && !nb.accepts(w));
+                        && words::cardinal(t.low(k + 1))
+                            .is_some_and(|w| matches!(w, Word::Hundred | Word::Scale(_)) && !nb.accepts(w));
                     if pushed && !refused {
                         b = nb;
                         j = k + 1;
@@ -425,7 +486,9 @@ pub fn exponent(t: &Toks, j: usize) -> Option<(Exponent, usize)> {
     }
     let (ten, mut k) = match t.text(j) {
         "e" | "E" => (true, j + 1),
-        "x" | "×" if t.text(j + 1) == "10" && t.glued(j + 1) && t.text(j + 2) == "^" && t.glued(j + 2) => (true, j + 3),
+        "x" | "×" if t.text(j + 1) == "10" && t.glued(j + 1) && t.text(j + 2) == "^" && t.glued(j + 2) => {
+            (true, j + 3)
+        }
         "^" => (false, j + 1),
         _ => return None,
     };
@@ -562,7 +625,10 @@ fn parse_words(t: &Toks, i: usize) -> Option<Num> {
             return Some(Num { start: i, end: i + 2, value: s / 2.0, kind: Kind::Fraction, words: true });
         }
         // `more than half`: a bare half after a bound word
-        if i > 0 && matches!(t.low(i - 1), "than" | "about" | "nearly" | "almost" | "over" | "roughly") && t.low(i + 1) != "of" {
+        if i > 0
+            && matches!(t.low(i - 1), "than" | "about" | "nearly" | "almost" | "over" | "roughly")
+            && t.low(i + 1) != "of"
+        {
             return Some(Num { start: i, end: i + 1, value: 0.5, kind: Kind::Fraction, words: true });
         }
         return None;
@@ -606,7 +672,8 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
         // `one hundred thirty fifths`, `one hundred thirty-fifths`: the tens
         // after a multiplier join the denominator (100/35), as plain readers do
         if let Some(Word::Tens(n)) = words::cardinal(t.low(end.wrapping_sub(1))) {
-            let after_multiplier = end >= 2 && matches!(words::cardinal(t.low(end - 2)), Some(Word::Hundred | Word::Scale(_)));
+            let after_multiplier =
+                end >= 2 && matches!(words::cardinal(t.low(end - 2)), Some(Word::Hundred | Word::Scale(_)));
             let k = if t.text(end) == "-" { end + 1 } else { end };
             let den_word = t.low(k);
             let unit = den_word.strip_suffix('s').and_then(words::ordinal);
@@ -619,7 +686,10 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
         }
         // `one hundred one thousand fifths`: likewise a unit and `thousand` after a
         // multiplier join the denominator (100/1005)
-        if end >= i + 4 && t.low(end - 1) == "thousand" && matches!(words::cardinal(t.low(end - 3)), Some(Word::Hundred | Word::Scale(_))) {
+        if end >= i + 4
+            && t.low(end - 1) == "thousand"
+            && matches!(words::cardinal(t.low(end - 3)), Some(Word::Hundred | Word::Scale(_)))
+        {
             let unit = t.low(end).strip_suffix('s').and_then(words::ordinal);
             if let (Some(Word::Unit(u)), Some(Word::Unit(o))) = (words::cardinal(t.low(end - 2)), unit) {
                 // the numerator is the phrase before them, read again
@@ -724,8 +794,12 @@ fn word_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<(Num, usize)> 
         return Some((Num { start: i, end: end + 1, value: v, kind: Kind::Cardinal, words: true }, end + 1));
     }
     // `five hundreds`: a plural multiplier right after a small number word
-    if and_at.is_none() && b.last_scale().is_none() && value < 100.0 && value.fract() == 0.0 && t.low(end) == "hundreds" {
-        return Some((Num { start: i, end: end + 1, value: value * 100.0, kind: Kind::Cardinal, words: true }, end + 1));
+    if and_at.is_none() && b.last_scale().is_none() && value < 100.0 && value.fract() == 0.0 && t.low(end) == "hundreds"
+    {
+        return Some((
+            Num { start: i, end: end + 1, value: value * 100.0, kind: Kind::Cardinal, words: true },
+            end + 1,
+        ));
     }
     // `three lakh crore`: the Indian stacked multiplier (a lakh of crores)
     if matches!(t.low(end.wrapping_sub(1)), "lakh" | "lac") && t.low(end) == "crore" && and_at.is_none() {
@@ -812,7 +886,8 @@ fn core_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<Run> {
                 end = j;
                 // `twenty-one`, `fifty - two`
                 if b.after_tens() && t.text(j) == "-" {
-                    if let Some(Word::Unit(_)) = words::cardinal(t.low(j + 1)).or_else(|| words::ordinal(t.low(j + 1))) {
+                    if let Some(Word::Unit(_)) = words::cardinal(t.low(j + 1)).or_else(|| words::ordinal(t.low(j + 1)))
+                    {
                         j += 1;
                     }
                 }
@@ -822,7 +897,8 @@ fn core_run(t: &Toks, i: usize, start: Option<Builder>) -> Option<Run> {
         }
         if w == "and" && b.after_multiplier() && !b.is_empty() {
             let next = t.low(j + 1);
-            if words::cardinal(next).is_some_and(|x| b.accepts(x)) || words::ordinal(next).is_some_and(|x| b.accepts(x)) {
+            if words::cardinal(next).is_some_and(|x| b.accepts(x)) || words::ordinal(next).is_some_and(|x| b.accepts(x))
+            {
                 and_at = Some(b.value());
                 j += 1;
                 continue;
@@ -875,9 +951,7 @@ impl Builder {
                 if !self.after_multiplier() {
                     return false;
                 }
-                return self.push(Word::Teen(x as u64)) || {
-                    false
-                };
+                return self.push(Word::Teen(x as u64)) || { false };
             };
             return self.push(w);
         }

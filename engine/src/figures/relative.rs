@@ -72,7 +72,10 @@ mod tests {
     fn positions_relative_to_the_end_or_the_current_item() {
         assert_eq!(read("Show me the second to last."), [("the second to last".into(), "end-1".into())]);
         assert_eq!(read("The one before the last one is it"), [("The one before the last one".into(), "end-1".into())]);
-        assert_eq!(read("the next one, then the antepenultimate"), [("next one".into(), "current+1".into()), ("antepenultimate".into(), "end-2".into())]);
+        assert_eq!(
+            read("the next one, then the antepenultimate"),
+            [("next one".into(), "current+1".into()), ("antepenultimate".into(), "end-2".into())]
+        );
         assert!(read("a lasting peace").is_empty());
     }
 }

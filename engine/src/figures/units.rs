@@ -59,8 +59,8 @@ pub fn dollar_prefix(w: &str) -> Option<&'static str> {
 /// a million prefix (`musd`).
 pub fn currency_code(w: &str) -> Option<(&'static str, f64)> {
     const CODES: &[&str] = &[
-        "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "KRW", "INR", "CAD", "AUD", "CHF", "MXN",
-        "NZD", "HKD", "SEK", "NOK", "DKK", "PLN", "TRY", "BRL", "ZAR", "SGD", "KPW", "BTC",
+        "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "KRW", "INR", "CAD", "AUD", "CHF", "MXN", "NZD", "HKD", "SEK",
+        "NOK", "DKK", "PLN", "TRY", "BRL", "ZAR", "SGD", "KPW", "BTC",
     ];
     let find = |w: &str| CODES.iter().copied().find(|c| c.eq_ignore_ascii_case(w));
     if let Some(code) = find(w) {

@@ -43,35 +43,125 @@ const MAX_DEPTH: usize = 256;
 
 /// Elements that never have content.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track",
+    "wbr",
 ];
 
 /// Elements whose content is not markup (read up to their end tag).
-const RAW_TEXT: &[&str] =
-    &["script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
+const RAW_TEXT: &[&str] = &["script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
 
 /// Elements whose content is text with character references.
 const RCDATA: &[&str] = &["title", "textarea"];
 
 /// Elements that close an open `<p>` when they start.
 const CLOSES_P: &[&str] = &[
-    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
-    "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "ul", "li", "dd", "dt",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "li",
+    "dd",
+    "dt",
 ];
 
 /// Structural ("special") elements: a stray inline end tag does not close
 /// past them.
 const SPECIAL: &[&str] = &[
-    "address", "applet", "area", "article", "aside", "base", "blockquote", "body", "br",
-    "button", "caption", "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt",
-    "embed", "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1",
-    "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img",
-    "input", "li", "link", "main", "marquee", "menu", "meta", "nav", "noscript", "object", "ol",
-    "p", "pre", "section", "select", "table", "tbody", "td", "template", "tfoot", "th",
-    "thead", "tr", "ul",
+    "address",
+    "applet",
+    "area",
+    "article",
+    "aside",
+    "base",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "iframe",
+    "img",
+    "input",
+    "li",
+    "link",
+    "main",
+    "marquee",
+    "menu",
+    "meta",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "select",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 /// Elements an end tag's search for its opener stops at.
@@ -127,9 +217,7 @@ impl Dom {
     /// An attribute's value (names are lower case).
     pub fn attr(&self, id: NodeId, attr: &str) -> Option<&str> {
         match &self.nodes[id].kind {
-            Kind::Element { attrs, .. } => {
-                attrs.iter().find(|(n, _)| n == attr).map(|(_, v)| v.as_str())
-            }
+            Kind::Element { attrs, .. } => attrs.iter().find(|(n, _)| n == attr).map(|(_, v)| v.as_str()),
             _ => None,
         }
     }
@@ -604,10 +692,7 @@ mod tests {
     #[test]
     fn implied_end_tags_and_voids() {
         let dom = Dom::parse("<p>one<p>two<br>three<ul><li>a<li>b</ul>");
-        assert_eq!(
-            outline(&dom, ROOT),
-            "<p>one</p><p>two<br></br>three</p><ul><li>a</li><li>b</li></ul>"
-        );
+        assert_eq!(outline(&dom, ROOT), "<p>one</p><p>two<br></br>three</p><ul><li>a</li><li>b</li></ul>");
     }
 
     #[test]

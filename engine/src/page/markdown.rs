@@ -114,8 +114,7 @@ pub fn to_text(md: &str) -> (String, Option<String>) {
             if content.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
                 continue;
             }
-            let cells: Vec<&str> =
-                content.trim_matches('|').split('|').map(str::trim).collect();
+            let cells: Vec<&str> = content.trim_matches('|').split('|').map(str::trim).collect();
             flush(&mut para, &mut out);
             para.push(cells.join(" | "));
             flush_lines(&mut para, &mut out);
@@ -181,13 +180,13 @@ fn flush_lines(para: &mut Vec<String>, out: &mut Vec<String>) {
 
 fn last_was_list(block: &str) -> bool {
     let last = block.lines().last().unwrap_or("");
-    last.starts_with("- ") || last.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    last.starts_with("- ")
+        || last.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_rule(line: &str) -> bool {
     let l: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    l.len() >= 3
-        && (l.chars().all(|c| c == '-') || l.chars().all(|c| c == '*') || l.chars().all(|c| c == '_'))
+    l.len() >= 3 && (l.chars().all(|c| c == '-') || l.chars().all(|c| c == '*') || l.chars().all(|c| c == '_'))
 }
 
 fn is_setext(line: &str, c: char) -> bool {
@@ -196,9 +195,7 @@ fn is_setext(line: &str, c: char) -> bool {
 }
 
 fn is_link_definition(line: &str) -> bool {
-    line.starts_with('[')
-        && !line.starts_with("[^")
-        && line.find("]:").is_some_and(|i| !line[1..i].contains(']'))
+    line.starts_with('[') && !line.starts_with("[^") && line.find("]:").is_some_and(|i| !line[1..i].contains(']'))
 }
 
 /// `- x`, `* x`, `+ x` -> `- x`; `3. x`, `3) x` -> `3. x`.
@@ -458,11 +455,7 @@ fn angle(chars: &[char], open: usize) -> Option<(String, usize)> {
     if inner.contains('@') && !inner.contains(' ') {
         return Some((inner, end + 1));
     }
-    let name: String = inner
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
+    let name: String = inner.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
     if name.is_empty() || !inner.trim_start_matches('/').starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }

@@ -20,9 +20,7 @@ pub struct Metadata {
 pub fn read(dom: &Dom) -> Metadata {
     let metas = meta_values(dom);
     let get = |keys: &[&str]| -> Option<String> {
-        keys.iter().find_map(|k| {
-            metas.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty())
-        })
+        keys.iter().find_map(|k| metas.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty()))
     };
     let ld = json_ld(dom);
     let title = ld
@@ -30,8 +28,14 @@ pub fn read(dom: &Dom) -> Metadata {
         .clone()
         .or_else(|| {
             get(&[
-                "dc:title", "dcterm:title", "og:title", "weibo:article:title",
-                "weibo:webpage:title", "title", "twitter:title", "parsely-title",
+                "dc:title",
+                "dcterm:title",
+                "og:title",
+                "weibo:article:title",
+                "weibo:webpage:title",
+                "title",
+                "twitter:title",
+                "parsely-title",
             ])
         })
         .or_else(|| article_title(dom));
@@ -46,9 +50,7 @@ pub fn read(dom: &Dom) -> Metadata {
         .clone()
         .or_else(|| get(&["article:published_time", "parsely-pub-date", "date", "dc:date", "pubdate"]))
         .or_else(|| {
-            dom.find_all(ROOT, &["time"])
-                .into_iter()
-                .find_map(|t| dom.attr(t, "datetime").map(str::to_string))
+            dom.find_all(ROOT, &["time"]).into_iter().find_map(|t| dom.attr(t, "datetime").map(str::to_string))
         });
     let lang = dom
         .find(ROOT, "html")
@@ -117,8 +119,7 @@ fn meta_values(dom: &Dom) -> Vec<(String, String)> {
                     let known_ns = matches!(w[0], "article" | "dc" | "dcterm" | "og" | "twitter");
                     let known_key = matches!(
                         w[1],
-                        "author" | "creator" | "description" | "published_time" | "title"
-                            | "site_name" | "locale"
+                        "author" | "creator" | "description" | "published_time" | "title" | "site_name" | "locale"
                     );
                     if known_ns && known_key {
                         out.push((format!("{}:{}", w[0], w[1]), content.clone()));
@@ -152,9 +153,8 @@ struct JsonLd {
 }
 
 fn is_article_type(t: &serde_json::Value) -> bool {
-    let one = |s: &str| {
-        s.contains("Article") || s.contains("Posting") || s.starts_with("Report") || s == "APIReference"
-    };
+    let one =
+        |s: &str| s.contains("Article") || s.contains("Posting") || s.starts_with("Report") || s == "APIReference";
     match t {
         serde_json::Value::String(s) => one(s),
         serde_json::Value::Array(a) => a.iter().any(|v| v.as_str().is_some_and(one)),
@@ -216,8 +216,7 @@ fn json_ld(dom: &Dom) -> JsonLd {
         out.byline = if let Some(n) = author["name"].as_str() {
             Some(n.trim().to_string())
         } else if let Some(list) = author.as_array() {
-            let names: Vec<&str> =
-                list.iter().filter_map(|a| a["name"].as_str()).map(str::trim).collect();
+            let names: Vec<&str> = list.iter().filter_map(|a| a["name"].as_str()).map(str::trim).collect();
             (!names.is_empty()).then(|| names.join(", "))
         } else {
             None
@@ -237,10 +236,7 @@ fn word_count(s: &str) -> usize {
 
 /// The title from `<title>`, cut of its site-name part as Readability does.
 pub fn article_title(dom: &Dom) -> Option<String> {
-    let orig: String = dom
-        .find(ROOT, "title")
-        .map(|t| normalize(&dom.text_content(t)))
-        .unwrap_or_default();
+    let orig: String = dom.find(ROOT, "title").map(|t| normalize(&dom.text_content(t))).unwrap_or_default();
     let headings = |names: &[&str]| -> Vec<NodeId> { dom.find_all(ROOT, names) };
     let mut cur = orig.clone();
     let mut hierarchical = false;
@@ -248,9 +244,7 @@ pub fn article_title(dom: &Dom) -> Option<String> {
     // Separators surrounded by spaces: ` | `, ` - `, ` / `, ` > `, ` » `.
     let positions: Vec<(usize, char)> = orig
         .char_indices()
-        .filter(|&(i, c)| {
-            seps(c) && orig[..i].ends_with(' ') && orig[i + c.len_utf8()..].starts_with(' ')
-        })
+        .filter(|&(i, c)| seps(c) && orig[..i].ends_with(' ') && orig[i + c.len_utf8()..].starts_with(' '))
         .collect();
     if let Some(&(last, _)) = positions.last() {
         hierarchical = positions.iter().any(|&(_, c)| matches!(c, '\\' | '/' | '>' | '\u{BB}'));
@@ -261,9 +255,7 @@ pub fn article_title(dom: &Dom) -> Option<String> {
             cur = orig[first..].trim_start_matches(seps).to_string();
         }
     } else if cur.contains(": ") {
-        let full_heading = headings(&["h1", "h2"])
-            .into_iter()
-            .any(|h| dom.text_content(h).trim() == cur.trim());
+        let full_heading = headings(&["h1", "h2"]).into_iter().any(|h| dom.text_content(h).trim() == cur.trim());
         if !full_heading {
             let last = orig.rfind(':').unwrap_or(0);
             cur = orig[last + 1..].to_string();

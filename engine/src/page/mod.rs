@@ -74,9 +74,7 @@ pub fn from_bytes(bytes: &[u8], format: Format) -> Result<Page> {
         Ok(text) => text,
         // Older pages are saved in their legacy encoding; browsers read
         // unlabelled or Latin-1 pages as Windows-1252, and so do we.
-        Err(Error::NotText { .. }) if format == Format::Html && !bytes.contains(&0) => {
-            entities::windows_1252(bytes)
-        }
+        Err(Error::NotText { .. }) if format == Format::Html && !bytes.contains(&0) => entities::windows_1252(bytes),
         Err(e) => return Err(e),
     };
     Ok(from_str(&text, format))
@@ -90,11 +88,7 @@ pub fn from_bytes(bytes: &[u8], format: Format) -> Result<Page> {
 /// images, links) can run, load or reach the reader.
 pub fn from_str(text: &str, format: Format) -> Page {
     match format {
-        Format::Text => Page {
-            title: first_line_title(text),
-            text: text.to_string(),
-            ..Page::default()
-        },
+        Format::Text => Page { title: first_line_title(text), text: text.to_string(), ..Page::default() },
         Format::Markdown => {
             let (body, title) = markdown::to_text(text);
             Page { title: title.or_else(|| first_line_title(&body)), text: body, ..Page::default() }
@@ -167,9 +161,8 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
 }
 
 fn utf8(bytes: &[u8]) -> Result<String> {
-    String::from_utf8(bytes.to_vec()).map_err(|e| Error::NotText {
-        reason: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
-    })
+    String::from_utf8(bytes.to_vec())
+        .map_err(|e| Error::NotText { reason: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()) })
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String> {

@@ -13,32 +13,89 @@ const CHAR_THRESHOLD: usize = 500;
 const TOP_CANDIDATES: usize = 5;
 
 const UNLIKELY: &[&str] = &[
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
-    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
-    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote",
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
 ];
 const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
 const POSITIVE: &[&str] = &[
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
-    "post", "text", "blog", "story",
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
 ];
 const NEGATIVE: &[&str] = &[
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
-    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
-    "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
 ];
 const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
-const UNLIKELY_ROLES: &[&str] =
-    &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
 const DIV_TO_P: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
 const ALTER_TO_DIV_EXCEPTIONS: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
 const PHRASING: &[&str] = &[
-    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
-    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
-    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
-    "sub", "sup", "textarea", "time", "var", "wbr",
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i", "img",
+    "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress", "q", "ruby", "samp",
+    "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr",
 ];
 
 /// What the article search found.
@@ -274,8 +331,7 @@ impl Readability {
         }
         let mut links = 0.0;
         for a in self.dom.find_all(id, &["a"]) {
-            let coefficient =
-                if self.dom.attr(a, "href").is_some_and(|h| h.starts_with('#')) { 0.3 } else { 1.0 };
+            let coefficient = if self.dom.attr(a, "href").is_some_and(|h| h.starts_with('#')) { 0.3 } else { 1.0 };
             links += inner_text(&self.dom, a).chars().count() as f64 * coefficient;
         }
         links / len as f64
@@ -285,9 +341,7 @@ impl Readability {
         let rel = self.dom.attr(id, "rel").unwrap_or("");
         let itemprop = self.dom.attr(id, "itemprop").unwrap_or("");
         let len = self.dom.text_content(id).trim().chars().count();
-        (rel == "author" || itemprop.contains("author") || contains_any(matches, BYLINE))
-            && len > 0
-            && len < 100
+        (rel == "author" || itemprop.contains("author") || contains_any(matches, BYLINE)) && len > 0 && len < 100
     }
 
     /// Whether an element has no text and only `<br>`/`<hr>` inside.
@@ -297,9 +351,10 @@ impl Readability {
     }
 
     fn has_child_block(&self, id: NodeId) -> bool {
-        self.dom.children(id).into_iter().any(|c| {
-            DIV_TO_P.contains(&self.dom.name(c)) || (self.dom.is_element(c) && self.has_child_block(c))
-        })
+        self.dom
+            .children(id)
+            .into_iter()
+            .any(|c| DIV_TO_P.contains(&self.dom.name(c)) || (self.dom.is_element(c) && self.has_child_block(c)))
     }
 
     /// The single child element, when it is named `tag` and there is no other text.
@@ -308,9 +363,8 @@ impl Readability {
         if kids.len() != 1 || self.dom.name(kids[0]) != tag {
             return None;
         }
-        let stray_text = self.dom.children(id).into_iter().any(|c| {
-            self.dom.text_of(c).is_some_and(|t| !t.trim().is_empty())
-        });
+        let stray_text =
+            self.dom.children(id).into_iter().any(|c| self.dom.text_of(c).is_some_and(|t| !t.trim().is_empty()));
         (!stray_text).then_some(kids[0])
     }
 
@@ -335,9 +389,7 @@ impl Readability {
                 node = remove_next(self, id);
                 continue;
             }
-            if self.dom.attr(id, "aria-modal") == Some("true")
-                && self.dom.attr(id, "role") == Some("dialog")
-            {
+            if self.dom.attr(id, "aria-modal") == Some("true") && self.dom.attr(id, "role") == Some("dialog") {
                 node = remove_next(self, id);
                 continue;
             }
@@ -371,10 +423,8 @@ impl Readability {
                     continue;
                 }
             }
-            if matches!(
-                name.as_str(),
-                "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            ) && self.is_empty(id)
+            if matches!(name.as_str(), "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                && self.is_empty(id)
             {
                 node = remove_next(self, id);
                 continue;
@@ -412,9 +462,11 @@ impl Readability {
     }
 
     fn byline_text(&self, id: NodeId) -> String {
-        let named = self.dom.descendants(id).into_iter().find(|&d| {
-            self.dom.attr(d, "itemprop").is_some_and(|p| p.contains("name"))
-        });
+        let named = self
+            .dom
+            .descendants(id)
+            .into_iter()
+            .find(|&d| self.dom.attr(d, "itemprop").is_some_and(|p| p.contains("name")));
         normalize_spaces(&self.dom.text_content(named.unwrap_or(id)))
     }
 
@@ -510,11 +562,8 @@ impl Readability {
             return self.whole_body(body);
         }
         // When several strong candidates share an ancestor, the article is that ancestor.
-        let alternatives: Vec<Vec<NodeId>> = top[1..]
-            .iter()
-            .filter(|(_, s)| *s / best_score >= 0.75)
-            .map(|(c, _)| self.ancestors(*c))
-            .collect();
+        let alternatives: Vec<Vec<NodeId>> =
+            top[1..].iter().filter(|(_, s)| *s / best_score >= 0.75).map(|(c, _)| self.ancestors(*c)).collect();
         if alternatives.len() >= 3 {
             let mut parent = self.dom.parent(best);
             while let Some(p) = parent {
@@ -609,9 +658,7 @@ impl Readability {
             }
             let mut append = sib == top;
             if !append {
-                let bonus = if !top_class.is_empty()
-                    && self.dom.attr(sib, "class").unwrap_or("") == top_class
-                {
+                let bonus = if !top_class.is_empty() && self.dom.attr(sib, "class").unwrap_or("") == top_class {
                     top_score * 0.2
                 } else {
                     0.0
@@ -624,10 +671,8 @@ impl Readability {
                     let len = text.chars().count();
                     // A long, link-poor paragraph, or a short one that reads as a sentence.
                     let long = len > 80 && density < 0.25;
-                    let sentence = len < 80
-                        && len > 0
-                        && density == 0.0
-                        && (text.contains(". ") || text.ends_with('.'));
+                    let sentence =
+                        len < 80 && len > 0 && density == 0.0 && (text.contains(". ") || text.ends_with('.'));
                     append = long || sentence;
                 }
             }
@@ -645,9 +690,10 @@ impl Readability {
     fn prepare_article(&mut self, content: NodeId) {
         self.clean_conditionally(content, "form");
         self.clean_conditionally(content, "fieldset");
-        for tag in ["object", "embed", "footer", "link", "aside", "iframe", "input", "textarea",
-            "select", "button", "nav", "svg"]
-        {
+        for tag in [
+            "object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select", "button", "nav",
+            "svg",
+        ] {
             for id in self.dom.find_all(content, &[tag]) {
                 self.dom.detach(id);
             }
@@ -726,11 +772,7 @@ impl Readability {
             return false;
         }
         let rows = self.dom.find_all(id, &["tr"]);
-        let cols = rows
-            .iter()
-            .map(|&r| self.dom.element_children(r).len())
-            .max()
-            .unwrap_or(0);
+        let cols = rows.iter().map(|&r| self.dom.element_children(r).len()).max().unwrap_or(0);
         rows.len() >= 10 || cols > 4 || rows.len() * cols > 10
     }
 
@@ -751,12 +793,8 @@ impl Readability {
         }
         let is_list = tag == "ul" || tag == "ol" || {
             let len = inner_text(&self.dom, id).chars().count();
-            let list_len: usize = self
-                .dom
-                .find_all(id, &["ul", "ol"])
-                .iter()
-                .map(|&l| inner_text(&self.dom, l).chars().count())
-                .sum();
+            let list_len: usize =
+                self.dom.find_all(id, &["ul", "ol"]).iter().map(|&l| inner_text(&self.dom, l).chars().count()).sum();
             len > 0 && list_len as f64 / len as f64 > 0.9
         };
         let weight = self.class_weight(id);
@@ -778,19 +816,14 @@ impl Readability {
             .map(|&h| inner_text(&self.dom, h).chars().count())
             .sum();
         let content_len = text.chars().count();
-        let heading_density =
-            if content_len == 0 { 0.0 } else { heading_len as f64 / content_len as f64 };
+        let heading_density = if content_len == 0 { 0.0 } else { heading_len as f64 / content_len as f64 };
         let embeds = self.dom.find_all(id, &["object", "embed", "iframe"]).len();
         let density = self.link_density(id);
         let in_figure = self.dom.has_ancestor(id, "figure");
         let remove = (img > 1.0 && p / img < 0.5 && !in_figure)
             || (!is_list && li > p)
             || (input > (p / 3.0).floor())
-            || (!is_list
-                && heading_density < 0.9
-                && content_len < 25
-                && (img == 0.0 || img > 2.0)
-                && !in_figure)
+            || (!is_list && heading_density < 0.9 && content_len < 25 && (img == 0.0 || img > 2.0) && !in_figure)
             || (!is_list && weight < 25.0 && density > 0.2)
             || (weight >= 25.0 && density > 0.5)
             || ((embeds == 1 && content_len < 75) || embeds > 1);
@@ -813,10 +846,18 @@ fn is_label(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['.', '\u{2026}', ':']).to_lowercase();
     matches!(
         t.as_str(),
-        "ad" | "ads" | "advert" | "advertisement" | "advertising" | "sponsored" | "loading"
-            | "story continues below advertisement" | "article continues below advertisement"
-            | "continue reading below" | "continue reading the main story"
-            | "scroll to continue with content" | "skip advertisement"
+        "ad" | "ads"
+            | "advert"
+            | "advertisement"
+            | "advertising"
+            | "sponsored"
+            | "loading"
+            | "story continues below advertisement"
+            | "article continues below advertisement"
+            | "continue reading below"
+            | "continue reading the main story"
+            | "scroll to continue with content"
+            | "skip advertisement"
     )
 }
 
@@ -842,11 +883,7 @@ fn is_share(m: &str) -> bool {
 /// text similarity: 1 - (length of `b`'s new words / length of `b`'s words).
 pub fn similarity(a: &str, b: &str) -> f64 {
     let words = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
+        s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
     };
     let ta = words(a);
     let tb = words(b);
@@ -855,7 +892,6 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     }
     let unique_b: Vec<&String> = tb.iter().filter(|w| !ta.contains(w)).collect();
     let len_b: usize = tb.iter().map(|w| w.chars().count()).sum::<usize>() + tb.len() - 1;
-    let len_new: usize =
-        unique_b.iter().map(|w| w.chars().count()).sum::<usize>() + unique_b.len().saturating_sub(1);
+    let len_new: usize = unique_b.iter().map(|w| w.chars().count()).sum::<usize>() + unique_b.len().saturating_sub(1);
     1.0 - len_new as f64 / len_b as f64
 }

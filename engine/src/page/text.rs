@@ -8,18 +8,48 @@ use super::html::{Dom, Kind, NodeId};
 
 /// Elements whose content is never text a reader sees.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
-    "applet", "svg", "math", "canvas", "video", "audio", "head", "title", "select", "button",
-    "input", "textarea", "map", "img", "picture", "source", "track", "meta", "link", "base",
-    "param", "dialog",
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
+    "math", "canvas", "video", "audio", "head", "title", "select", "button", "input", "textarea", "map", "img",
+    "picture", "source", "track", "meta", "link", "base", "param", "dialog",
 ];
 
 /// Elements that stand as blocks of their own (a blank line around them).
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2",
-    "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table", "figure",
-    "figcaption", "address", "hr", "form", "fieldset", "details", "summary", "center", "hgroup",
-    "caption", "menu", "body", "html",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "dl",
+    "blockquote",
+    "pre",
+    "table",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "form",
+    "fieldset",
+    "details",
+    "summary",
+    "center",
+    "hgroup",
+    "caption",
+    "menu",
+    "body",
+    "html",
 ];
 
 /// Elements that start a new line but not a new paragraph.
@@ -33,8 +63,7 @@ pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     }
     match dom.attr(id, "style") {
         Some(style) => {
-            let compact: String =
-                style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
             compact.contains("display:none") || compact.contains("visibility:hidden")
         }
         None => false,
@@ -223,12 +252,15 @@ mod tests {
 
     #[test]
     fn blocks_lines_lists_tables() {
-        assert_eq!(text("<h1>Title</h1><p>One  two\nthree.</p><p>Four<br>five</p>"),
-            "Title\n\nOne two three.\n\nFour\nfive");
-        assert_eq!(text("<ul><li>a</li><li>b <b>c</b></li></ul><ol start=3><li>x<li>y</ol>"),
-            "- a\n- b c\n\n3. x\n4. y");
-        assert_eq!(text("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"),
-            "A | B\n1 | 2");
+        assert_eq!(
+            text("<h1>Title</h1><p>One  two\nthree.</p><p>Four<br>five</p>"),
+            "Title\n\nOne two three.\n\nFour\nfive"
+        );
+        assert_eq!(
+            text("<ul><li>a</li><li>b <b>c</b></li></ul><ol start=3><li>x<li>y</ol>"),
+            "- a\n- b c\n\n3. x\n4. y"
+        );
+        assert_eq!(text("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"), "A | B\n1 | 2");
         assert_eq!(text("<pre>  a\n  b</pre>"), "  a\n  b");
         assert_eq!(text("<ul><li><img src=x></li><li>kept</li></ul>"), "- kept");
         assert_eq!(text("<p>a<span> </span>b</p><div hidden>x</div><p style='display: none'>y</p>"), "a b");

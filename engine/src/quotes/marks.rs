@@ -45,7 +45,10 @@ struct Open {
 fn is_opening_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '"' | '\'' | ':'),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '"' | '\'' | ':')
+        }
     }
 }
 
@@ -120,10 +123,9 @@ pub fn find(text: &str) -> Vec<Marked> {
                         _ => None,
                     }
                 });
-                let ended = text[..last_visible]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| matches!(p, '.' | '!' | '?' | ':' | ';' | '…' | '—' | '-' | ',' | '"' | '”' | '’'));
+                let ended = text[..last_visible].chars().next_back().is_some_and(|p| {
+                    matches!(p, '.' | '!' | '?' | ':' | ';' | '…' | '—' | '-' | ',' | '"' | '”' | '’')
+                });
                 let lower_next = ahead.is_some_and(|(_, ch)| ch.is_lowercase());
                 let within = i - outer.start <= MAX_OPEN;
                 if outer.family != Family::Single && within && reopens.is_some() {
@@ -248,6 +250,9 @@ mod tests {
 
     #[test]
     fn nested_singles_stay_inside() {
-        assert_eq!(spans("“get back to ‘boots on the ground’ now,” he said"), ["“get back to ‘boots on the ground’ now,”"]);
+        assert_eq!(
+            spans("“get back to ‘boots on the ground’ now,” he said"),
+            ["“get back to ‘boots on the ground’ now,”"]
+        );
     }
 }

@@ -102,9 +102,7 @@ impl Clusters {
             }
             let form = Form::new(surface, e.label);
             let person = e.label == EntityLabel::PER;
-            let id = *index
-                .entry((person, form.node_key(person)))
-                .or_insert_with(|| graph.add(Node::new(person)));
+            let id = *index.entry((person, form.node_key(person))).or_insert_with(|| graph.add(Node::new(person)));
             let form = graph.nodes[id].add(form, e.label, 1, i);
             seen.insert((surface, e.label), (id, form));
             node_of.push(id);
@@ -253,14 +251,72 @@ pub fn unify(documents: &mut [Document]) {
 
 /// Words that open a person mention without being part of the name.
 const TITLES: &[&str] = &[
-    "adm", "admiral", "ambassador", "archbishop", "bishop", "capt", "captain", "cardinal", "chair",
-    "chairman", "chairwoman", "chancellor", "chief", "col", "colonel", "commander", "congressman",
-    "congresswoman", "dame", "deputy", "dr", "emperor", "father", "gen", "general", "gov",
-    "governor", "judge", "justice", "king", "lady", "lord", "lt", "madam", "marshal", "mayor",
-    "minister", "miss", "mr", "mrs", "ms", "pope", "premier", "president", "prime", "prince",
-    "princess", "prof", "professor", "queen", "rabbi", "rep", "representative", "rev", "secretary",
-    "secretary-general", "sen", "senator", "sgt", "sheikh", "sir", "speaker", "spokesman",
-    "spokeswoman", "sultan", "vice",
+    "adm",
+    "admiral",
+    "ambassador",
+    "archbishop",
+    "bishop",
+    "capt",
+    "captain",
+    "cardinal",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "col",
+    "colonel",
+    "commander",
+    "congressman",
+    "congresswoman",
+    "dame",
+    "deputy",
+    "dr",
+    "emperor",
+    "father",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "judge",
+    "justice",
+    "king",
+    "lady",
+    "lord",
+    "lt",
+    "madam",
+    "marshal",
+    "mayor",
+    "minister",
+    "miss",
+    "mr",
+    "mrs",
+    "ms",
+    "pope",
+    "premier",
+    "president",
+    "prime",
+    "prince",
+    "princess",
+    "prof",
+    "professor",
+    "queen",
+    "rabbi",
+    "rep",
+    "representative",
+    "rev",
+    "secretary",
+    "secretary-general",
+    "sen",
+    "senator",
+    "sgt",
+    "sheikh",
+    "sir",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "sultan",
+    "vice",
 ];
 
 /// Words that qualify a title (`Defense Secretary`, `former President`).
@@ -268,9 +324,9 @@ const OFFICES: &[&str] = &["acting", "defence", "defense", "foreign", "former", 
 
 /// Small words skipped when reading initials and left lower case in names.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "al", "and", "at", "bin", "da", "das", "de", "degli", "dei", "del", "della", "dello", "den", "der",
-    "des", "di", "do", "dos", "du", "e", "el", "et", "for", "ibn", "in", "la", "le", "les", "of", "on", "ter",
-    "the", "to", "van", "von", "y",
+    "a", "al", "and", "at", "bin", "da", "das", "de", "degli", "dei", "del", "della", "dello", "den", "der", "des",
+    "di", "do", "dos", "du", "e", "el", "et", "for", "ibn", "in", "la", "le", "les", "of", "on", "ter", "the", "to",
+    "van", "von", "y",
 ];
 
 /// Name suffixes that are not the surname.
@@ -372,7 +428,11 @@ fn trim_name(mut s: &str) -> &str {
     loop {
         let before = s.len();
         s = s.trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '"' | '“' | '”' | '‘' | '«' | '»' | ',' | ';' | ':' | '!' | '?' | '*' | '_' | '-' | '–' | '—')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '“' | '”' | '‘' | '«' | '»' | ',' | ';' | ':' | '!' | '?' | '*' | '_' | '-' | '–' | '—'
+                )
         });
         for (open, close) in [('(', ')'), ('[', ']')] {
             if s.starts_with(open) && !s.contains(close) {
@@ -632,15 +692,10 @@ impl Graph {
 
 /// The candidate root with the most mentions (the earliest on a tie).
 fn most_mentioned(counts: &Map<usize, usize>, candidates: &[usize]) -> usize {
-    candidates
-        .iter()
-        .copied()
-        .max_by_key(|r| (counts.get(r).copied().unwrap_or(0), std::cmp::Reverse(*r)))
-        .unwrap_or(0)
+    candidates.iter().copied().max_by_key(|r| (counts.get(r).copied().unwrap_or(0), std::cmp::Reverse(*r))).unwrap_or(0)
 }
 
 impl Graph {
-
     /// Applies rules 1-6; returns bare-surname nodes that several people
     /// share, with the candidate roots, for the caller to settle.
     fn link(&mut self) -> Vec<(usize, Vec<usize>)> {
@@ -712,7 +767,10 @@ impl Graph {
                 continue;
             }
             for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
-                exact.entry((f.form.first().to_string(), f.form.last().to_string())).or_default().push((id, f.form.middle()));
+                exact
+                    .entry((f.form.first().to_string(), f.form.last().to_string()))
+                    .or_default()
+                    .push((id, f.form.middle()));
             }
         }
         let mut groups: Vec<Vec<(usize, String)>> = exact.into_values().collect();

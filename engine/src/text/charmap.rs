@@ -38,8 +38,7 @@ impl<'t> CharMap<'t> {
         }
         let block = byte / BLOCK;
         let from = block * BLOCK;
-        self.checkpoints[block]
-            + self.text.as_bytes()[from..byte].iter().filter(|&&b| !is_continuation(b)).count()
+        self.checkpoints[block] + self.text.as_bytes()[from..byte].iter().filter(|&&b| !is_continuation(b)).count()
     }
 
     /// Length of the text in code points.

@@ -10,11 +10,10 @@ use super::tokens::{Token, TokenKind};
 
 /// Words that end with a stop without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
-    "sen", "rep", "gov", "pres", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no",
-    "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx",
-    "fig", "vol", "dept", "est", "mt", "ft", "pp", "al",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "sen", "rep", "gov",
+    "pres", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    "sat", "sun", "approx", "fig", "vol", "dept", "est", "mt", "ft", "pp", "al",
 ];
 
 pub(super) fn split(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
@@ -69,16 +68,16 @@ fn is_terminal(text: &str, tokens: &[Token], i: usize) -> bool {
         _ => {
             t.kind == TokenKind::Word
                 && s.ends_with('.')
-                && tokens.get(i + 1).is_some_and(|n| {
-                    n.newlines_before == 0 && SENTENCE_OPENERS.contains(&&text[n.start..n.end])
-                })
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.newlines_before == 0 && SENTENCE_OPENERS.contains(&&text[n.start..n.end]))
         }
     }
 }
 
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "A", "An", "This",
-    "That", "There", "His", "Her", "Their", "Its", "Our", "As", "At", "If", "When", "While",
+    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "A", "An", "This", "That", "There", "His",
+    "Her", "Their", "Its", "Our", "As", "At", "If", "When", "While",
 ];
 
 fn is_closer(s: &str) -> bool {
@@ -87,7 +86,9 @@ fn is_closer(s: &str) -> bool {
 
 fn starts_sentence(s: &str) -> bool {
     s.chars().next().is_some_and(|c| {
-        c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '‘' | '\'' | '(' | '[' | '«' | '—' | '-' | '*' | '#')
+        c.is_uppercase()
+            || c.is_numeric()
+            || matches!(c, '“' | '"' | '‘' | '\'' | '(' | '[' | '«' | '—' | '-' | '*' | '#')
     })
 }
 
@@ -110,10 +111,7 @@ mod tests {
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
-        assert_eq!(
-            sentences("He said: “We will win.” Then he left."),
-            ["He said: “We will win.”", "Then he left."]
-        );
+        assert_eq!(sentences("He said: “We will win.” Then he left."), ["He said: “We will win.”", "Then he left."]);
     }
 
     #[test]

@@ -81,7 +81,11 @@ fn main() {
     let fifth = engine_runs(&engine, &text[..fifth_len], runs);
     let fifth = fifth.iter().min_by_key(|r| r.total).expect("at least one run");
     let scale = text.len() as f64 / fifth_len.max(1) as f64;
-    println!("  scaling, ms per MB at {:.1} MB vs {:.1} MB:", fifth_len as f64 / 1_048_576.0, text.len() as f64 / 1_048_576.0);
+    println!(
+        "  scaling, ms per MB at {:.1} MB vs {:.1} MB:",
+        fifth_len as f64 / 1_048_576.0,
+        text.len() as f64 / 1_048_576.0
+    );
     for stage in Stage::ALL {
         let (small, big) = (ms(fifth.stages.get(stage)) * scale, ms(best.stages.get(stage)));
         let grows = big > 2.0 * small && big > 0.05 * ms(best.total);

@@ -37,7 +37,8 @@ fn main() {
             n += total;
         }
         println!("  {:<22} {p:>4} / {n:<4} {:>6.1}%", "all", 100.0 * p as f64 / n.max(1) as f64);
-        let by_design = cases.iter().filter(|c| !c.pass && known.get(&c.id).is_some_and(|r| r.starts_with("by design"))).count();
+        let by_design =
+            cases.iter().filter(|c| !c.pass && known.get(&c.id).is_some_and(|r| r.starts_with("by design"))).count();
         println!(
             "  without the {by_design} reviewed by-design differences: {p} / {} = {:.1}%",
             n - by_design,
@@ -65,7 +66,8 @@ fn main() {
     // Throughput of the number pass alone over the samples repeated.
     if let Some(dir) = data_dir().map(|d| d.join("samples")) {
         let mut text = String::new();
-        let mut files: Vec<_> = std::fs::read_dir(&dir).map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
+        let mut files: Vec<_> =
+            std::fs::read_dir(&dir).map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
         files.sort();
         let one: String = files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect::<Vec<_>>().join("\n\n");
         while !one.is_empty() && text.len() < 5_000_000 {

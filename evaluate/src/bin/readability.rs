@@ -25,9 +25,7 @@ fn main() {
         }
     }
     let n = scores.len().max(1) as f64;
-    let avg = |f: fn(&newslens_evaluate::readability::PageScore) -> f64| {
-        scores.iter().map(f).sum::<f64>() / n
-    };
+    let avg = |f: fn(&newslens_evaluate::readability::PageScore) -> f64| scores.iter().map(f).sum::<f64>() / n;
     println!(
         "{:<16} {:>6.3} {:>6.3} {:>6.3}  {}/{}  {}/{}",
         "average",
