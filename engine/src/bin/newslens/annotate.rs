@@ -1,45 +1,13 @@
-//! `newslens`: the command line. `annotate` prints one guide document per
-//! input as one JSON line; it is how NewsLens is measured from outside.
+//! `newslens annotate`: one guide document per input, as JSON lines.
 
 use std::io::{self, BufRead, BufWriter, Write};
-use std::process::ExitCode;
 
 use newslens::page::{self, Format};
 use newslens::{Date, Document, Engine};
 
-const USAGE: &str = "\
-usage: newslens annotate FILE...       one JSON document per file, one per line
-       newslens annotate --jsonl       JSON Lines on stdin: {\"text\": ..., \"dateline\": \"YYYY-MM-DD\"}
-       newslens annotate --dateline YYYY-MM-DD FILE...
-       newslens annotate --together FILE...   clusters shared across the files, as the page does
-";
+use crate::USAGE;
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("annotate") => run(annotate(&args[1..])),
-        Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprint!("{USAGE}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn run(result: Result<(), String>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("newslens: {message}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn annotate(args: &[String]) -> Result<(), String> {
+pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let engine = Engine::new().map_err(|e| e.to_string())?;
     let mut jsonl = false;
     let mut together = false;
