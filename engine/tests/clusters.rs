@@ -353,16 +353,16 @@ fn nothing_panics_on_odd_spans() {
 
 #[test]
 fn board_lines_up_entities_and_figures_across_documents() {
-    use newslens::board::{entity_board, figure_groups};
+    use newslens::board;
     use newslens::doc::{Number, NumberLabel, Value};
     let mut docs = vec![
         document("[[Volodymyr Zelenskyy|PER]] urged [[NATO|ORG]]."),
         document("[[Zelensky|PER]] said. [[Zelensky|PER]] left."),
     ];
     unify_clusters(&mut docs);
-    let board = entity_board(&docs);
-    assert_eq!(board[0].cluster, "Volodymyr Zelenskyy");
-    assert_eq!(board[0].mentions.iter().map(|(d, m)| (*d, m.len())).collect::<Vec<_>>(), [(0, 1), (1, 2)]);
+    let entities = board::build(&docs).entities;
+    assert_eq!(entities[0].cluster, "Volodymyr Zelenskyy");
+    assert_eq!(entities[0].counts, [(0, 1), (1, 2)]);
 
     let figure = |n: f64, of: &str| {
         Annotation::Number(Number {
@@ -377,9 +377,8 @@ fn board_lines_up_entities_and_figures_across_documents() {
     docs[0].annotations.push(figure(8000.0, "North Korean soldiers"));
     docs[1].annotations.push(figure(12000.0, "North Korean troops"));
     docs[1].annotations.push(figure(3.0, "shells"));
-    let groups = figure_groups(&docs);
+    let groups = board::build(&docs).figures;
     assert_eq!(groups[0].documents(), 2);
-    assert_eq!(groups[0].of, "North Korean soldiers");
-    assert_eq!(groups[0].figures.len(), 2);
+    assert_eq!(groups[0].members.len(), 2);
     assert_eq!(groups[1].key, "shell");
 }

@@ -251,17 +251,8 @@ pub fn report() -> Option<Report> {
     r.misses.dedup();
 
     let golds: Vec<Document> = samples.iter().map(|s| s.gold.clone()).collect();
-    for g in board::figure_groups(&golds).into_iter().filter(|g| g.documents() > 1) {
-        let rows = g
-            .figures
-            .iter()
-            .filter_map(|&(d, i)| match golds.get(d)?.annotations.get(i)? {
-                Annotation::Number(n) => {
-                    Some((samples[d].name.clone(), n.text.clone(), n.of.clone().unwrap_or_default()))
-                }
-                _ => None,
-            })
-            .collect();
+    for g in board::build(&golds).figures.into_iter().filter(|g| g.documents() > 1) {
+        let rows = g.members.iter().map(|m| (samples[m.doc].name.clone(), m.text.clone(), m.of.clone())).collect();
         r.figure_lineup.push((g.key, rows));
     }
     Some(r)

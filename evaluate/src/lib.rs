@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod bench;
+pub mod board;
 pub mod clusters;
 pub mod conll;
 pub mod figures;

@@ -175,10 +175,7 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String> {
         .map_err(|_| Error::NotText { reason: "malformed UTF-16".into() })
 }
 
-/// The first non-empty line, as a fallback title.
+/// The first line that is not page furniture (`Skip to Content`), as a fallback title.
 fn first_line_title(text: &str) -> Option<String> {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let line = line.trim_start_matches('#').trim();
-    let title: String = line.chars().take(200).collect();
-    (!title.is_empty()).then_some(title)
+    crate::board::regions::title(text)
 }

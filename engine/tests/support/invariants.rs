@@ -126,5 +126,7 @@ pub fn exercise_board(mut docs: Vec<Document>) {
         assert_holds(doc, &doc.text);
         std::hint::black_box((board::entity_groups(doc), board::quote_groups(doc)));
     }
-    std::hint::black_box((board::entity_board(&docs), board::speaker_board(&docs), board::figure_groups(&docs)));
+    let boards = board::build(&docs);
+    assert_eq!(boards.documents.len(), docs.len());
+    std::hint::black_box(serde_json::to_string(&boards).expect("the boards serialise"));
 }
