@@ -141,7 +141,7 @@ fn test(root: &Path, native: bool) -> Result<(), String> {
                 .map_err(|e| format!("cannot start the static server: {e}"))?;
             let url = format!("http://{addr}/");
             println!("e2e: bundle served at {url}");
-            let counts = proc::node_tests(root, &url, &tools)?;
+            let counts = proc::node_tests(root, &url, tools.chromium.as_deref())?;
             let line = format!("e2e: {} passed, {} failed, {} skipped", counts.passed, counts.failed, counts.ignored);
             println!("{line}");
             if !counts.ok {
@@ -169,7 +169,7 @@ fn bench_browser(root: &Path) -> Result<(), String> {
     let (addr, _server) =
         server::start(&root.join("dist"), "127.0.0.1:0").map_err(|e| format!("cannot start the static server: {e}"))?;
     let url = format!("http://{addr}/");
-    proc::node_script(root, "tests/bench/browser.mjs", &url, &tools)
+    proc::node_script(root, "tests/bench/browser.mjs", &url, tools.chromium.as_deref())
 }
 
 fn bundle_size(root: &Path, args: &[String]) -> Result<(), String> {
