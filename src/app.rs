@@ -5,9 +5,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::DragEvent;
 
-use crate::state::AppState;
+use crate::state::{AppState, Pane};
 use crate::views::{
-    details::Details, doc_list::DocList, entities_panel::EntityPanel, intake::add_files, intake::Intake,
+    board::Boards, details::Details, doc_list::DocList, entities_panel::EntityPanel, intake::add_files, intake::Intake,
     legend::Legend, notices::Notices, notices::Progress, quotes_panel::QuotePanel, reader::Reader,
 };
 use crate::worker_client;
@@ -84,7 +84,36 @@ pub fn App() -> impl IntoView {
                     <Intake/>
                     <DocList/>
                 </aside>
-                <Reader/>
+                <div class="middle">
+                    <div class="pane-tabs" role="tablist" aria-label="What the middle shows">
+                        <button
+                            type="button"
+                            role="tab"
+                            id="pane-reader"
+                            aria-selected=move || (state.pane.get() == Pane::Reader).to_string()
+                            on:click=move |_| state.pane.set(Pane::Reader)
+                        >
+                            "Reader"
+                        </button>
+                        <button
+                            type="button"
+                            role="tab"
+                            id="pane-board"
+                            aria-selected=move || (state.pane.get() == Pane::Board).to_string()
+                            on:click=move |_| state.pane.set(Pane::Board)
+                        >
+                            "Sources side by side"
+                            {move || state.board.with(|b| b.as_ref().map(|b| b.ids.len()).filter(|&n| n > 1).map(|n| format!(" ({n})")))}
+                        </button>
+                    </div>
+                    // Both stay mounted (the reader keeps its place); the one not chosen is hidden.
+                    <div class="pane" class:hidden=move || state.pane.get() != Pane::Reader>
+                        <Reader/>
+                    </div>
+                    <div class="pane" class:hidden=move || state.pane.get() != Pane::Board>
+                        <Boards/>
+                    </div>
+                </div>
                 <aside class="right">
                     <Details/>
                     <Legend/>

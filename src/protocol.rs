@@ -9,6 +9,7 @@
 //! The worker's replies are UTF-8 buffers handed over to the page, never copied or turned
 //! into JavaScript strings.
 
+use newslens::board::{Board, Region};
 use serde::{Deserialize, Serialize};
 
 /// Largest document the page accepts, in bytes of a file or UTF-16 units of a paste.
@@ -44,6 +45,12 @@ pub enum Request {
     /// Annotate a page's document again from the whole page's text (`whole`) or from its
     /// article; the answer is the usual head, chunks and done, under the same id.
     Use { id: u32, whole: bool },
+    /// The reader's call on a region of a document: `keep` counts it as the article after
+    /// all (undoing the engine's call), `false` leaves it out again. Answered with a board.
+    Region { id: u32, region: Region, keep: bool },
+    /// Open the second article found inside document `id` as a document of its own, `new_id`
+    /// (the usual head, chunks and done follow under it).
+    Split { id: u32, new_id: u32, name: String },
 }
 
 /// Worker -> page, as `{"kind": {...}}`: the name first, so a large reply is read in one
@@ -92,6 +99,20 @@ pub enum Reply {
         id: u32,
         text: Option<String>,
     },
+    /// The boards across every open document, after documents came, went or a region call
+    /// changed.
+    Board(BoardUpdate),
+}
+
+/// The boards, and which document each of their document indices is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoardUpdate {
+    /// The page's id of each document the board's indices count.
+    pub ids: Vec<u32>,
+    /// Per document, the regions the reader took back as article (the rest are in
+    /// `board.documents[d].regions`).
+    pub kept: Vec<Vec<Region>>,
+    pub board: Board,
 }
 
 /// What the document list needs, sent before any text.

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use newslens::board::RegionKind;
 use newslens::{Annotation, Layer};
 
 use crate::pieces::excerpt;
@@ -25,12 +26,33 @@ impl Hidden {
     }
 }
 
-/// Outer marks first when spans start together: quotes hold names, names hold figures.
+/// Outer marks first when spans start together: regions hold quotes, quotes hold names,
+/// names hold figures.
 fn rank(layer: Layer) -> u8 {
     match layer {
-        Layer::Quote => 0,
-        Layer::Entity => 1,
-        Layer::Number => 2,
+        Layer::Quote => 1,
+        Layer::Entity => 2,
+        Layer::Number => 3,
+    }
+}
+
+/// A stretch the engine calls not the article (document offsets), as the reader shows it:
+/// dimmed, or `kept` when the reader took the call back, with buttons to change it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegionMark {
+    pub start: usize,
+    pub end: usize,
+    pub kind: RegionKind,
+    pub kept: bool,
+}
+
+/// What the reader calls a kind of region.
+pub fn region_label(kind: RegionKind) -> &'static str {
+    match kind {
+        RegionKind::Boilerplate => "page furniture",
+        RegionKind::Caption => "photo caption",
+        RegionKind::Duplicate => "printed twice",
+        RegionKind::SecondArticle => "another article",
     }
 }
 
@@ -65,15 +87,26 @@ pub fn escape_into(out: &mut String, s: &str) {
 }
 
 struct Item {
+    /// Index into the annotations, or into the regions for a region.
     index: usize,
     start: usize,
     end: usize,
     rank: u8,
 }
 
+const REGION_RANK: u8 = 0;
+
 /// The HTML of one chunk: `text` starts at code point `start` of the document and its
 /// annotations (`anns`, document offsets, `first` = index of `anns[0]`) lie inside it.
-pub fn chunk_html(text: &str, start: usize, first: usize, anns: &[Annotation], hidden: &Hidden) -> String {
+/// `regions` (document offsets) wrap what they cover in a dimmed `span.region`.
+pub fn chunk_html(
+    text: &str,
+    start: usize,
+    first: usize,
+    anns: &[Annotation],
+    regions: &[RegionMark],
+    hidden: &Hidden,
+) -> String {
     let len = text.chars().count();
     let mut items: Vec<Item> = anns
         .iter()
@@ -86,6 +119,11 @@ pub fn chunk_html(text: &str, start: usize, first: usize, anns: &[Annotation], h
             (s < e).then(|| Item { index: i, start: s, end: e, rank: rank(a.layer()) })
         })
         .collect();
+    items.extend(regions.iter().enumerate().filter_map(|(k, r)| {
+        let s = r.start.saturating_sub(start).min(len);
+        let e = r.end.checked_sub(start)?.min(len);
+        (s < e).then_some(Item { index: k, start: s, end: e, rank: REGION_RANK })
+    }));
     items.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.rank.cmp(&b.rank)));
 
     // Byte offset of every boundary, found in one walk over the text.
@@ -113,25 +151,77 @@ pub fn chunk_html(text: &str, start: usize, first: usize, anns: &[Annotation], h
         last = b;
         if let Some(low) = stack.iter().position(|&i| items[i].end == p) {
             let popped = stack.split_off(low);
-            for _ in &popped {
-                out.push_str("</mark>");
+            for &i in popped.iter().rev() {
+                close(&mut out, &items[i]);
             }
             for i in popped.into_iter().filter(|&i| items[i].end != p) {
-                open(&mut out, &anns[items[i].index], first + items[i].index, true);
+                open_item(&mut out, &items[i], anns, regions, (first, start), true);
                 stack.push(i);
             }
         }
         while next < items.len() && items[next].start == p {
-            open(&mut out, &anns[items[next].index], first + items[next].index, false);
+            open_item(&mut out, &items[next], anns, regions, (first, start), false);
             stack.push(next);
             next += 1;
         }
     }
     escape_into(&mut out, &text[last..]);
-    for _ in &stack {
-        out.push_str("</mark>");
+    for &i in stack.iter().rev() {
+        close(&mut out, &items[i]);
     }
     out
+}
+
+fn close(out: &mut String, item: &Item) {
+    out.push_str(if item.rank == REGION_RANK { "</span>" } else { "</mark>" });
+}
+
+/// Opens an annotation's mark or a region's span; `(first, chunk_start)` place the chunk.
+fn open_item(
+    out: &mut String,
+    item: &Item,
+    anns: &[Annotation],
+    regions: &[RegionMark],
+    (first, chunk_start): (usize, usize),
+    continuation: bool,
+) {
+    if item.rank != REGION_RANK {
+        open(out, &anns[item.index], first + item.index, continuation);
+        return;
+    }
+    let r = &regions[item.index];
+    let kind = r.kind.as_str();
+    out.push_str("<span class=\"region\" data-kind=\"");
+    out.push_str(kind);
+    out.push_str(if r.kept { "\" data-kept=\"1\">" } else { "\">" });
+    // Its buttons where it begins (not where a chunk or a crossing mark reopens it). Their
+    // words are drawn by the stylesheet from `data-label`, so the text itself is unchanged.
+    if continuation || r.start < chunk_start {
+        return;
+    }
+    let region = format!("{} {} {}", r.start, r.end, kind);
+    let label = region_label(r.kind);
+    if r.kept {
+        button(out, &region, "drop", &format!("{label}: kept as article; leave it out again"), "kept · leave out");
+    } else {
+        button(out, &region, "keep", &format!("{label}: left out; keep it as article"), label);
+    }
+    if r.kind == RegionKind::SecondArticle && !r.kept {
+        button(out, &region, "split", "Open this article as a document of its own", "open as its own document");
+    }
+}
+
+/// A button inside the text, its words in `data-label` for the stylesheet to draw.
+fn button(out: &mut String, region: &str, action: &str, name: &str, shown: &str) {
+    out.push_str("<span class=\"region-tag\" role=\"button\" tabindex=\"0\" data-region=\"");
+    out.push_str(region);
+    out.push_str("\" data-act=\"");
+    out.push_str(action);
+    out.push_str("\" aria-label=\"");
+    escape_into(out, name);
+    out.push_str("\" data-label=\"");
+    escape_into(out, shown);
+    out.push_str("\"></span>");
 }
 
 fn open(out: &mut String, a: &Annotation, index: usize, continuation: bool) {
@@ -216,7 +306,7 @@ mod tests {
         //          0123456789012345678901234
         let text = "“Ann saw 3 cats,” he said";
         let anns = vec![quote(0, 17, "“Ann saw 3 cats,”"), entity(1, 4, "Ann"), number(9, 10, "3")];
-        let html = chunk_html(text, 0, 0, &anns, &Hidden::default());
+        let html = chunk_html(text, 0, 0, &anns, &[], &Hidden::default());
         assert_eq!(strip(&html), text);
         let q = html.find("data-layer=\"quote\"").unwrap();
         let e = html.find("data-layer=\"entity\"").unwrap();
@@ -235,7 +325,7 @@ mod tests {
         let mut hidden = Hidden::default();
         hidden.layers.insert("quote".into());
         hidden.labels.insert("CARDINAL".into());
-        let html = chunk_html(text, 0, 0, &anns, &hidden);
+        let html = chunk_html(text, 0, 0, &anns, &[], &hidden);
         assert_eq!(html.matches("<mark").count(), 1);
         assert_eq!(strip(&html), text);
     }
@@ -245,7 +335,7 @@ mod tests {
         let text = "🙂 Zoë <b>&</b> Ann";
         // The chunk starts at code point 100 of its document; its first annotation is #7.
         let anns = vec![entity(102, 105, "Zoë"), entity(116, 119, "Ann")];
-        let html = chunk_html(text, 100, 7, &anns, &Hidden::default());
+        let html = chunk_html(text, 100, 7, &anns, &[], &Hidden::default());
         assert!(html.starts_with("🙂 <mark"), "{html}");
         assert!(html.contains("data-i=\"7\""));
         assert!(html.contains("data-i=\"8\""));
@@ -258,7 +348,7 @@ mod tests {
     fn crossing_spans_keep_every_character_marked() {
         let text = "abcdefgh";
         let anns = vec![entity(1, 5, "bcde"), number(3, 7, "defg")];
-        let html = chunk_html(text, 0, 0, &anns, &Hidden::default());
+        let html = chunk_html(text, 0, 0, &anns, &[], &Hidden::default());
         assert_eq!(strip(&html), text);
         assert_eq!(html.matches("<mark").count(), 3);
         assert_eq!(html.matches("data-cont").count(), 1);
@@ -269,15 +359,42 @@ mod tests {
     fn hostile_text_in_attributes_is_escaped() {
         let text = "\"><script>x</script>";
         let anns = vec![entity(0, text.chars().count(), text)];
-        let html = chunk_html(text, 0, 0, &anns, &Hidden::default());
+        let html = chunk_html(text, 0, 0, &anns, &[], &Hidden::default());
         assert!(!html.contains("<script"), "{html}");
         assert_eq!(strip(&html).len(), text.len());
     }
 
     #[test]
+    fn regions_wrap_what_they_cover_and_carry_their_buttons_without_changing_the_text() {
+        //          0         1         2
+        //          0123456789012345678901234567
+        let text = "Skip to Content\n“Ann left,” he said\n";
+        let anns = vec![quote(16, 27, "“Ann left,”"), entity(17, 20, "Ann")];
+        let regions = [
+            RegionMark { start: 0, end: 15, kind: RegionKind::Boilerplate, kept: false },
+            RegionMark { start: 16, end: 35, kind: RegionKind::SecondArticle, kept: false },
+        ];
+        let html = chunk_html(text, 0, 0, &anns, &regions, &Hidden::default());
+        assert_eq!(strip(&html), text);
+        assert_eq!(html.matches("<span class=\"region\"").count(), 2);
+        assert_eq!(html.matches("data-act=\"keep\"").count(), 2);
+        assert_eq!(html.matches("data-act=\"split\"").count(), 1);
+        assert_eq!(html.matches("<span").count(), html.matches("</span>").count());
+        // The quote nests inside the second article's region.
+        let region = html.find("data-kind=\"second_article\"").unwrap();
+        assert!(region < html.find("data-layer=\"quote\"").unwrap(), "{html}");
+        // A chunk that starts inside a region reopens it without its buttons.
+        let html = chunk_html(&text[16..], 16, 0, &anns, &regions[1..], &Hidden::default());
+        let kept = [RegionMark { kept: true, ..regions[1] }];
+        assert!(html.contains("data-act=\"keep\""));
+        let html = chunk_html("d\n", 34, 0, &[], &kept, &Hidden::default());
+        assert!(html.contains("data-kind=\"second_article\" data-kept=\"1\"") && !html.contains("data-act"), "{html}");
+    }
+
+    #[test]
     fn spans_outside_the_chunk_are_ignored() {
         let anns = vec![entity(0, 3, "Ann"), entity(50, 60, "far")];
-        let html = chunk_html("Ann", 0, 0, &anns, &Hidden::default());
+        let html = chunk_html("Ann", 0, 0, &anns, &[], &Hidden::default());
         assert_eq!(html.matches("<mark").count(), 1);
     }
 }

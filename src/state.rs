@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use newslens::Annotation;
 
 use crate::pieces::read_body;
-use crate::protocol::{ChunkMeta, EntityGroupView, Head, QuoteGroupView};
+use crate::protocol::{BoardUpdate, ChunkMeta, EntityGroupView, Head, QuoteGroupView};
 use crate::render::Hidden;
 
 /// Where a document is in its life.
@@ -110,6 +110,21 @@ pub struct AppState {
     /// The whole text of the page a document came from, as last asked of the worker
     /// (`None` inside: the worker no longer has the page).
     pub original: RwSignal<Option<(u32, Option<Arc<String>>)>>,
+    /// The boards across every open document, as the worker last sent them.
+    pub board: RwSignal<Option<Arc<BoardUpdate>>>,
+    /// What the middle column shows.
+    pub pane: RwSignal<Pane>,
+    /// The entity (cluster) the reader steps through from the board, and which of its
+    /// mentions across the documents is shown.
+    pub stepping: RwSignal<Option<(String, usize)>>,
+}
+
+/// The middle column: one document's text, or the boards across all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Reader,
+    Board,
 }
 
 impl AppState {
@@ -125,6 +140,9 @@ impl AppState {
             dragging: RwSignal::new(false),
             revision: RwSignal::new(0),
             original: RwSignal::new(None),
+            board: RwSignal::new(None),
+            pane: RwSignal::new(Pane::Reader),
+            stepping: RwSignal::new(None),
         }
     }
 

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use newslens::board::unify_clusters;
+use newslens::board::{self, unify_clusters, Region, RegionKind};
 use newslens::page::{self, Format};
 use newslens::{Annotation, Document, Engine, Page};
 use wasm_bindgen::prelude::*;
@@ -12,7 +12,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::pieces::{batches, entity_views, pieces, prefix, quote_views, write_body, Cut};
-use crate::protocol::{Reply, Request, BATCH_CHARS, CHUNK_CHARS, MAX_DOC_BYTES, PREVIEW_ABOVE, PREVIEW_BYTES};
+use crate::protocol::{
+    BoardUpdate, Reply, Request, BATCH_CHARS, CHUNK_CHARS, MAX_DOC_BYTES, PREVIEW_ABOVE, PREVIEW_BYTES,
+};
 
 struct State {
     engine: Result<Engine, String>,
@@ -21,7 +23,13 @@ struct State {
     /// Documents that came from HTML: the page (article and whole text) and its file name,
     /// for showing the whole page and switching between it and the article.
     pages: HashMap<u32, (Page, String)>,
-    unify_pending: bool,
+    /// What the engine found is not the article in each document, and which of those calls
+    /// the reader took back.
+    regions: HashMap<u32, Vec<Region>>,
+    kept: HashMap<u32, Vec<Region>>,
+    /// A line-up (clusters, then the board) is scheduled; `unify` when documents changed.
+    lineup_pending: bool,
+    unify: bool,
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -56,7 +64,15 @@ fn now() -> f64 {
 pub fn run() {
     let engine = Engine::new().map_err(|e| e.to_string());
     let ready_error = engine.as_ref().err().cloned();
-    let state = Rc::new(RefCell::new(State { engine, docs: Vec::new(), pages: HashMap::new(), unify_pending: false }));
+    let state = Rc::new(RefCell::new(State {
+        engine,
+        docs: Vec::new(),
+        pages: HashMap::new(),
+        regions: HashMap::new(),
+        kept: HashMap::new(),
+        lineup_pending: false,
+        unify: false,
+    }));
     let warm_state = state.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         handle(&state, ev.data());
@@ -101,10 +117,30 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
             post(&Reply::Ready { error });
         }
         Request::Remove { id } => {
-            let mut st = state.borrow_mut();
-            st.docs.retain(|(d, _)| *d != id);
-            st.pages.remove(&id);
+            {
+                let mut st = state.borrow_mut();
+                st.docs.retain(|(d, _)| *d != id);
+                st.pages.remove(&id);
+                st.regions.remove(&id);
+                st.kept.remove(&id);
+            }
+            schedule_lineup(state, false);
         }
+        Request::Region { id, region, keep } => {
+            {
+                let mut st = state.borrow_mut();
+                let kept = st.kept.entry(id).or_default();
+                kept.retain(|r| *r != region);
+                if keep {
+                    kept.push(region);
+                }
+            }
+            schedule_lineup(state, false);
+        }
+        Request::Split { id, new_id, name } => match split_off(&state.borrow(), id) {
+            Some((doc, millis)) => deliver(state, new_id, Document { source: Some(name), ..doc }, millis, false, false),
+            None => post(&Reply::Failed { id: new_id, message: format!("{name}: no second article to split off") }),
+        },
         Request::Annotate { id, name, pasted } => {
             let payload = js_sys::Reflect::get(&data, &"payload".into()).unwrap_or(JsValue::UNDEFINED);
             let result = annotate(&state.borrow(), id, &name, pasted, payload);
@@ -164,9 +200,23 @@ fn deliver(state: &Rc<RefCell<State>>, id: u32, doc: Document, millis: f64, orig
     {
         let mut st = state.borrow_mut();
         st.docs.retain(|(d, _)| *d != id);
+        st.regions.insert(id, board::regions::find(&doc));
+        st.kept.remove(&id);
         st.docs.push((id, doc));
     }
-    schedule_unify(state);
+    schedule_lineup(state, true);
+}
+
+/// The second article found inside document `id`, annotated as a document of its own.
+fn split_off(state: &State, id: u32) -> Option<(Document, f64)> {
+    let engine = state.engine.as_ref().ok()?;
+    let (_, doc) = state.docs.iter().find(|(d, _)| *d == id)?;
+    let region = state.regions.get(&id)?.iter().find(|r| r.kind == RegionKind::SecondArticle)?;
+    let text: String = doc.text.chars().skip(region.start).take(region.end - region.start).collect();
+    let started = now();
+    let page = page::from_str(&text, Format::Text);
+    let doc = engine.annotate(&Page { dateline: doc.dateline.as_deref().and_then(|d| d.parse().ok()), ..page }, None);
+    Some((doc, now() - started))
 }
 
 /// Posts a document's chunks in batches: each message's header lists the chunks, and its
@@ -231,36 +281,60 @@ fn annotate(
     Ok((doc, now() - started, page))
 }
 
-/// Lines clusters up across documents once the queue of requests has drained, and tells the
-/// page which mentions changed.
-fn schedule_unify(state: &Rc<RefCell<State>>) {
-    if std::mem::replace(&mut state.borrow_mut().unify_pending, true) {
-        return;
+/// Once the queue of requests has drained: lines clusters up across documents (when
+/// documents changed), tells the page which mentions changed, then sends the boards.
+fn schedule_lineup(state: &Rc<RefCell<State>>, unify: bool) {
+    {
+        let mut st = state.borrow_mut();
+        st.unify |= unify;
+        if std::mem::replace(&mut st.lineup_pending, true) {
+            return;
+        }
     }
     let state = state.clone();
     let run = Closure::once_into_js(move || {
         let mut st = state.borrow_mut();
-        st.unify_pending = false;
-        if st.docs.len() < 2 {
-            return;
+        st.lineup_pending = false;
+        if std::mem::take(&mut st.unify) && st.docs.len() >= 2 {
+            unify_all(&mut st);
         }
-        let before: Vec<Vec<String>> = st.docs.iter().map(|(_, d)| clusters(d)).collect();
-        let (ids, mut docs): (Vec<u32>, Vec<Document>) = std::mem::take(&mut st.docs).into_iter().unzip();
-        unify_clusters(&mut docs);
-        for ((id, doc), old) in ids.iter().zip(&docs).zip(&before) {
-            let now = clusters(doc);
-            let changes: Vec<(usize, String)> = entity_indices(doc)
-                .zip(now.iter().zip(old))
-                .filter(|(_, (n, o))| n != o)
-                .map(|(i, (n, _))| (i, n.clone()))
-                .collect();
-            if !changes.is_empty() {
-                post(&Reply::Clusters { id: *id, changes, entities: entity_views(doc) });
-            }
-        }
-        st.docs = ids.into_iter().zip(docs).collect();
+        post_board(&st);
     });
     let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0);
+}
+
+fn unify_all(st: &mut State) {
+    let before: Vec<Vec<String>> = st.docs.iter().map(|(_, d)| clusters(d)).collect();
+    let (ids, mut docs): (Vec<u32>, Vec<Document>) = std::mem::take(&mut st.docs).into_iter().unzip();
+    unify_clusters(&mut docs);
+    for ((id, doc), old) in ids.iter().zip(&docs).zip(&before) {
+        let now = clusters(doc);
+        let changes: Vec<(usize, String)> = entity_indices(doc)
+            .zip(now.iter().zip(old))
+            .filter(|(_, (n, o))| n != o)
+            .map(|(i, (n, _))| (i, n.clone()))
+            .collect();
+        if !changes.is_empty() {
+            post(&Reply::Clusters { id: *id, changes, entities: entity_views(doc) });
+        }
+    }
+    st.docs = ids.into_iter().zip(docs).collect();
+}
+
+/// The boards of the open documents, each with the regions the reader has not taken back.
+fn post_board(st: &State) {
+    let ids: Vec<u32> = st.docs.iter().map(|(id, _)| *id).collect();
+    let kept: Vec<Vec<Region>> = ids.iter().map(|id| st.kept.get(id).cloned().unwrap_or_default()).collect();
+    let in_force: Vec<Vec<Region>> = ids
+        .iter()
+        .zip(&kept)
+        .map(|(id, kept)| {
+            st.regions.get(id).map_or_else(Vec::new, |r| r.iter().filter(|r| !kept.contains(r)).copied().collect())
+        })
+        .collect();
+    let docs: Vec<&Document> = st.docs.iter().map(|(_, d)| d).collect();
+    let board = board::build_with(&docs, &in_force);
+    post(&Reply::Board(BoardUpdate { ids, kept, board }));
 }
 
 fn entity_indices(doc: &Document) -> impl Iterator<Item = usize> + '_ {

@@ -209,6 +209,7 @@ fn on_reply(state: AppState, reply: Reply, bodies: Option<js_sys::Uint8Array>) {
             }
             state.original.set(Some((id, text.map(Arc::new))));
         }
+        Reply::Board(update) => state.board.set(Some(Arc::new(update))),
         Reply::Clusters { id, changes, entities } => {
             with_store(|s| {
                 if let Some(d) = s.get_mut(&id) {

@@ -1,5 +1,6 @@
 //! One module per part of the page.
 
+pub mod board;
 pub mod details;
 pub mod doc_list;
 pub mod entities_panel;

@@ -13,9 +13,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
 
+use newslens::board::{Region, RegionKind};
+
 use crate::protocol::Request;
-use crate::render::{chunk_html, Hidden};
-use crate::state::{with_store, AppState, Status};
+use crate::render::{chunk_html, Hidden, RegionMark};
+use crate::state::{next_id, with_store, AppState, DocInfo, DocRow, Status};
+use crate::views::board::entities::Stepper;
 use crate::worker_client;
 
 /// Rendered ahead of the viewport, so scrolling finds text already marked.
@@ -28,6 +31,8 @@ struct Controller {
     sections: Vec<Element>,
     rendered: Vec<bool>,
     hidden: Hidden,
+    /// The regions of a document that are not its article, as the board last said.
+    regions: (Option<u32>, Vec<RegionMark>),
     /// Scroll position to restore once the text is long enough again (full text replacing
     /// a preview).
     restore_top: Option<i32>,
@@ -68,6 +73,7 @@ fn init(body: Element, scroller: Element) {
             sections: Vec::new(),
             rendered: Vec::new(),
             hidden: Hidden::default(),
+            regions: (None, Vec::new()),
             restore_top: None,
         })
     });
@@ -146,7 +152,8 @@ fn render(index: usize) {
             let c = s.get_mut(&doc)?.chunks.get_mut(index)?;
             let (start, first) = (c.meta.start, c.meta.first);
             let (text, annotations) = c.body();
-            Some(chunk_html(text, start, first, annotations, &ctl.hidden))
+            let regions = if ctl.regions.0 == Some(doc) { ctl.regions.1.as_slice() } else { &[] };
+            Some(chunk_html(text, start, first, annotations, regions, &ctl.hidden))
         });
         if let Some(html) = html {
             section.set_inner_html(&html);
@@ -168,6 +175,63 @@ pub fn set_hidden(hidden: Hidden) {
         ctl.hidden = hidden;
         refresh_sections(ctl);
     });
+}
+
+/// Dims a document's regions that are not its article (re-rendering if they changed).
+pub fn set_regions(doc: Option<u32>, regions: Vec<RegionMark>) {
+    with_ctl(|ctl| {
+        if ctl.regions.0 == doc && ctl.regions.1 == regions {
+            return;
+        }
+        ctl.regions = (doc, regions);
+        refresh_sections(ctl);
+    });
+}
+
+/// The regions of document `id` on the board: those left out, and those the reader kept.
+fn regions_of(state: AppState, id: u32) -> Vec<RegionMark> {
+    state.board.with(|b| {
+        let Some(b) = b else { return Vec::new() };
+        let Some(d) = b.ids.iter().position(|&x| x == id) else { return Vec::new() };
+        let mark = |r: &Region, kept: bool| RegionMark { start: r.start, end: r.end, kind: r.kind, kept };
+        let mut out: Vec<RegionMark> = b.board.documents[d].regions.iter().map(|r| mark(r, false)).collect();
+        out.extend(b.kept.get(d).into_iter().flatten().map(|r| mark(r, true)));
+        out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        out
+    })
+}
+
+/// A click (or Enter) on a region's button: keep it as article, leave it out again, or
+/// open a second article as its own document.
+fn region_action(state: AppState, ev: &web_sys::Event) -> bool {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
+    let Ok(Some(tag)) = target.closest(".region-tag") else { return false };
+    let (Some(region), Some(act)) = (tag.get_attribute("data-region"), tag.get_attribute("data-act")) else {
+        return false;
+    };
+    let Some(id) = state.selected.get_untracked() else { return false };
+    let mut parts = region.split(' ');
+    let (Some(start), Some(end), Some(kind)) = (
+        parts.next().and_then(|p| p.parse().ok()),
+        parts.next().and_then(|p| p.parse().ok()),
+        parts.next().and_then(|k| serde_json::from_value::<RegionKind>(k.into()).ok()),
+    ) else {
+        return false;
+    };
+    let region = Region { start, end, kind };
+    match act.as_str() {
+        "split" => {
+            let name = state.row(id).map_or_else(String::new, |r| r.info.with_untracked(|i| i.name.clone()));
+            let name = format!("{} (second article)", name.trim_end_matches(".txt"));
+            let new_id = next_id();
+            let row = DocRow { id: new_id, info: RwSignal::new(DocInfo::new(name.clone(), (end - start) as u64)) };
+            state.docs.update(|d| d.push(row));
+            worker_client::send(&Request::Split { id, new_id, name }, None);
+            state.selected.set(Some(new_id));
+        }
+        act => worker_client::send(&Request::Region { id, region, keep: act == "keep" }, None),
+    }
+    true
 }
 
 /// Re-renders after the shown document's annotations changed (clusters lined up).
@@ -247,6 +311,12 @@ pub fn Reader() -> impl IntoView {
             refresh();
         }
         r
+    });
+    Effect::new(move |_| {
+        let doc = state.selected.get();
+        let _ = body.get();
+        let regions = doc.map(|id| regions_of(state, id)).unwrap_or_default();
+        set_regions(doc, regions);
     });
 
     let reader_state = move || match state.selected_info() {
@@ -345,6 +415,7 @@ pub fn Reader() -> impl IntoView {
                     </Show>
                 </header>
             </Show>
+            <Stepper/>
             <Show when=move || open.get() && has_original()>
                 <section id="original-text" class="original-text" aria-label="Original page text">
                     <p class="original-note">
@@ -366,6 +437,14 @@ pub fn Reader() -> impl IntoView {
                 node_ref=body
                 on:mouseover=move |ev: web_sys::MouseEvent| point(&ev)
                 on:focusin=move |ev: web_sys::FocusEvent| point(&ev)
+                on:click=move |ev: web_sys::MouseEvent| {
+                    region_action(state, &ev);
+                }
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if (ev.key() == "Enter" || ev.key() == " ") && region_action(state, &ev) {
+                        ev.prevent_default();
+                    }
+                }
             ></div>
         </section>
     }

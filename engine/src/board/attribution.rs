@@ -3,12 +3,12 @@
 //! `the claims by South Korea, Ukraine and the US that`. Only what the
 //! sentence itself says; a figure the writer gives on their own has none.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::doc::EntityLabel;
 
 /// The source a sentence names for a figure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attribution {
     /// As written (`The Biden administration`).
     pub text: String,
@@ -16,7 +16,7 @@ pub struct Attribution {
     pub start: usize,
     pub end: usize,
     /// Entity clusters named inside it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clusters: Vec<String>,
 }
 

@@ -5,7 +5,7 @@
 //! tokenizer over every open document would cost more than the boards
 //! themselves, so the sentence around a point is found locally.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Code-point offsets to byte offsets of one text, for lookups in any order.
 /// It keeps the byte offset of every 64th code point and walks the rest.
@@ -50,7 +50,7 @@ impl<'t> ByteIndex<'t> {
 }
 
 /// A stretch of a document: code points `start..end` and its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Passage {
     pub start: usize,
     pub end: usize,

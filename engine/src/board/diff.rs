@@ -2,10 +2,10 @@
 //! outlet has that the other does not, word for word, with punctuation as
 //! tokens of its own (so `instead …` and `instead…` are the same).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One step from the reference version to another.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum DiffOp {
     /// Both have it.

@@ -4,14 +4,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Open;
 use crate::doc::{Annotation, EntityLabel};
 
-/// A mention: document, code points `start..end`. Serialised as `[doc, start, end]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct At(pub usize, pub usize, pub usize);
+/// A mention: document, index into its annotations, code points `start..end`.
+/// Serialised as `[doc, annotation, start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct At(pub usize, pub usize, pub usize, pub usize);
 
 impl At {
     pub fn doc(&self) -> usize {
@@ -20,7 +21,7 @@ impl At {
 }
 
 /// One entity across the open documents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityRow {
     pub cluster: String,
     /// The label most of its mentions carry.
@@ -52,7 +53,7 @@ pub(crate) fn board(open: &[Open]) -> Vec<EntityRow> {
     }
     let mut by_cluster: BTreeMap<&str, Acc> = BTreeMap::new();
     for (d, o) in open.iter().enumerate() {
-        for a in &o.doc.annotations {
+        for (i, a) in o.doc.annotations.iter().enumerate() {
             let Annotation::Entity(e) = a else { continue };
             if o.mask.covers(e.start) {
                 continue;
@@ -62,7 +63,7 @@ pub(crate) fn board(open: &[Open]) -> Vec<EntityRow> {
                 labels: BTreeMap::new(),
                 first: &e.text,
             });
-            acc.mentions.push(At(d, e.start, e.end));
+            acc.mentions.push(At(d, i, e.start, e.end));
             *acc.labels.entry(e.label).or_default() += 1;
         }
     }

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::attribution::{self, Attribution, Mention};
 use super::context::{sentence_bytes, ByteIndex, Passage};
@@ -13,7 +13,7 @@ use super::Open;
 use crate::doc::{Amount, Annotation, NumberLabel, Scalar, Value};
 
 /// Figures that count one thing, from one or more documents.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FigureGroup {
     /// The thing as most members write it (`North Korean troops`).
     pub thing: String,
@@ -33,7 +33,7 @@ impl FigureGroup {
 }
 
 /// How a member came to its group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Joined {
     /// Its own words name the thing.
@@ -45,7 +45,7 @@ pub enum Joined {
 }
 
 /// One figure on the board.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FigureMember {
     /// Index of the document among the open ones.
     pub doc: usize,
@@ -68,14 +68,14 @@ pub struct FigureMember {
 }
 
 /// A day (or month) with every document's mentions of it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateGroup {
     /// `YYYY-MM-DD` or `YYYY-MM`.
     pub date: String,
     pub members: Vec<DateMember>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateMember {
     pub doc: usize,
     pub annotation: usize,

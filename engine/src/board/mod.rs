@@ -18,9 +18,10 @@ pub mod quotes;
 pub mod regions;
 pub mod things;
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::doc::{Annotation, Document, EntityLabel};
 pub use context::Passage;
@@ -30,7 +31,7 @@ pub use quotes::{QuoteBoard, QuoteMatch};
 pub use regions::{Mask, Region, RegionKind};
 
 /// Every board for the open documents, as the page draws them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Board {
     /// Per open document, in order: what the boards call it, and its regions in force.
     pub documents: Vec<DocumentInfo>,
@@ -42,7 +43,7 @@ pub struct Board {
 }
 
 /// An open document as the boards know it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentInfo {
     pub source: Option<String>,
     pub title: Option<String>,
@@ -58,20 +59,22 @@ pub(crate) struct Open<'d> {
 }
 
 /// Every board, each document's regions found afresh (see [`regions::find`]).
-pub fn build(documents: &[Document]) -> Board {
+pub fn build<D: Borrow<Document>>(documents: &[D]) -> Board {
+    let documents: Vec<&Document> = documents.iter().map(Borrow::borrow).collect();
     let indices: Vec<context::ByteIndex> = documents.iter().map(|d| context::ByteIndex::new(&d.text)).collect();
     let regions: Vec<Vec<Region>> = documents.iter().zip(&indices).map(|(d, i)| regions::find_in(d, i)).collect();
-    assemble(documents, indices, &regions)
+    assemble(&documents, indices, &regions)
 }
 
 /// Every board, with the regions given for each document (the reader may
 /// have undone some calls); a document without an entry has none.
-pub fn build_with(documents: &[Document], regions: &[Vec<Region>]) -> Board {
+pub fn build_with<D: Borrow<Document>>(documents: &[D], regions: &[Vec<Region>]) -> Board {
+    let documents: Vec<&Document> = documents.iter().map(Borrow::borrow).collect();
     let indices = documents.iter().map(|d| context::ByteIndex::new(&d.text)).collect();
-    assemble(documents, indices, regions)
+    assemble(&documents, indices, regions)
 }
 
-fn assemble<'d>(documents: &'d [Document], indices: Vec<context::ByteIndex<'d>>, regions: &[Vec<Region>]) -> Board {
+fn assemble<'d>(documents: &[&'d Document], indices: Vec<context::ByteIndex<'d>>, regions: &[Vec<Region>]) -> Board {
     let none = Vec::new();
     let region_of = |d: usize| regions.get(d).unwrap_or(&none);
     let open: Vec<Open> = documents

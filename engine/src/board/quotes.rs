@@ -5,14 +5,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::diff::{self, DiffOp, Token};
 use super::Open;
 use crate::doc::{Annotation, Document, QuoteLabel};
 
 /// One quotation on the board.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteRef {
     pub doc: usize,
     /// Index into the document's annotations.
@@ -27,7 +27,7 @@ pub struct QuoteRef {
 }
 
 /// A speaker and every quotation of theirs across the open documents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpeakerRow {
     /// The speaker's cluster, or the speaker as written when unresolved.
     pub speaker: String,
@@ -38,7 +38,7 @@ pub struct SpeakerRow {
 }
 
 /// One document's version of a quotation quoted in several documents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MatchMember {
     pub doc: usize,
     /// Who this document says said it.
@@ -52,7 +52,7 @@ pub struct MatchMember {
 }
 
 /// The same quotation in two or more documents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteMatch {
     /// The member the others are compared with: the longest version.
     pub reference: usize,
@@ -62,7 +62,7 @@ pub struct QuoteMatch {
 }
 
 /// Who said what, across the open documents.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct QuoteBoard {
     /// Speakers quoted in the most documents first; unattributed quotes left out.
     pub speakers: Vec<SpeakerRow>,
