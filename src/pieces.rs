@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use newslens::board::{entity_groups, quote_groups};
+use newslens::board::{entity_groups, quote_groups, Mask};
 use newslens::doc::{Entity, EntityLabel};
 use newslens::{Annotation, Document};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -262,15 +262,16 @@ pub fn batches(cuts: &[Cut], chars: usize) -> Vec<std::ops::Range<usize>> {
 
 /// Counts and name groups of a document.
 pub fn groups(id: u32, doc: &Document) -> Groups {
+    Groups { id, counts: counts(doc, &Mask::default()), entities: entity_views(doc, &Mask::default()) }
+}
+
+/// `(layer, label, count)` of the annotations outside `left_out` (what is not the article).
+pub fn counts(doc: &Document, left_out: &Mask) -> Vec<(String, String, usize)> {
     let mut counts: BTreeMap<(&'static str, &'static str), usize> = BTreeMap::new();
-    for a in &doc.annotations {
+    for a in doc.annotations.iter().filter(|a| !left_out.covers(a.range().0)) {
         *counts.entry((a.layer().as_str(), a.label())).or_default() += 1;
     }
-    Groups {
-        id,
-        counts: counts.into_iter().map(|((l, b), n)| (l.to_string(), b.to_string(), n)).collect(),
-        entities: entity_views(doc),
-    }
+    counts.into_iter().map(|((l, b), n)| (l.to_string(), b.to_string(), n)).collect()
 }
 
 /// A document's quotes by speaker as the panel lists them.
@@ -293,17 +294,24 @@ pub fn quote_views(doc: &Document) -> Vec<QuoteGroupView> {
         .collect()
 }
 
-/// A document's entity clusters as the panel lists them.
-pub fn entity_views(doc: &Document) -> Vec<EntityGroupView> {
-    entity_groups(doc)
+/// A document's entity clusters as the panel lists them, mentions in `left_out` not counted.
+pub fn entity_views(doc: &Document, left_out: &Mask) -> Vec<EntityGroupView> {
+    let mut views: Vec<EntityGroupView> = entity_groups(doc)
         .into_iter()
-        .map(|g| EntityGroupView {
-            cluster: g.cluster,
-            label: g.label.as_str().to_string(),
-            count: g.mentions.len(),
-            mentions: g.mentions.into_iter().take(MAX_LISTED).collect(),
+        .filter_map(|g| {
+            let mentions: Vec<usize> =
+                g.mentions.into_iter().filter(|&i| !left_out.covers(doc.annotations[i].range().0)).collect();
+            (!mentions.is_empty()).then(|| EntityGroupView {
+                cluster: g.cluster,
+                label: g.label.as_str().to_string(),
+                count: mentions.len(),
+                mentions: mentions.into_iter().take(MAX_LISTED).collect(),
+            })
         })
-        .collect()
+        .collect();
+    // Most mentioned first, as without regions.
+    views.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.cluster.cmp(&b.cluster)));
+    views
 }
 
 /// The beginning of a long text, about `bytes` long, ending after a line break (or a space)

@@ -11,9 +11,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::pieces::{batches, entity_views, pieces, prefix, quote_views, write_body, Cut};
+use crate::pieces::{batches, counts, entity_views, pieces, prefix, quote_views, write_body, Cut};
 use crate::protocol::{
-    BoardUpdate, Reply, Request, BATCH_CHARS, CHUNK_CHARS, MAX_DOC_BYTES, PREVIEW_ABOVE, PREVIEW_BYTES,
+    BoardUpdate, Groups, Reply, Request, BATCH_CHARS, CHUNK_CHARS, MAX_DOC_BYTES, PREVIEW_ABOVE, PREVIEW_BYTES,
 };
 
 struct State {
@@ -134,13 +134,25 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
                 if keep {
                     kept.push(region);
                 }
+                let st = &*st;
+                if let Some((_, doc)) = st.docs.iter().find(|(d, _)| *d == id) {
+                    let left_out = board::Mask::new(&in_force(st, id));
+                    let groups = Groups { id, counts: counts(doc, &left_out), entities: entity_views(doc, &left_out) };
+                    post(&Reply::Groups(groups));
+                }
             }
             schedule_lineup(state, false);
         }
-        Request::Split { id, new_id, name } => match split_off(&state.borrow(), id) {
-            Some((doc, millis)) => deliver(state, new_id, Document { source: Some(name), ..doc }, millis, false, false),
-            None => post(&Reply::Failed { id: new_id, message: format!("{name}: no second article to split off") }),
-        },
+        Request::Split { id, new_id, name } => {
+            // Not borrowed across `deliver`, which stores the new document.
+            let split = split_off(&state.borrow(), id);
+            match split {
+                Some((doc, millis)) => {
+                    deliver(state, new_id, Document { source: Some(name), ..doc }, millis, false, false)
+                }
+                None => post(&Reply::Failed { id: new_id, message: format!("{name}: no second article to split off") }),
+            }
+        }
         Request::Annotate { id, name, pasted } => {
             let payload = js_sys::Reflect::get(&data, &"payload".into()).unwrap_or(JsValue::UNDEFINED);
             let result = annotate(&state.borrow(), id, &name, pasted, payload);
@@ -189,9 +201,14 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
 /// Sends an annotated document to the page (head, groups, chunks, done) and keeps it for lining up
 /// clusters, in place of an earlier version under the same id.
 fn deliver(state: &Rc<RefCell<State>>, id: u32, doc: Document, millis: f64, original: bool, whole: bool) {
-    let (mut head, groups, cuts) = pieces(id, &doc, CHUNK_CHARS);
+    let (mut head, mut groups, cuts) = pieces(id, &doc, CHUNK_CHARS);
     head.original = original;
     head.whole = whole;
+    // What is not the article is left out of the counts.
+    let regions = board::regions::find(&doc);
+    let left_out = board::Mask::new(&regions);
+    groups.counts = counts(&doc, &left_out);
+    groups.entities = entity_views(&doc, &left_out);
     post(&Reply::Head(head));
     post(&Reply::Groups(groups));
     post(&Reply::Quotes { id, quotes: quote_views(&doc) });
@@ -200,7 +217,7 @@ fn deliver(state: &Rc<RefCell<State>>, id: u32, doc: Document, millis: f64, orig
     {
         let mut st = state.borrow_mut();
         st.docs.retain(|(d, _)| *d != id);
-        st.regions.insert(id, board::regions::find(&doc));
+        st.regions.insert(id, regions);
         st.kept.remove(&id);
         st.docs.push((id, doc));
     }
@@ -315,23 +332,26 @@ fn unify_all(st: &mut State) {
             .map(|(i, (n, _))| (i, n.clone()))
             .collect();
         if !changes.is_empty() {
-            post(&Reply::Clusters { id: *id, changes, entities: entity_views(doc) });
+            let left_out = board::Mask::new(&in_force(st, *id));
+            post(&Reply::Clusters { id: *id, changes, entities: entity_views(doc, &left_out) });
         }
     }
     st.docs = ids.into_iter().zip(docs).collect();
+}
+
+/// A document's regions the reader has not taken back.
+fn in_force(st: &State, id: u32) -> Vec<Region> {
+    let kept = st.kept.get(&id);
+    st.regions
+        .get(&id)
+        .map_or_else(Vec::new, |r| r.iter().filter(|r| !kept.is_some_and(|k| k.contains(r))).copied().collect())
 }
 
 /// The boards of the open documents, each with the regions the reader has not taken back.
 fn post_board(st: &State) {
     let ids: Vec<u32> = st.docs.iter().map(|(id, _)| *id).collect();
     let kept: Vec<Vec<Region>> = ids.iter().map(|id| st.kept.get(id).cloned().unwrap_or_default()).collect();
-    let in_force: Vec<Vec<Region>> = ids
-        .iter()
-        .zip(&kept)
-        .map(|(id, kept)| {
-            st.regions.get(id).map_or_else(Vec::new, |r| r.iter().filter(|r| !kept.contains(r)).copied().collect())
-        })
-        .collect();
+    let in_force: Vec<Vec<Region>> = ids.iter().map(|&id| in_force(st, id)).collect();
     let docs: Vec<&Document> = st.docs.iter().map(|(_, d)| d).collect();
     let board = board::build_with(&docs, &in_force);
     post(&Reply::Board(BoardUpdate { ids, kept, board }));

@@ -104,7 +104,12 @@ test('the samples side by side: figures, quotes, names and what is not the artic
   assert.match(second, /NEW DELHI \(AP\)/);
   const opacity = await page.$eval('#reader .region[data-kind="boilerplate"]', (r) => Number(getComputedStyle(r).opacity));
   assert.ok(opacity < 1, 'dimmed');
+  await page.$eval('#reader', (r) => { r.scrollTop = 0; });
+  await page.waitForTimeout(200);
   await page.screenshot({ path: screenshotPath('board-reader-regions.png') });
+  await page.$eval('#reader .region[data-kind="second_article"]', (r) => r.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: screenshotPath('board-reader-second-article.png') });
 
   // Undo the call on the first furniture line: it counts as article again.
   await page.locator('#reader .region[data-kind="boilerplate"] .region-tag[data-act="keep"]').first().click();
@@ -120,6 +125,8 @@ test('the samples side by side: figures, quotes, names and what is not the artic
     { timeout: SLOW },
   );
   await page.screenshot({ path: screenshotPath('board-split.png') });
+  const notices = await page.$$eval('.notice-text', (n) => n.map((x) => x.textContent));
+  assert.deepEqual(notices, [], 'no messages (the engine never stopped)');
   assert.deepEqual(errors, [], 'no script errors');
   await context.close();
 });

@@ -66,7 +66,7 @@ pub fn EntityBoard(update: Arc<BoardUpdate>) -> impl IntoView {
     let more_left = move || filtered.with(Vec::len) > limit.get();
     let head_cells: Vec<_> = (0..docs)
         .map(|d| {
-            view! { <th scope="col" class="count-col" title=doc_title(&update, d) style=format!("--doc-hue: {}", hue(d))>{letter(d)}</th> }
+            view! { <th scope="col" class=format!("count-col {}", hue(d)) title=doc_title(&update, d)>{letter(d)}</th> }
         })
         .collect();
     view! {
@@ -101,7 +101,10 @@ pub fn EntityBoard(update: Arc<BoardUpdate>) -> impl IntoView {
                         limit.set(ROWS_SHOWN);
                     }
                 />
-                <span class="muted small">{move || format!("{} names", filtered.with(Vec::len))}</span>
+                <span class="muted small">{move || match filtered.with(Vec::len) {
+                    1 => "1 name".to_string(),
+                    n => format!("{n} names"),
+                }}</span>
             </div>
             <table class="entity-table">
                 <thead>

@@ -177,7 +177,7 @@ fn chart(group: &FigureGroup) -> Option<String> {
         let hue = super::hue(m.doc);
         let _ = write!(
             svg,
-            r#"<g class="mark" data-doc="{}" style="--doc-hue: {hue}"><text class="row-letter" x="4" y="{:.1}">{}</text>"#,
+            r#"<g class="mark {hue}" data-doc="{}"><text class="row-letter" x="4" y="{:.1}">{}</text>"#,
             m.doc,
             y + 4.0,
             super::letter(m.doc)

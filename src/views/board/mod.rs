@@ -41,15 +41,16 @@ pub fn letter(doc: usize) -> String {
 #[component]
 pub fn DocChip(doc: usize, #[prop(into)] title: String) -> impl IntoView {
     view! {
-        <span class="doc-chip" data-doc=doc.to_string() style=format!("--doc-hue: {}", hue(doc)) title=title>
+        <span class=format!("doc-chip {}", hue(doc)) data-doc=doc.to_string() title=title>
             {letter(doc)}
         </span>
     }
 }
 
-/// A hue per document, far apart for the first few.
-pub fn hue(doc: usize) -> u32 {
-    (doc as u32 * 137 + 210) % 360
+/// The class that colours a document everywhere on the board (`hue-0` to `hue-9`, set in the
+/// stylesheet: the page's policy allows no inline styles).
+pub fn hue(doc: usize) -> String {
+    format!("hue-{}", doc % 10)
 }
 
 /// The title of board document `doc` (its page title, else its file name).

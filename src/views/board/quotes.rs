@@ -60,6 +60,12 @@ fn MatchCard(m: QuoteMatch, update: Arc<BoardUpdate>) -> impl IntoView {
         "outlets name different speakers"
     };
     let all_same = m.members.iter().all(|x| x.same_words);
+    let cut = m.members.iter().any(|x| x.diff.iter().any(|op| matches!(op, DiffOp::Omitted { .. })));
+    let verdict = match (all_same, cut) {
+        (true, false) => Some("word for word the same"),
+        (true, true) => Some("the same words, some outlets quote less"),
+        _ => None,
+    };
     let members: Vec<_> = m
         .members
         .iter()
@@ -99,7 +105,7 @@ fn MatchCard(m: QuoteMatch, update: Arc<BoardUpdate>) -> impl IntoView {
             <h4>
                 {speaker.unwrap_or_else(|| "Unattributed".into())}
                 <span class="muted small">{format!(" · in {} documents · {agree}", m.members.len())}</span>
-                {all_same.then(|| view! { <span class="badge same">" word for word the same"</span> })}
+                {verdict.map(|v| view! { <span class="badge same">{v}</span> })}
             </h4>
             <ol class="quote-versions">{members}</ol>
         </article>

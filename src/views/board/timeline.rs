@@ -42,8 +42,7 @@ pub fn Timeline(update: Arc<BoardUpdate>) -> impl IntoView {
                     view! {
                         <button
                             type="button"
-                            class="doc-chip"
-                            style=format!("--doc-hue: {}", hue(doc))
+                            class=format!("doc-chip {}", hue(doc))
                             title=title
                             on:click=move |_| open_in_reader(state, &update, doc, annotation)
                         >
