@@ -183,11 +183,10 @@ fn chart(group: &FigureGroup) -> Option<String> {
             super::letter(m.doc)
         );
         let hollow = if m.approx { " hollow" } else { "" };
-        let label_at;
-        match (m.low, m.high) {
+        let label_at = match (m.low, m.high) {
             (Some(lo), Some(hi)) if (hi - lo).abs() < f64::EPSILON => {
                 let _ = write!(svg, r#"<circle class="dot{hollow}" cx="{:.1}" cy="{y:.1}" r="5"/>"#, x(lo));
-                label_at = x(lo) + 10.0;
+                x(lo) + 10.0
             }
             (Some(lo), Some(hi)) => {
                 let (a, b) = (x(lo), x(hi));
@@ -197,24 +196,24 @@ fn chart(group: &FigureGroup) -> Option<String> {
                     y - 5.0,
                     (b - a).max(2.0)
                 );
-                label_at = b + 8.0;
+                b + 8.0
             }
             // `more than 7,000`: from the bound to the right.
             (Some(lo), None) => {
                 let a = x(lo);
                 let b = (a + plot * 0.18).min(LEFT + plot);
                 arrow(&mut svg, a, b, y, hollow);
-                label_at = b + 8.0;
+                b + 8.0
             }
             // `up to 12,000`: from the bound to the left.
             (None, Some(hi)) => {
                 let b = x(hi);
                 let a = (b - plot * 0.18).max(LEFT);
                 arrow(&mut svg, b, a, y, hollow);
-                label_at = b + 8.0;
+                b + 8.0
             }
             (None, None) => continue,
-        }
+        };
         let mut label = String::new();
         escape_into(&mut label, &m.text);
         let _ = write!(svg, r#"<text class="value" x="{label_at:.1}" y="{:.1}">{label}</text></g>"#, y + 4.0);
