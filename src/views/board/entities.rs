@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use newslens::board::EntityRow;
 
 use super::{doc_title, hue, letter, open_in_reader};
+use crate::pieces::excerpt;
 use crate::protocol::BoardUpdate;
 use crate::state::{AppState, Pane};
 
@@ -195,7 +196,7 @@ pub fn Stepper() -> impl IntoView {
                 <div id="stepper" class="stepper" role="group" aria-label=format!("Mentions of {cluster}")>
                     <strong>{cluster.clone()}</strong>
                     <span class="stepper-pos">{format!(" mention {} of {n}", at + 1)}</span>
-                    <span class="muted small">{format!(" · in {}: {title}", letter(doc))}</span>
+                    <span class="muted small" title=title.clone()>{format!(" · in {}: {}", letter(doc), excerpt(&title, 48))}</span>
                     <button type="button" class="quiet" disabled=first on:click=move |_| step(state, &prev, at.saturating_sub(1))>"◀ previous"</button>
                     <button type="button" class="quiet" id="stepper-next" disabled=last on:click=move |_| step(state, &next, at + 1)>"next ▶"</button>
                     <button type="button" class="quiet" on:click=move |_| state.pane.set(Pane::Board)>"back to the board"</button>
