@@ -44,6 +44,9 @@ pub enum Request {
     /// Annotate a page's document again from the whole page's text (`whole`) or from its
     /// article; the answer is the usual head, chunks and done, under the same id.
     Use { id: u32, whole: bool },
+    /// Open a document kept from an earlier visit: the payload is its saved bytes
+    /// ([`crate::persist::format::KeptDoc`] as JSON). Answered like `Annotate`, without `Saved`.
+    Restore { id: u32, name: String },
 }
 
 /// Worker -> page, as `{"kind": {...}}`: the name first, so a large reply is read in one
@@ -91,6 +94,11 @@ pub enum Reply {
     Original {
         id: u32,
         text: Option<String>,
+    },
+    /// A document changed: its `bodies` hold what to keep of it
+    /// ([`crate::persist::format::KeptDoc`] as JSON), for the page to save.
+    Saved {
+        id: u32,
     },
 }
 

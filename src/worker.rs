@@ -4,6 +4,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use newslens::board::unify_clusters;
 use newslens::page::{self, Format};
 use newslens::{Annotation, Document, Engine, Page};
@@ -11,6 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use crate::persist::format::{read_doc, KeptDocRef, KeptPage, VERSION};
 use crate::pieces::{batches, entity_views, pieces, prefix, quote_views, write_body, Cut};
 use crate::protocol::{Reply, Request, BATCH_CHARS, CHUNK_CHARS, MAX_DOC_BYTES, PREVIEW_ABOVE, PREVIEW_BYTES};
 
@@ -18,10 +21,20 @@ struct State {
     engine: Result<Engine, String>,
     /// Every open document, for lining clusters up across them.
     docs: Vec<(u32, Document)>,
-    /// Documents that came from HTML: the page (article and whole text) and its file name,
-    /// for showing the whole page and switching between it and the article.
-    pages: HashMap<u32, (Page, String)>,
+    /// How long the engine took on each document, kept with it.
+    millis: HashMap<u32, f64>,
+    /// Documents that came from HTML, for showing the whole page and switching between it
+    /// and the article.
+    pages: HashMap<u32, PageEntry>,
     unify_pending: bool,
+}
+
+/// The page a document came from (article and whole text), its file name, and whether the
+/// document shows the whole page.
+struct PageEntry {
+    page: Page,
+    name: String,
+    whole: bool,
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -56,22 +69,30 @@ fn now() -> f64 {
 pub fn run() {
     let engine = Engine::new().map_err(|e| e.to_string());
     let ready_error = engine.as_ref().err().cloned();
-    let state = Rc::new(RefCell::new(State { engine, docs: Vec::new(), pages: HashMap::new(), unify_pending: false }));
+    let state = Rc::new(RefCell::new(State {
+        engine,
+        docs: Vec::new(),
+        millis: HashMap::new(),
+        pages: HashMap::new(),
+        unify_pending: false,
+    }));
     let warm_state = state.clone();
-    let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-        handle(&state, ev.data());
-    });
-    scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
-    handler.forget();
+    // The worker's one listener, for its whole life.
+    EventListener::new(&scope(), "message", move |ev| {
+        if let Some(ev) = ev.dyn_ref::<MessageEvent>() {
+            handle(&state, ev.data());
+        }
+    })
+    .forget();
     post(&Reply::Ready { error: ready_error });
     // Right after Ready, before any document: a first document arriving meanwhile waits
     // for this (tens of milliseconds) and then runs on well-compiled code.
-    let warm = Closure::once_into_js(move || {
+    Timeout::new(0, move || {
         if let Ok(engine) = &warm_state.borrow().engine {
             warm_up_messages(&engine.warm_up());
         }
-    });
-    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 0);
+    })
+    .forget();
 }
 
 /// Like the engine's warm-up, for cutting a document into messages: the loops over every
@@ -104,30 +125,38 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
             let mut st = state.borrow_mut();
             st.docs.retain(|(d, _)| *d != id);
             st.pages.remove(&id);
+            st.millis.remove(&id);
         }
         Request::Annotate { id, name, pasted } => {
             let payload = js_sys::Reflect::get(&data, &"payload".into()).unwrap_or(JsValue::UNDEFINED);
             let result = annotate(&state.borrow(), id, &name, pasted, payload);
             match result {
                 Ok((doc, millis, page)) => {
-                    let original = page.full_text.is_some();
-                    if original {
-                        state.borrow_mut().pages.insert(id, (page, name));
+                    if page.full_text.is_some() {
+                        state.borrow_mut().pages.insert(id, PageEntry { page, name, whole: false });
                     }
-                    deliver(state, id, doc, millis, original, false);
+                    deliver(state, id, doc, millis, true);
                 }
                 Err(message) => post(&Reply::Failed { id, message }),
             }
         }
+        Request::Restore { id, name } => {
+            let payload = js_sys::Reflect::get(&data, &"payload".into()).unwrap_or(JsValue::UNDEFINED);
+            if let Err(message) = restore(state, id, &name, &payload) {
+                post(&Reply::Failed { id, message });
+            }
+        }
         Request::Original { id } => {
-            let text = state.borrow().pages.get(&id).and_then(|(p, _)| p.full_text.clone());
+            let text = state.borrow().pages.get(&id).and_then(|p| p.page.full_text.clone());
             post(&Reply::Original { id, text });
         }
         Request::Use { id, whole } => {
             let result = {
-                let st = state.borrow();
-                match (&st.engine, st.pages.get(&id)) {
-                    (Ok(engine), Some((page, name))) => {
+                let mut st = state.borrow_mut();
+                let st = &mut *st;
+                match (&st.engine, st.pages.get_mut(&id)) {
+                    (Ok(engine), Some(PageEntry { page, name, whole: shown })) => {
+                        *shown = whole;
                         let started = now();
                         // The same page with the whole text in place of the article.
                         let doc = match (whole, &page.full_text) {
@@ -142,7 +171,7 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
                 }
             };
             match result {
-                Some((doc, millis)) => deliver(state, id, doc, millis, true, whole),
+                Some((doc, millis)) => deliver(state, id, doc, millis, true),
                 // The page is gone (the worker restarted): the page says so and keeps the text.
                 None => post(&Reply::Original { id, text: None }),
             }
@@ -150,12 +179,67 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
     }
 }
 
+/// Opens a document kept from an earlier visit, as it was (no engine run).
+fn restore(state: &Rc<RefCell<State>>, id: u32, name: &str, payload: &JsValue) -> Result<(), String> {
+    let bytes = payload.dyn_ref::<js_sys::Uint8Array>().ok_or_else(|| format!("{name}: nothing kept"))?.to_vec();
+    let kept = read_doc(&bytes).map_err(|e| format!("{name}: {e}"))?;
+    if let Some(p) = kept.page {
+        let doc = &kept.document;
+        let page = Page {
+            text: p.article.unwrap_or_else(|| doc.text.clone()),
+            title: doc.title.clone(),
+            byline: doc.byline.clone(),
+            dateline: doc.dateline.as_deref().and_then(parse_date),
+            site_name: doc.site_name.clone(),
+            lang: doc.lang.clone(),
+            full_text: Some(p.full_text),
+        };
+        state.borrow_mut().pages.insert(id, PageEntry { page, name: name.to_string(), whole: p.whole });
+    }
+    deliver(state, id, kept.document, kept.millis, false);
+    Ok(())
+}
+
+/// `YYYY-MM-DD` as a date.
+fn parse_date(s: &str) -> Option<newslens::Date> {
+    let mut parts = s.splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    newslens::Date::new(year, month, day)
+}
+
+/// What to keep of a document, as the page saves it.
+fn kept_bytes(st: &State, id: u32, doc: &Document) -> Option<Vec<u8>> {
+    let page = st.pages.get(&id).and_then(|p| {
+        Some(KeptPage {
+            full_text: p.page.full_text.clone()?,
+            article: p.whole.then(|| p.page.text.clone()),
+            whole: p.whole,
+        })
+    });
+    let millis = st.millis.get(&id).copied().unwrap_or_default();
+    serde_json::to_vec(&KeptDocRef { version: VERSION, document: doc, millis, page }).ok()
+}
+
+/// Posts what to keep of a document, for the page to save.
+fn post_saved(st: &State, id: u32, doc: &Document) {
+    if let Some(bytes) = kept_bytes(st, id, doc) {
+        post_with(&Reply::Saved { id }, Some(&bytes));
+    }
+}
+
 /// Sends an annotated document to the page (head, groups, chunks, done) and keeps it for lining up
-/// clusters, in place of an earlier version under the same id.
-fn deliver(state: &Rc<RefCell<State>>, id: u32, doc: Document, millis: f64, original: bool, whole: bool) {
+/// clusters, in place of an earlier version under the same id; a changed one (`save`) is also
+/// sent to be kept.
+fn deliver(state: &Rc<RefCell<State>>, id: u32, doc: Document, millis: f64, save: bool) {
     let (mut head, groups, cuts) = pieces(id, &doc, CHUNK_CHARS);
-    head.original = original;
-    head.whole = whole;
+    {
+        let st = state.borrow();
+        let page = st.pages.get(&id);
+        head.original = page.is_some();
+        head.whole = page.is_some_and(|p| p.whole);
+    }
     post(&Reply::Head(head));
     post(&Reply::Groups(groups));
     post(&Reply::Quotes { id, quotes: quote_views(&doc) });
@@ -163,6 +247,10 @@ fn deliver(state: &Rc<RefCell<State>>, id: u32, doc: Document, millis: f64, orig
     post(&Reply::Done { id, millis });
     {
         let mut st = state.borrow_mut();
+        st.millis.insert(id, millis);
+        if save {
+            post_saved(&st, id, &doc);
+        }
         st.docs.retain(|(d, _)| *d != id);
         st.docs.push((id, doc));
     }
@@ -238,7 +326,7 @@ fn schedule_unify(state: &Rc<RefCell<State>>) {
         return;
     }
     let state = state.clone();
-    let run = Closure::once_into_js(move || {
+    Timeout::new(0, move || {
         let mut st = state.borrow_mut();
         st.unify_pending = false;
         if st.docs.len() < 2 {
@@ -256,11 +344,12 @@ fn schedule_unify(state: &Rc<RefCell<State>>) {
                 .collect();
             if !changes.is_empty() {
                 post(&Reply::Clusters { id: *id, changes, entities: entity_views(doc) });
+                post_saved(&st, *id, doc);
             }
         }
         st.docs = ids.into_iter().zip(docs).collect();
-    });
-    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0);
+    })
+    .forget();
 }
 
 fn entity_indices(doc: &Document) -> impl Iterator<Item = usize> + '_ {

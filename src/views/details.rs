@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use newslens::figures::describe;
 use newslens::Annotation;
 
-use crate::state::{with_store, AppState};
+use crate::store::Store;
 
 /// One line of details: a name and a value.
 fn row(name: &'static str, value: String) -> impl IntoView {
@@ -56,12 +56,12 @@ pub fn fields(a: &Annotation) -> Vec<(&'static str, String)> {
 /// The details panel (`#details`).
 #[component]
 pub fn Details() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let current = move || {
         let i = state.focused.get()?;
         let id = state.selected.get()?;
-        state.revision.track();
-        with_store(|s| s.get_mut(&id)?.annotation(i).cloned())
+        state.row(id)?.content.track();
+        state.with_doc(id, |d| d.annotation(i).cloned()).flatten()
     };
     view! {
         <section id="details" role="tooltip" aria-label="Details of the highlight in focus">

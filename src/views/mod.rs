@@ -9,3 +9,4 @@ pub mod notices;
 pub mod quotes_panel;
 pub mod reader;
 pub mod show_more;
+pub mod storage;

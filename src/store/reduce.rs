@@ -1,0 +1,694 @@
+//! The one place actions change the store.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::protocol::{Head, Reply, Request};
+use crate::store::{
+    Action, Bytes, Command, Dirty, DocData, DocEntry, DocInfo, DocRow, Notice, Status, Storage, Store, StoredChunk,
+};
+
+/// Most messages kept: a flood (hundreds of refused files) keeps the newest.
+const MAX_NOTICES: usize = 300;
+
+/// Applies `action` to the store; returns what it asks of the outside.
+pub fn reduce(store: &Store, action: Action) -> Vec<Command> {
+    match action {
+        Action::Add { name, size, pasted, payload, select } => {
+            let id = store.fresh_id();
+            let row =
+                DocRow { id, info: RwSignal::new(DocInfo::new(name.clone(), size)), content: RwSignal::default() };
+            store.docs.update(|d| d.push(row));
+            store.batch.update(|b| *b += 1);
+            if select {
+                select_doc(store, Some(id));
+            }
+            store.mark(|d| d.session = true);
+            vec![Command::Send(Request::Annotate { id, name, pasted }, payload), Command::Save]
+        }
+        Action::Remove { id } => {
+            remove(store, id);
+            vec![Command::Send(Request::Remove { id }, None), Command::Save]
+        }
+        Action::Select(id) => {
+            select_doc(store, id);
+            vec![Command::Save]
+        }
+        Action::Focus(i) => {
+            if store.focused.get_untracked() != i {
+                store.focused.set(i);
+            }
+            vec![]
+        }
+        Action::Reveal(i) => {
+            store.focused.set(Some(i));
+            store.reveal.set(Some(i));
+            vec![]
+        }
+        Action::ShowLayer { layer, on } => {
+            store.hidden.update(|h| toggle(&mut h.layers, layer, on));
+            store.mark(|d| d.session = true);
+            vec![Command::Save]
+        }
+        Action::ShowLabel { label, on } => {
+            store.hidden.update(|h| toggle(&mut h.labels, label, on));
+            store.mark(|d| d.session = true);
+            vec![Command::Save]
+        }
+        Action::Notify(text) => {
+            notify(store, text);
+            vec![]
+        }
+        Action::Dismiss(id) => {
+            store.notices.update(|n| n.retain(|m| m.id != id));
+            vec![]
+        }
+        Action::DismissAll => {
+            store.notices.set(Vec::new());
+            vec![]
+        }
+        Action::Dragging(on) => {
+            if store.dragging.get_untracked() != on {
+                store.dragging.set(on);
+            }
+            vec![]
+        }
+        Action::AskOriginal { id } => {
+            let have = store.original.with_untracked(|o| matches!(o, Some((d, Some(_))) if *d == id));
+            if have {
+                return vec![];
+            }
+            // Asked of the worker each time it is needed: pages can be large, the page keeps one.
+            store.original.set(None);
+            vec![Command::Send(Request::Original { id }, None)]
+        }
+        Action::UseVersion { id, whole } => {
+            let Some(row) = store.row(id) else { return vec![] };
+            row.info.update(|i| i.status = Status::Working);
+            vec![Command::Send(Request::Use { id, whole }, None)]
+        }
+        Action::Reply(reply, bodies) => on_reply(store, reply, bodies),
+        Action::WorkerDied { culprit } => {
+            match culprit.and_then(|id| store.row(id).map(|r| (id, r))) {
+                Some((id, row)) => {
+                    let name = row.info.with_untracked(|i| i.name.clone());
+                    fail(
+                        store,
+                        id,
+                        format!(
+                            "{name}: the engine failed on this document; it was not opened. Other documents are unaffected."
+                        ),
+                    );
+                }
+                None => notify(
+                    store,
+                    "The annotation engine stopped unexpectedly and was restarted; open documents are kept.".into(),
+                ),
+            }
+            // The fresh worker gets the open documents back, to line them up and correct them.
+            let kept: Vec<(u32, Bytes)> =
+                store.with_data(|d| d.iter().filter_map(|(id, e)| Some((*id, e.kept.clone()?))).collect());
+            kept.into_iter()
+                .filter_map(|(id, bytes)| {
+                    let name = store.row(id)?.info.with_untracked(|i| i.name.clone());
+                    Some(Command::Send(Request::Restore { id, name }, bytes.to_js()))
+                })
+                .collect()
+        }
+        Action::WorkerUnavailable => {
+            notify(
+                store,
+                "The annotation engine could not start in this browser (web workers are unavailable).".into(),
+            );
+            vec![]
+        }
+        Action::Restore { row: kept, bytes } => {
+            let id = kept.id;
+            if store.row(id).is_some() {
+                return vec![];
+            }
+            if store.next_id.get_value() <= id {
+                store.next_id.set_value(id + 1);
+            }
+            let row = DocRow {
+                id,
+                info: RwSignal::new(DocInfo::new(kept.name.clone(), kept.size)),
+                content: RwSignal::default(),
+            };
+            store.docs.update(|d| d.push(row));
+            let payload = bytes.to_js();
+            store.with_data(|d| d.entry(id).or_default().kept = Some(bytes));
+            vec![Command::Send(Request::Restore { id, name: kept.name }, payload)]
+        }
+        Action::Restored(session) => {
+            store.hidden.set(crate::render::Hidden { layers: session.hidden_layers, labels: session.hidden_labels });
+            if let Some(id) = session.selected.filter(|id| store.row(*id).is_some()) {
+                select_doc(store, Some(id));
+            }
+            vec![]
+        }
+        Action::Storage(storage) => {
+            if let Storage::InMemory(why) = &storage {
+                notify(store, why.clone());
+            }
+            store.storage.set(storage);
+            vec![]
+        }
+        Action::KeepThisTab => {
+            store.mark_all();
+            store.storage.set(Storage::Kept);
+            vec![Command::Save]
+        }
+        Action::ClearAll => {
+            let ids: Vec<u32> = store.docs.with_untracked(|d| d.iter().map(|r| r.id).collect());
+            let mut commands: Vec<Command> = ids
+                .into_iter()
+                .map(|id| {
+                    remove(store, id);
+                    Command::Send(Request::Remove { id }, None)
+                })
+                .collect();
+            store.mark(|d| {
+                *d = Dirty { cleared: true, session: true, ..Dirty::default() };
+            });
+            commands.push(Command::Save);
+            commands
+        }
+    }
+}
+
+fn toggle(set: &mut std::collections::BTreeSet<String>, key: String, on: bool) {
+    if on {
+        set.remove(&key);
+    } else {
+        set.insert(key);
+    }
+}
+
+fn select_doc(store: &Store, id: Option<u32>) {
+    if store.selected.get_untracked() != id {
+        store.focused.set(None);
+        store.reveal.set(None);
+        store.selected.set(id);
+    }
+}
+
+fn notify(store: &Store, text: String) {
+    let id = store.fresh_id();
+    store.notices.update(|n| {
+        n.push(Notice { id, text });
+        let excess = n.len().saturating_sub(MAX_NOTICES);
+        n.drain(..excess);
+    });
+}
+
+/// Drops a document from the list and the store; a removed selection moves to a neighbour.
+fn remove(store: &Store, id: u32) {
+    let Some(pos) = store.docs.with_untracked(|d| d.iter().position(|r| r.id == id)) else { return };
+    store.mark(|d| {
+        d.docs.remove(&id);
+        d.removed.insert(id);
+        d.session = true;
+    });
+    let mut removed = None;
+    store.docs.update(|d| removed = Some(d.remove(pos)));
+    store.with_data(|d| d.remove(&id));
+    if store.selected.get_untracked() == Some(id) {
+        let next = store.docs.with_untracked(|d| d.get(pos).or_else(|| d.last()).map(|r| r.id));
+        select_doc(store, next);
+    }
+    if let Some(row) = removed {
+        row.info.dispose();
+        row.content.dispose();
+    }
+    end_batch_when_idle(store);
+}
+
+/// A document that could not be read: say so, and drop it from the list (others stay).
+fn fail(store: &Store, id: u32, message: String) {
+    notify(store, message);
+    remove(store, id);
+}
+
+fn end_batch_when_idle(store: &Store) {
+    let pending = store
+        .docs
+        .with_untracked(|d| d.iter().filter(|r| r.info.with_untracked(|i| i.status == Status::Working)).count());
+    if pending == 0 && store.batch.get_untracked() != 0 {
+        store.batch.set(0);
+    }
+}
+
+fn on_reply(store: &Store, reply: Reply, bodies: Option<Bytes>) -> Vec<Command> {
+    match reply {
+        Reply::Ready { error } => {
+            if let Some(e) = &error {
+                notify(store, format!("The annotation engine failed to load: {e}"));
+            }
+            store.ready.set(Some(error));
+        }
+        Reply::Failed { id, message } => fail(store, id, message),
+        Reply::Head(head) => on_head(store, head),
+        Reply::Chunks { id, chunks } => {
+            let Some(bodies) = bodies else { return vec![] };
+            // Kept as they came: a chunk is read when it is shown or asked about.
+            let shown = store.with_data(|d| {
+                let entry = d.get_mut(&id)?;
+                let target = entry.incoming.as_mut().unwrap_or(&mut entry.shown);
+                target.chunks.extend(chunks.into_iter().map(|meta| StoredChunk::unread(meta, &bodies)));
+                entry.incoming.is_none().then_some(entry.shown.chunks.len())
+            });
+            if let (Some(n), Some(row)) = (shown, store.row(id)) {
+                row.content.update(|c| c.chunks = n);
+            }
+        }
+        Reply::Groups(groups) => {
+            if let Some(row) = store.row(groups.id) {
+                row.info.update(|i| {
+                    i.counts = groups.counts;
+                    i.entities = Arc::new(groups.entities);
+                });
+            }
+        }
+        Reply::Quotes { id, quotes } => {
+            if let Some(row) = store.row(id) {
+                row.info.update(|i| i.quotes = Arc::new(quotes));
+            }
+        }
+        Reply::Done { id, millis } => {
+            let swapped = store.with_data(|d| {
+                let entry = d.get_mut(&id)?;
+                let incoming = entry.incoming.take()?;
+                entry.shown = incoming;
+                Some(entry.shown.chunks.len())
+            });
+            if let Some(row) = store.row(id) {
+                row.info.update(|i| {
+                    i.status = Status::Done;
+                    i.millis = millis;
+                });
+                if let Some(n) = swapped {
+                    row.content.update(|c| {
+                        c.version += 1;
+                        c.chunks = n;
+                    });
+                }
+            }
+            end_batch_when_idle(store);
+        }
+        Reply::Original { id, text } => {
+            if text.is_none() {
+                if let Some(row) = store.row(id) {
+                    let name = row.info.with_untracked(|i| i.name.clone());
+                    // A switch that cannot happen leaves the document as it was.
+                    row.info.update(|i| i.status = Status::Done);
+                    notify(
+                        store,
+                        format!("{name}: the original page is no longer available; drop the file again to use it."),
+                    );
+                }
+            }
+            store.original.set(Some((id, text.map(Arc::new))));
+        }
+        Reply::Saved { id } => {
+            let Some(bytes) = bodies else { return vec![] };
+            // Bytes for a document closed meanwhile are dropped.
+            if store.row(id).is_some() {
+                store.with_data(|d| d.entry(id).or_default().kept = Some(bytes));
+                store.mark(|d| {
+                    d.docs.insert(id);
+                });
+                return vec![Command::Save];
+            }
+        }
+        Reply::Clusters { id, changes, entities } => {
+            store.with_data(|d| {
+                if let Some(entry) = d.get_mut(&id) {
+                    for (i, cluster) in changes {
+                        entry.shown.set_cluster(i, cluster.clone());
+                        if let Some(incoming) = &mut entry.incoming {
+                            incoming.set_cluster(i, cluster);
+                        }
+                    }
+                }
+            });
+            if let Some(row) = store.row(id) {
+                row.info.update(|i| i.entities = Arc::new(entities));
+                row.content.update(|c| c.clusters += 1);
+            }
+        }
+    }
+    vec![]
+}
+
+/// A document's head: a new document, the full text replacing a first look at its beginning
+/// (shown at once), or the engine sending a shown document again (swapped in when complete).
+fn on_head(store: &Store, head: Head) {
+    let id = head.id;
+    // A document removed while it was being annotated is not stored.
+    let Some(row) = store.row(id) else { return };
+    row.info.update(|i| {
+        // Known from now on (the list shows the file name until then).
+        let title = head.title.clone().filter(|t| !t.trim().is_empty());
+        i.title = Some(title.or_else(|| head.source.clone()).unwrap_or_else(|| i.name.clone()));
+        i.dateline = head.dateline.clone();
+        i.original = head.original;
+        i.whole = head.whole;
+    });
+    let data = DocData { head: Some(head), chunks: Vec::new() };
+    let replaced_now = store.with_data(|d| {
+        let entry = d.entry(id).or_insert_with(DocEntry::default);
+        let complete = entry.shown.head.as_ref().is_some_and(|h| !h.preview);
+        if complete {
+            entry.incoming = Some(data);
+            false
+        } else {
+            entry.shown = data;
+            entry.incoming = None;
+            true
+        }
+    });
+    if replaced_now {
+        row.content.update(|c| {
+            c.version += 1;
+            c.chunks = 0;
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persist::format::{KeptRow, Session};
+    use crate::pieces::{pieces, write_body};
+    use crate::protocol::ChunkMeta;
+    use newslens::doc::{Entity, EntityLabel};
+    use newslens::{Annotation, Document};
+
+    fn doc(text: &str, names: &[(usize, usize)]) -> Document {
+        let annotations = names
+            .iter()
+            .map(|&(s, e)| {
+                let t: String = text.chars().skip(s).take(e - s).collect();
+                Annotation::Entity(Entity { label: EntityLabel::PER, start: s, end: e, text: t.clone(), cluster: t })
+            })
+            .collect();
+        Document {
+            text: text.into(),
+            text_len: text.chars().count(),
+            title: Some("A title".into()),
+            byline: None,
+            source: Some("a.txt".into()),
+            dateline: None,
+            site_name: None,
+            lang: None,
+            annotations,
+        }
+    }
+
+    /// The replies the worker sends for a document, as the store receives them.
+    fn delivery(id: u32, doc: &Document, chunk_chars: usize) -> Vec<Action> {
+        let (head, groups, cuts) = pieces(id, doc, chunk_chars);
+        let mut buffer = Vec::new();
+        let metas: Vec<ChunkMeta> = cuts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut meta = c.meta(i, &doc.text);
+                write_body(&mut buffer, doc, c, &mut meta);
+                meta
+            })
+            .collect();
+        vec![
+            Action::Reply(Reply::Head(head), None),
+            Action::Reply(Reply::Groups(groups), None),
+            Action::Reply(Reply::Chunks { id, chunks: metas }, Some(Bytes::Own(buffer))),
+            Action::Reply(Reply::Done { id, millis: 3.0 }, None),
+        ]
+    }
+
+    fn add(store: &Store, name: &str) -> u32 {
+        let commands =
+            reduce(store, Action::Add { name: name.into(), size: 10, pasted: false, payload: None, select: true });
+        match commands.as_slice() {
+            [Command::Send(Request::Annotate { id, .. }, None), Command::Save] => *id,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    fn texts(store: &Store, id: u32) -> Vec<String> {
+        store
+            .with_doc(id, |d| {
+                let n = d.chunks.iter().map(|c| c.meta.count).sum::<usize>();
+                (0..n).filter_map(|i| d.annotation(i).map(|a| a.text().to_string())).collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_document_added_is_listed_selected_and_filled_by_the_worker_replies() {
+        let store = Store::new();
+        let id = add(&store, "a.txt");
+        assert_eq!(store.selected.get_untracked(), Some(id));
+        assert_eq!(store.batch.get_untracked(), 1);
+        let row = store.row(id).unwrap();
+        assert_eq!(row.info.get_untracked().status, Status::Working);
+        let d = doc("Ann met Bo.\nBo left.\n", &[(0, 3), (8, 10), (12, 14)]);
+        for a in delivery(id, &d, 5) {
+            reduce(&store, a);
+        }
+        let info = row.info.get_untracked();
+        assert_eq!((info.status, info.title.as_deref()), (Status::Done, Some("A title")));
+        assert_eq!(info.layer_count("entity"), 3);
+        let content = row.content.get_untracked();
+        assert_eq!((content.version, content.chunks), (1, 2));
+        assert_eq!(texts(&store, id), ["Ann", "Bo", "Bo"]);
+        assert_eq!(store.batch.get_untracked(), 0, "the batch ends when nothing is pending");
+    }
+
+    #[test]
+    fn a_document_sent_again_replaces_the_shown_one_only_once_complete() {
+        let store = Store::new();
+        let id = add(&store, "a.txt");
+        for a in delivery(id, &doc("Ann met Bo.\n", &[(0, 3)]), 100) {
+            reduce(&store, a);
+        }
+        let row = store.row(id).unwrap();
+        let mut again = delivery(id, &doc("Ann met Bo.\n", &[(0, 3), (8, 10)]), 100);
+        let done = again.pop().unwrap();
+        for a in again {
+            reduce(&store, a);
+        }
+        assert_eq!(texts(&store, id), ["Ann"], "the old text stays while the new one arrives");
+        assert_eq!(row.content.get_untracked().version, 1);
+        reduce(&store, done);
+        assert_eq!(texts(&store, id), ["Ann", "Bo"]);
+        assert_eq!(row.content.get_untracked().version, 2);
+    }
+
+    #[test]
+    fn a_preview_is_replaced_by_the_full_text_at_once() {
+        let store = Store::new();
+        let id = add(&store, "long.txt");
+        let mut first = delivery(id, &doc("Ann.\n", &[(0, 3)]), 100);
+        if let Action::Reply(Reply::Head(h), _) = &mut first[0] {
+            h.preview = true;
+        }
+        first.truncate(3);
+        first.remove(1);
+        for a in first {
+            reduce(&store, a);
+        }
+        assert_eq!(texts(&store, id), ["Ann"]);
+        let full = delivery(id, &doc("Ann.\nBo.\n", &[(0, 3), (5, 7)]), 100);
+        let mut full = full.into_iter();
+        reduce(&store, full.next().unwrap());
+        let row = store.row(id).unwrap();
+        assert_eq!(row.content.get_untracked().chunks, 0, "the preview is gone as the full head arrives");
+        for a in full {
+            reduce(&store, a);
+        }
+        assert_eq!(texts(&store, id), ["Ann", "Bo"]);
+    }
+
+    #[test]
+    fn removing_the_selected_document_selects_a_neighbour_and_tells_the_worker() {
+        let store = Store::new();
+        let a = add(&store, "a.txt");
+        let b = add(&store, "b.txt");
+        let c = add(&store, "c.txt");
+        reduce(&store, Action::Select(Some(b)));
+        let commands = reduce(&store, Action::Remove { id: b });
+        assert!(
+            matches!(commands.as_slice(), [Command::Send(Request::Remove { id }, None), Command::Save] if *id == b)
+        );
+        assert_eq!(store.selected.get_untracked(), Some(c));
+        reduce(&store, Action::Remove { id: c });
+        assert_eq!(store.selected.get_untracked(), Some(a));
+        // A late reply about a removed document changes nothing.
+        for r in delivery(c, &doc("Ann.\n", &[(0, 3)]), 100) {
+            reduce(&store, r);
+        }
+        assert!(store.row(c).is_none());
+        assert!(store.with_doc(c, |_| ()).is_none());
+    }
+
+    #[test]
+    fn a_failed_document_or_a_dead_worker_leaves_a_message_naming_the_file() {
+        let store = Store::new();
+        let a = add(&store, "bad.txt");
+        let b = add(&store, "good.txt");
+        reduce(&store, Action::WorkerDied { culprit: Some(a) });
+        assert!(store.row(a).is_none());
+        assert!(store.row(b).is_some());
+        reduce(&store, Action::Reply(Reply::Failed { id: b, message: "good.txt: the file is empty".into() }, None));
+        let notices: Vec<String> = store.notices.get_untracked().into_iter().map(|n| n.text).collect();
+        assert!(notices[0].starts_with("bad.txt: the engine failed"), "{notices:?}");
+        assert_eq!(notices[1], "good.txt: the file is empty");
+        assert_eq!(store.selected.get_untracked(), None);
+        assert_eq!(store.batch.get_untracked(), 0);
+        reduce(&store, Action::WorkerDied { culprit: None });
+        assert!(store.notices.get_untracked()[2].text.contains("restarted"));
+    }
+
+    #[test]
+    fn cluster_changes_reach_the_shown_text_and_tell_the_reader() {
+        let store = Store::new();
+        let id = add(&store, "a.txt");
+        for a in delivery(id, &doc("Ann met Bo.\n", &[(0, 3), (8, 10)]), 100) {
+            reduce(&store, a);
+        }
+        reduce(
+            &store,
+            Action::Reply(Reply::Clusters { id, changes: vec![(1, "Bo Chen".into())], entities: vec![] }, None),
+        );
+        let cluster = store.with_doc(id, |d| match d.annotation(1) {
+            Some(Annotation::Entity(e)) => e.cluster.clone(),
+            _ => String::new(),
+        });
+        assert_eq!(cluster.as_deref(), Some("Bo Chen"));
+        assert_eq!(store.row(id).unwrap().content.get_untracked().clusters, 1);
+    }
+
+    fn kept_row(id: u32, name: &str) -> KeptRow {
+        KeptRow { id, name: name.into(), size: 5 }
+    }
+
+    #[test]
+    fn what_changes_is_marked_for_saving_and_taken_once() {
+        let store = Store::new();
+        let a = add(&store, "a.txt");
+        let b = add(&store, "b.txt");
+        let commands = reduce(&store, Action::Reply(Reply::Saved { id: a }, Some(Bytes::Own(b"{}".to_vec()))));
+        assert!(matches!(commands.as_slice(), [Command::Save]));
+        // Bytes for a document closed meanwhile are dropped.
+        reduce(&store, Action::Reply(Reply::Saved { id: 99 }, Some(Bytes::Own(b"{}".to_vec()))));
+        reduce(&store, Action::ShowLayer { layer: "number".into(), on: false });
+        let work = store.take_save();
+        assert_eq!(work.dirty.docs, [a].into());
+        assert!(work.dirty.session);
+        assert_eq!(work.docs.len(), 1);
+        let names: Vec<&str> = work.session.docs.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["a.txt", "b.txt"]);
+        assert_eq!(work.session.docs[1].id, b);
+        assert!(work.session.hidden_layers.contains("number"));
+        assert!(store.take_save().dirty.is_empty(), "taken once");
+        reduce(&store, Action::Remove { id: a });
+        let work = store.take_save();
+        assert_eq!(work.dirty.removed, [a].into());
+        // A failed save comes back for the next one.
+        store.unsave(work.dirty);
+        assert_eq!(store.take_save().dirty.removed, [a].into());
+    }
+
+    #[test]
+    fn a_kept_session_comes_back_as_it_was() {
+        let store = Store::new();
+        let bytes = Bytes::Own(b"{}".to_vec());
+        for (id, name) in [(7, "seven.txt"), (3, "three.txt")] {
+            let commands = reduce(&store, Action::Restore { row: kept_row(id, name), bytes: bytes.clone() });
+            assert!(
+                matches!(commands.as_slice(), [Command::Send(Request::Restore { id: i, name: n }, _)] if *i == id && n == name)
+            );
+        }
+        let session = Session {
+            version: crate::persist::format::VERSION,
+            docs: vec![],
+            selected: Some(3),
+            hidden_layers: ["quote".to_string()].into(),
+            hidden_labels: ["PER".to_string()].into(),
+        };
+        reduce(&store, Action::Restored(session));
+        assert_eq!(store.selected.get_untracked(), Some(3));
+        assert!(store.hidden.get_untracked().labels.contains("PER"));
+        let order: Vec<u32> = store.docs.get_untracked().iter().map(|r| r.id).collect();
+        assert_eq!(order, [7, 3], "the list keeps its order");
+        // New documents get ids past the kept ones.
+        assert_eq!(add(&store, "new.txt"), 8);
+        assert!(store.take_save().dirty.docs.is_empty(), "restoring is no change to save");
+    }
+
+    #[test]
+    fn a_fresh_worker_gets_the_open_documents_back() {
+        let store = Store::new();
+        let a = add(&store, "a.txt");
+        let b = add(&store, "b.txt");
+        reduce(&store, Action::Reply(Reply::Saved { id: a }, Some(Bytes::Own(b"{}".to_vec()))));
+        let commands = reduce(&store, Action::WorkerDied { culprit: Some(b) });
+        assert!(matches!(commands.as_slice(), [Command::Send(Request::Restore { id, .. }, _)] if *id == a));
+    }
+
+    #[test]
+    fn clear_all_empties_the_list_and_the_kept_work() {
+        let store = Store::new();
+        let a = add(&store, "a.txt");
+        let b = add(&store, "b.txt");
+        let commands = reduce(&store, Action::ClearAll);
+        let removed: Vec<u32> = commands
+            .iter()
+            .filter_map(|c| match c {
+                Command::Send(Request::Remove { id }, _) => Some(*id),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(removed, [a, b]);
+        assert!(store.docs.get_untracked().is_empty() && store.selected.get_untracked().is_none());
+        let work = store.take_save();
+        assert!(work.dirty.cleared && work.session.docs.is_empty());
+    }
+
+    #[test]
+    fn keeping_this_tab_rewrites_everything() {
+        let store = Store::new();
+        let a = add(&store, "a.txt");
+        reduce(&store, Action::Reply(Reply::Saved { id: a }, Some(Bytes::Own(b"{}".to_vec()))));
+        store.take_save();
+        reduce(&store, Action::Storage(Storage::Conflict));
+        reduce(&store, Action::KeepThisTab);
+        assert_eq!(store.storage.get_untracked(), Storage::Kept);
+        let work = store.take_save();
+        assert!(work.dirty.cleared && work.dirty.overwrite);
+        assert_eq!(work.docs.len(), 1);
+    }
+
+    #[test]
+    fn legend_switches_and_notices() {
+        let store = Store::new();
+        reduce(&store, Action::ShowLayer { layer: "quote".into(), on: false });
+        reduce(&store, Action::ShowLabel { label: "PER".into(), on: false });
+        reduce(&store, Action::ShowLabel { label: "PER".into(), on: true });
+        let hidden = store.hidden.get_untracked();
+        assert!(hidden.layers.contains("quote") && hidden.labels.is_empty());
+        for k in 0..(MAX_NOTICES + 5) {
+            reduce(&store, Action::Notify(format!("m{k}")));
+        }
+        let notices = store.notices.get_untracked();
+        assert_eq!(notices.len(), MAX_NOTICES);
+        assert_eq!(notices[0].text, "m5");
+        reduce(&store, Action::Dismiss(notices[0].id));
+        assert_eq!(store.notices.get_untracked()[0].text, "m6");
+        reduce(&store, Action::DismissAll);
+        assert!(store.notices.get_untracked().is_empty());
+    }
+}
