@@ -12,16 +12,18 @@ use crate::persist::saver::Saver;
 use crate::store::{Action, Bytes, Command, Store};
 use crate::views::{
     details::Details,
+    dialogs::Dialogs,
     doc_list::DocList,
     entities_panel::EntityPanel,
     intake::add_files,
     intake::Intake,
+    keys,
     legend::Legend,
     notices::Notices,
     notices::Progress,
     quotes_panel::QuotePanel,
     reader::Reader,
-    storage::{StorageConflict, StorageStatus},
+    storage::{EditHistory, StorageConflict, StorageStatus},
 };
 use crate::worker_client::Client;
 
@@ -94,7 +96,9 @@ pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
     connect_worker(store);
-    let listeners = StoredValue::new_local(listen_for_drops(store));
+    let mut listeners = listen_for_drops(store);
+    listeners.extend(keys::listen(store));
+    let listeners = StoredValue::new_local(listeners);
     on_cleanup(move || listeners.dispose());
 
     // Browser tests wait for this: mounted, and the worker answered.
@@ -112,6 +116,7 @@ pub fn App() -> impl IntoView {
                 <h1 class="brand">"NewsLens"</h1>
                 <p class="tagline">"Names, figures and quotes in news articles — read in your browser, nothing uploaded."</p>
                 <Progress/>
+                <EditHistory/>
                 <StorageStatus/>
             </header>
             <StorageConflict/>
@@ -129,6 +134,7 @@ pub fn App() -> impl IntoView {
                     <QuotePanel/>
                 </aside>
             </main>
+            <Dialogs/>
             <div id="drop-overlay" class:visible=move || store.dragging.get() aria-hidden=move || (!store.dragging.get()).to_string()>
                 <div class="drop-box">
                     <p class="drop-title">"Drop to open"</p>

@@ -3,6 +3,7 @@
 //! worker's bundle.
 
 pub mod app;
+pub mod edits;
 pub mod persist;
 pub mod pieces;
 pub mod protocol;

@@ -9,7 +9,10 @@
 //! The worker's replies are UTF-8 buffers handed over to the page, never copied or turned
 //! into JavaScript strings.
 
+use newslens::corrections::UserLexicon;
 use serde::{Deserialize, Serialize};
+
+use crate::edits::{Edit, Patch};
 
 /// Largest document the page accepts, in bytes of a file or UTF-16 units of a paste.
 /// Above it the input is refused with a message (the engine's budget for a smooth page).
@@ -47,6 +50,13 @@ pub enum Request {
     /// Open a document kept from an earlier visit: the payload is its saved bytes
     /// ([`crate::persist::format::KeptDoc`] as JSON). Answered like `Annotate`, without `Saved`.
     Restore { id: u32, name: String },
+    /// A reader's edit; answered with the changed documents sent again (head to done, then
+    /// `Saved`) and [`Reply::Edited`], or [`Reply::Refused`].
+    Edit { id: u32, edit: Edit },
+    /// Undo or redo: apply a patch an edit made (or its inverse); the document is sent again.
+    Patch { id: u32, patch: Patch },
+    /// The names the reader labelled, kept from an earlier visit, for documents added from now on.
+    Lexicon { lexicon: UserLexicon },
 }
 
 /// Worker -> page, as `{"kind": {...}}`: the name first, so a large reply is read in one
@@ -99,6 +109,21 @@ pub enum Reply {
     /// ([`crate::persist::format::KeptDoc`] as JSON), for the page to save.
     Saved {
         id: u32,
+    },
+    /// An edit was made: what it changed, per document, and where the edited annotation of
+    /// document `id` now is (sent after the changed documents).
+    Edited {
+        id: u32,
+        changes: Vec<(u32, Patch)>,
+        focus: Option<usize>,
+    },
+    /// An edit could not be made, and why (a sentence for the reader).
+    Refused {
+        message: String,
+    },
+    /// The names the reader labelled so far (to keep with the session).
+    Lexicon {
+        lexicon: UserLexicon,
     },
 }
 

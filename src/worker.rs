@@ -7,12 +7,14 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use newslens::board::unify_clusters;
+use newslens::corrections::UserLexicon;
 use newslens::page::{self, Format};
 use newslens::{Annotation, Document, Engine, Page};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use crate::edits::{self, Edit, Refused};
 use crate::persist::format::{read_doc, KeptDocRef, KeptPage, VERSION};
 use crate::pieces::{batches, entity_views, pieces, prefix, quote_views, write_body, Cut};
 use crate::protocol::{Reply, Request, BATCH_CHARS, CHUNK_CHARS, MAX_DOC_BYTES, PREVIEW_ABOVE, PREVIEW_BYTES};
@@ -27,6 +29,8 @@ struct State {
     /// and the article.
     pages: HashMap<u32, PageEntry>,
     unify_pending: bool,
+    /// The names the reader labelled, applied to every document added.
+    lexicon: UserLexicon,
 }
 
 /// The page a document came from (article and whole text), its file name, and whether the
@@ -75,6 +79,7 @@ pub fn run() {
         millis: HashMap::new(),
         pages: HashMap::new(),
         unify_pending: false,
+        lexicon: UserLexicon::new(),
     }));
     let warm_state = state.clone();
     // The worker's one listener, for its whole life.
@@ -131,7 +136,8 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
             let payload = js_sys::Reflect::get(&data, &"payload".into()).unwrap_or(JsValue::UNDEFINED);
             let result = annotate(&state.borrow(), id, &name, pasted, payload);
             match result {
-                Ok((doc, millis, page)) => {
+                Ok((mut doc, millis, page)) => {
+                    state.borrow().lexicon.apply(&mut doc);
                     if page.full_text.is_some() {
                         state.borrow_mut().pages.insert(id, PageEntry { page, name, whole: false });
                     }
@@ -146,6 +152,17 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
                 post(&Reply::Failed { id, message });
             }
         }
+        Request::Edit { id, edit } => edit_docs(state, id, &edit),
+        Request::Patch { id, patch } => {
+            let found = {
+                let mut st = state.borrow_mut();
+                st.docs.iter_mut().find(|(d, _)| *d == id).map(|(_, doc)| patch.apply(doc)).is_some()
+            };
+            if found {
+                redeliver(state, id);
+            }
+        }
+        Request::Lexicon { lexicon } => state.borrow_mut().lexicon = lexicon,
         Request::Original { id } => {
             let text = state.borrow().pages.get(&id).and_then(|p| p.page.full_text.clone());
             post(&Reply::Original { id, text });
@@ -176,6 +193,50 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
                 None => post(&Reply::Original { id, text: None }),
             }
         }
+    }
+}
+
+/// Applies a reader's edit with the engine's corrections, sends the changed documents again
+/// (to show and to keep), and tells the page what changed, for undo.
+fn edit_docs(state: &Rc<RefCell<State>>, id: u32, edit: &Edit) {
+    let outcome = {
+        let mut st = state.borrow_mut();
+        let Some(at) = st.docs.iter().position(|(d, _)| *d == id) else {
+            post(&Reply::Refused { message: "This document is still being read; try again in a moment.".into() });
+            return;
+        };
+        let (ids, mut docs): (Vec<u32>, Vec<Document>) = std::mem::take(&mut st.docs).into_iter().unzip();
+        let result = edits::apply(&mut docs, at, edit);
+        if let Ok((patches, _)) = &result {
+            for (i, _) in patches {
+                st.lexicon.learn(&docs[*i]);
+            }
+        }
+        st.docs = ids.iter().copied().zip(docs).collect();
+        result.map(|(patches, focus)| (patches.into_iter().map(|(i, p)| (ids[i], p)).collect::<Vec<_>>(), focus))
+    };
+    match outcome {
+        Err(Refused(message)) => post(&Reply::Refused { message }),
+        Ok((changes, focus)) => {
+            for (doc, _) in &changes {
+                redeliver(state, *doc);
+            }
+            if !changes.is_empty() {
+                post(&Reply::Lexicon { lexicon: state.borrow().lexicon.clone() });
+            }
+            post(&Reply::Edited { id, changes, focus });
+        }
+    }
+}
+
+/// Sends a document that changed to the page again, to show and to keep.
+fn redeliver(state: &Rc<RefCell<State>>, id: u32) {
+    let found = {
+        let st = state.borrow();
+        st.docs.iter().find(|(d, _)| *d == id).map(|(_, doc)| (doc.clone(), st.millis.get(&id).copied().unwrap_or(0.0)))
+    };
+    if let Some((doc, millis)) = found {
+        deliver(state, id, doc, millis, true);
     }
 }
 

@@ -8,11 +8,13 @@
 
 use std::collections::BTreeSet;
 
+use newslens::corrections::UserLexicon;
 use newslens::Document;
 use serde::{Deserialize, Serialize};
 
-/// The version this page writes.
-pub const VERSION: u32 = 1;
+/// The version this page writes. Version 1 had no corrections: its documents read as
+/// documents without any, and its session as one with no names remembered.
+pub const VERSION: u32 = 2;
 
 /// Why a saved record cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +59,9 @@ pub struct Session {
     pub hidden_layers: BTreeSet<String>,
     #[serde(default)]
     pub hidden_labels: BTreeSet<String>,
+    /// The names the reader labelled, applied to documents added later (since version 2).
+    #[serde(default)]
+    pub lexicon: UserLexicon,
 }
 
 /// A document as kept: the guide's JSON (corrections included), and, for an HTML page, its
@@ -139,9 +144,33 @@ mod tests {
             selected: Some(3),
             hidden_layers: ["quote".to_string()].into(),
             hidden_labels: BTreeSet::new(),
+            lexicon: UserLexicon::new(),
         };
         let json = serde_json::to_string(&session).unwrap();
         assert_eq!(read_session(&json), Ok(session));
+    }
+
+    /// Records exactly as the first version of this format wrote them (no corrections).
+    const SESSION_V1: &str = r#"{"version":1,"docs":[{"id":1,"name":"Pasted text 1","size":52},{"id":4,"name":"kursk.txt","size":812}],"selected":4,"hidden_layers":["number"],"hidden_labels":[]}"#;
+    const DOC_V1: &str = r#"{"version":1,"document":{"text":"Kim met Putin in Kursk.","text_len":23,"title":null,"byline":null,"source":"kursk.txt","dateline":null,"annotations":[{"layer":"entity","label":"PER","start":0,"end":3,"text":"Kim","cluster":"Kim"},{"layer":"entity","label":"LOC","start":17,"end":22,"text":"Kursk","cluster":"Kursk"}]},"millis":4.5,"page":null}"#;
+
+    #[test]
+    fn version_1_records_read_as_the_current_version() {
+        let session = read_session(SESSION_V1).unwrap();
+        assert_eq!(session.version, VERSION);
+        assert_eq!(session.docs.iter().map(|r| r.id).collect::<Vec<_>>(), [1, 4]);
+        assert_eq!(session.selected, Some(4));
+        assert!(session.hidden_layers.contains("number"));
+        assert!(session.lexicon.is_empty(), "version 1 remembered no names");
+        let kept = read_doc(DOC_V1.as_bytes()).unwrap();
+        assert_eq!(kept.version, VERSION);
+        assert_eq!(kept.document.annotations.len(), 2);
+        assert!(kept.document.rejected.is_empty());
+        assert!(kept.document.annotations.iter().all(|a| a.source().is_engine()), "no corrections in version 1");
+        assert_eq!(kept.millis, 4.5);
+        // Written again, it is the current version and reads back the same.
+        let again = serde_json::to_vec(&kept).unwrap();
+        assert_eq!(read_doc(&again).unwrap(), kept);
     }
 
     #[test]

@@ -2,9 +2,10 @@
 
 use wasm_bindgen::JsValue;
 
+use crate::edits::Edit;
 use crate::persist::format::{KeptRow, Session};
 use crate::protocol::{Reply, Request};
-use crate::store::{Bytes, Storage};
+use crate::store::{Bytes, Dialog, Storage};
 
 /// One change to the store, applied by [`crate::store::reduce`].
 #[derive(Debug)]
@@ -72,6 +73,15 @@ pub enum Action {
     KeepThisTab,
     /// Close every document and forget the kept work.
     ClearAll,
+    /// A reader's edit of a document (made by the worker with the engine's corrections).
+    Edit {
+        id: u32,
+        edit: Edit,
+    },
+    Undo,
+    Redo,
+    /// Opens a dialog, or closes it (`None`).
+    Open(Option<Dialog>),
 }
 
 /// What an action asks of the world outside the store.

@@ -21,6 +21,9 @@ pub use actions::{Action, Command};
 pub use docs::{human_size, Bytes, Content, DocData, DocInfo, DocRow, Notice, Status, StoredChunk};
 pub use reduce::reduce;
 
+use newslens::corrections::UserLexicon;
+
+use crate::edits::Patch;
 use crate::persist::format::{KeptRow, Session};
 use crate::render::Hidden;
 
@@ -33,6 +36,30 @@ pub struct DocEntry {
     /// What to keep of it, as the worker last wrote it (saved, and sent to a fresh worker).
     pub kept: Option<Bytes>,
 }
+
+/// A dialog over the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialog {
+    /// Every shortcut (`?`).
+    Shortcuts,
+    /// Pick the name that says quote `quote`.
+    Speaker { quote: usize },
+    /// Pick the cluster the cluster of name `entity` joins.
+    Merge { entity: usize },
+}
+
+/// One edit: what it changed in each document it touched.
+pub type Step = Vec<(u32, Patch)>;
+
+/// The reader's edits, to undo and redo.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct History {
+    pub undo: Vec<Step>,
+    pub redo: Vec<Step>,
+}
+
+/// Most edits kept for undo.
+pub const MAX_UNDO: usize = 500;
 
 /// Where the reader's work is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +124,9 @@ pub struct Store {
     /// The annotation (index in the selected document) hovered or focused.
     pub focused: RwSignal<Option<usize>>,
     /// An annotation of the selected document to bring into view and focus.
-    pub reveal: RwSignal<Option<usize>>,
+    /// An annotation of the selected document to bring into view and focus (with a count,
+    /// so asking for the same one again is a change).
+    pub reveal: RwSignal<(u64, Option<usize>)>,
     /// The worker answered; `Some(error)` if its engine failed to load.
     pub ready: RwSignal<Option<Option<String>>>,
     /// Documents added since the page was last idle (for "3 of 200").
@@ -107,6 +136,12 @@ pub struct Store {
     /// (`None` inside: the worker no longer has the page).
     pub original: RwSignal<Option<(u32, Option<Arc<String>>)>>,
     pub storage: RwSignal<Storage>,
+    /// The dialog open over the page.
+    pub dialog: RwSignal<Option<Dialog>>,
+    /// How many edits can be undone and redone.
+    pub history_depth: RwSignal<(usize, usize)>,
+    history: StoredValue<History>,
+    lexicon: StoredValue<UserLexicon>,
     dirty: StoredValue<Dirty>,
     data: StoredValue<HashMap<u32, DocEntry>, LocalStorage>,
     next_id: StoredValue<u32>,
@@ -127,12 +162,16 @@ impl Store {
             notices: RwSignal::new(Vec::new()),
             hidden: RwSignal::new(Hidden::default()),
             focused: RwSignal::new(None),
-            reveal: RwSignal::new(None),
+            reveal: RwSignal::new((0, None)),
             ready: RwSignal::new(None),
             batch: RwSignal::new(0),
             dragging: RwSignal::new(false),
             original: RwSignal::new(None),
             storage: RwSignal::new(Storage::Opening),
+            dialog: RwSignal::new(None),
+            history_depth: RwSignal::new((0, 0)),
+            history: StoredValue::new(History::default()),
+            lexicon: StoredValue::new(UserLexicon::new()),
             dirty: StoredValue::new(Dirty::default()),
             data: StoredValue::new_local(HashMap::new()),
             next_id: StoredValue::new(1),
@@ -233,7 +272,14 @@ impl Store {
             selected: self.selected.get_untracked(),
             hidden_layers: hidden.layers,
             hidden_labels: hidden.labels,
+            lexicon: self.lexicon.get_value(),
         }
+    }
+
+    /// Whether there is an edit to undo and one to redo (tracked).
+    pub fn can_undo(&self) -> (bool, bool) {
+        let (u, r) = self.history_depth.get();
+        (u > 0, r > 0)
     }
 }
 

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::protocol::{Head, Reply, Request};
 use crate::store::{
-    Action, Bytes, Command, Dirty, DocData, DocEntry, DocInfo, DocRow, Notice, Status, Storage, Store, StoredChunk,
+    Action, Bytes, Command, Dirty, DocData, DocEntry, DocInfo, DocRow, History, Notice, Status, Storage, Store,
+    StoredChunk, MAX_UNDO,
 };
 
 /// Most messages kept: a flood (hundreds of refused files) keeps the newest.
@@ -42,10 +43,16 @@ pub fn reduce(store: &Store, action: Action) -> Vec<Command> {
             vec![]
         }
         Action::Reveal(i) => {
-            store.focused.set(Some(i));
-            store.reveal.set(Some(i));
+            reveal(store, i);
             vec![]
         }
+        Action::Edit { id, edit } => vec![Command::Send(Request::Edit { id, edit }, None)],
+        Action::Open(dialog) => {
+            store.dialog.set(dialog);
+            vec![]
+        }
+        Action::Undo => step(store, true),
+        Action::Redo => step(store, false),
         Action::ShowLayer { layer, on } => {
             store.hidden.update(|h| toggle(&mut h.layers, layer, on));
             store.mark(|d| d.session = true);
@@ -146,7 +153,11 @@ pub fn reduce(store: &Store, action: Action) -> Vec<Command> {
             if let Some(id) = session.selected.filter(|id| store.row(*id).is_some()) {
                 select_doc(store, Some(id));
             }
-            vec![]
+            if session.lexicon.is_empty() {
+                return vec![];
+            }
+            store.lexicon.set_value(session.lexicon.clone());
+            vec![Command::Send(Request::Lexicon { lexicon: session.lexicon }, None)]
         }
         Action::Storage(storage) => {
             if let Storage::InMemory(why) = &storage {
@@ -189,9 +200,48 @@ fn toggle(set: &mut std::collections::BTreeSet<String>, key: String, on: bool) {
 fn select_doc(store: &Store, id: Option<u32>) {
     if store.selected.get_untracked() != id {
         store.focused.set(None);
-        store.reveal.set(None);
+        store.reveal.update(|(n, i)| (*n, *i) = (*n + 1, None));
         store.selected.set(id);
     }
+}
+
+fn reveal(store: &Store, i: usize) {
+    store.focused.set(Some(i));
+    store.reveal.update(|(n, r)| (*n, *r) = (*n + 1, Some(i)));
+}
+
+fn set_history(store: &Store, f: impl FnOnce(&mut History)) {
+    let depth = store.history.try_update_value(|h| {
+        f(h);
+        let excess = h.undo.len().saturating_sub(MAX_UNDO);
+        h.undo.drain(..excess);
+        (h.undo.len(), h.redo.len())
+    });
+    if let Some(depth) = depth {
+        if store.history_depth.get_untracked() != depth {
+            store.history_depth.set(depth);
+        }
+    }
+}
+
+/// Undoes (or redoes) the last edit: the worker applies its patches (inverted to undo) and
+/// sends the documents again.
+fn step(store: &Store, undo: bool) -> Vec<Command> {
+    let mut taken = None;
+    set_history(store, |h| {
+        let (from, to) = if undo { (&mut h.undo, &mut h.redo) } else { (&mut h.redo, &mut h.undo) };
+        if let Some(step) = from.pop() {
+            to.push(step.clone());
+            taken = Some(step);
+        }
+    });
+    let Some(step) = taken else { return vec![] };
+    step.into_iter()
+        .map(|(id, patch)| {
+            let patch = if undo { patch.inverse() } else { patch };
+            Command::Send(Request::Patch { id, patch }, None)
+        })
+        .collect()
 }
 
 fn notify(store: &Store, text: String) {
@@ -210,6 +260,11 @@ fn remove(store: &Store, id: u32) {
         d.docs.remove(&id);
         d.removed.insert(id);
         d.session = true;
+    });
+    // Edits that touched it can no longer be undone.
+    set_history(store, |h| {
+        h.undo.retain(|s| s.iter().all(|(d, _)| *d != id));
+        h.redo.retain(|s| s.iter().all(|(d, _)| *d != id));
     });
     let mut removed = None;
     store.docs.update(|d| removed = Some(d.remove(pos)));
@@ -322,6 +377,23 @@ fn on_reply(store: &Store, reply: Reply, bodies: Option<Bytes>) -> Vec<Command> 
                 return vec![Command::Save];
             }
         }
+        Reply::Edited { id, changes, focus } => {
+            if !changes.is_empty() {
+                set_history(store, |h| {
+                    h.undo.push(changes);
+                    h.redo.clear();
+                });
+            }
+            if let (Some(i), true) = (focus, store.selected.get_untracked() == Some(id)) {
+                reveal(store, i);
+            }
+        }
+        Reply::Refused { message } => notify(store, message),
+        Reply::Lexicon { lexicon } => {
+            store.lexicon.set_value(lexicon);
+            store.mark(|d| d.session = true);
+            return vec![Command::Save];
+        }
         Reply::Clusters { id, changes, entities } => {
             store.with_data(|d| {
                 if let Some(entry) = d.get_mut(&id) {
@@ -391,7 +463,14 @@ mod tests {
             .iter()
             .map(|&(s, e)| {
                 let t: String = text.chars().skip(s).take(e - s).collect();
-                Annotation::Entity(Entity { label: EntityLabel::PER, start: s, end: e, text: t.clone(), cluster: t })
+                Annotation::Entity(Entity {
+                    label: EntityLabel::PER,
+                    start: s,
+                    end: e,
+                    text: t.clone(),
+                    cluster: t,
+                    source: Default::default(),
+                })
             })
             .collect();
         Document {
@@ -404,6 +483,7 @@ mod tests {
             site_name: None,
             lang: None,
             annotations,
+            rejected: vec![],
         }
     }
 
@@ -618,6 +698,7 @@ mod tests {
             selected: Some(3),
             hidden_layers: ["quote".to_string()].into(),
             hidden_labels: ["PER".to_string()].into(),
+            lexicon: Default::default(),
         };
         reduce(&store, Action::Restored(session));
         assert_eq!(store.selected.get_untracked(), Some(3));
@@ -670,6 +751,38 @@ mod tests {
         let work = store.take_save();
         assert!(work.dirty.cleared && work.dirty.overwrite);
         assert_eq!(work.docs.len(), 1);
+    }
+
+    #[test]
+    fn every_edit_can_be_undone_and_redone_until_its_document_closes() {
+        let store = Store::new();
+        let a = add(&store, "a.txt");
+        let d = doc("Ann met Bo.\n", &[(0, 3)]);
+        for r in delivery(a, &d, 100) {
+            reduce(&store, r);
+        }
+        let edit = crate::edits::Edit::Delete { index: 0, scope: crate::edits::Scope::One };
+        let commands = reduce(&store, Action::Edit { id: a, edit: edit.clone() });
+        assert!(
+            matches!(commands.as_slice(), [Command::Send(Request::Edit { id, edit: e }, None)] if *id == a && *e == edit)
+        );
+        // The worker made it: what changed comes back with the edit.
+        let mut after = d.clone();
+        let (patches, _) = crate::edits::apply(std::slice::from_mut(&mut after), 0, &edit).unwrap();
+        let patch = patches[0].1.clone();
+        reduce(&store, Action::Reply(Reply::Edited { id: a, changes: vec![(a, patch.clone())], focus: None }, None));
+        assert_eq!(store.history_depth.get_untracked(), (1, 0));
+        let undo = reduce(&store, Action::Undo);
+        assert!(
+            matches!(undo.as_slice(), [Command::Send(Request::Patch { id, patch: p }, None)] if *id == a && *p == patch.inverse())
+        );
+        assert_eq!(store.history_depth.get_untracked(), (0, 1));
+        let redo = reduce(&store, Action::Redo);
+        assert!(matches!(redo.as_slice(), [Command::Send(Request::Patch { patch: p, .. }, None)] if *p == patch));
+        assert!(reduce(&store, Action::Redo).is_empty(), "nothing more to redo");
+        reduce(&store, Action::Remove { id: a });
+        assert_eq!(store.history_depth.get_untracked(), (0, 0));
+        assert!(reduce(&store, Action::Undo).is_empty());
     }
 
     #[test]

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use newslens::doc::{EntityLabel, NumberLabel, QuoteLabel};
 
 use crate::store::{Action, Store};
+use crate::views::keys::label_key;
 
 /// A layer as the legend shows it: name, description, labels with their descriptions.
 pub struct LayerInfo {
@@ -80,6 +81,7 @@ pub fn Legend() -> impl IntoView {
                             <label class="legend-label">
                                 <input type="checkbox" data-label=label prop:checked=on on:change=toggle/>
                                 <span class="tag" data-layer=layer data-tag=label>{label}</span>
+                                <kbd class="key" title="Press to label the selected text">{label_key(label)}</kbd>
                                 <span class="what">{what}</span>
                                 <span class="count">{count}</span>
                             </label>

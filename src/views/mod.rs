@@ -1,9 +1,11 @@
 //! One module per part of the page.
 
 pub mod details;
+pub mod dialogs;
 pub mod doc_list;
 pub mod entities_panel;
 pub mod intake;
+pub mod keys;
 pub mod legend;
 pub mod notices;
 pub mod quotes_panel;

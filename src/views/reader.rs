@@ -27,6 +27,8 @@ struct Controller {
     doc: Option<u32>,
     version: u64,
     clusters: u64,
+    /// The last request to bring a highlight into view that was carried out.
+    revealed: u64,
     sections: Vec<Element>,
     rendered: Vec<bool>,
     hidden: Hidden,
@@ -67,6 +69,7 @@ fn init(ctl: Ctl, store: Store, body: Element) {
         doc: None,
         version: 0,
         clusters: 0,
+        revealed: 0,
         sections: Vec::new(),
         rendered: Vec::new(),
         hidden: Hidden::default(),
@@ -222,22 +225,25 @@ pub fn Reader() -> impl IntoView {
         state.selected.track();
         open.set(false);
     });
-    // The shown document, its version and its chunks as they arrive.
+    // The shown document, its version and its chunks as they arrive; then the highlight to
+    // bring into view, once the text it is in is there.
     Effect::new(move |_| {
         let doc = state.selected.get();
         let _ = body.get();
         let content = doc.and_then(|id| state.docs.with(|d| d.iter().find(|r| r.id == id).map(|r| r.content.get())));
-        with_ctl(ctl, |c| c.sync(doc, content.unwrap_or_default()));
+        let (nonce, reveal) = state.reveal.get();
+        with_ctl(ctl, |c| {
+            c.sync(doc, content.unwrap_or_default());
+            if let (Some(i), true) = (reveal, c.revealed != nonce) {
+                c.revealed = nonce;
+                c.reveal(i);
+            }
+        });
     });
     Effect::new(move |_| {
         let hidden = state.hidden.get();
         let _ = body.get();
         with_ctl(ctl, |c| c.set_hidden(hidden));
-    });
-    Effect::new(move |_| {
-        if let Some(i) = state.reveal.get() {
-            with_ctl(ctl, |c| c.reveal(i));
-        }
     });
 
     let reader_state = move || match state.selected_info() {

@@ -24,6 +24,31 @@ pub fn StorageStatus() -> impl IntoView {
     view! { <p id="storage-status" role="status" data-state=state>{text}</p> }
 }
 
+/// Undo, redo and the shortcut sheet, as buttons (`#undo`, `#redo`, `#shortcuts`).
+#[component]
+pub fn EditHistory() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <div class="history" role="group" aria-label="Edits">
+            <button type="button" id="undo" class="bar" disabled=move || !store.can_undo().0 on:click=move |_| store.dispatch(Action::Undo)>
+                "Undo" <kbd>"Ctrl+Z"</kbd>
+            </button>
+            <button type="button" id="redo" class="bar" disabled=move || !store.can_undo().1 on:click=move |_| store.dispatch(Action::Redo)>
+                "Redo" <kbd>"Ctrl+⇧Z"</kbd>
+            </button>
+            <button
+                type="button"
+                id="shortcuts"
+                class="bar"
+                aria-label="Keyboard shortcuts"
+                on:click=move |_| store.dispatch(Action::Open(Some(crate::store::Dialog::Shortcuts)))
+            >
+                "?"
+            </button>
+        </div>
+    }
+}
+
 /// Asks which work to keep when another tab saved since this one loaded (`#storage-conflict`).
 #[component]
 pub fn StorageConflict() -> impl IntoView {
