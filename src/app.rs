@@ -122,12 +122,12 @@ pub fn App() -> impl IntoView {
             <StorageConflict/>
             <Notices/>
             <main class="columns">
-                <aside class="left">
+                <aside class="left" aria-label="Articles">
                     <Intake/>
                     <DocList/>
                 </aside>
                 <Reader/>
-                <aside class="right">
+                <aside class="right" aria-label="Highlights in this article">
                     <Details/>
                     <Legend/>
                     <EntityPanel/>

@@ -30,7 +30,7 @@ pub fn DocList() -> impl IntoView {
             <Show when=move || count() == 0>
                 <p class="muted small">"No documents yet."</p>
             </Show>
-            <ul id="doc-list" role="listbox" aria-label="Open documents">
+            <ul id="doc-list" aria-label="Open documents">
                 <For each=move || state.docs.get() key=|row| row.id let:row>
                     <DocItem row=row/>
                 </For>
@@ -59,8 +59,7 @@ fn DocItem(
     view! {
         <li
             data-doc-id=id.to_string()
-            role="option"
-            aria-selected=move || if selected() { "true" } else { "false" }
+            aria-current=move || if selected() { "true" } else { "false" }
             class:selected=selected
             class:working=working
         >

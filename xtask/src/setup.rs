@@ -125,7 +125,7 @@ fn npm_packages(root: &Path) -> Result<bool, String> {
     }
     let lock = std::fs::read_to_string(root.join("package-lock.json"))
         .map_err(|e| format!("cannot read package-lock.json: {e}"))?;
-    let wanted = ["binaryen", "playwright-core"];
+    let wanted = ["binaryen", "playwright-core", "axe-core"];
     let up_to_date = wanted.iter().all(|name| {
         let pinned = npm_locked_version(&lock, name);
         let manifest = root.join("node_modules").join(name).join("package.json");
