@@ -147,6 +147,10 @@ impl Patch {
     }
 }
 
+/// What an edit did: the patch of each document it changed (by index), and where the edited
+/// annotation now is.
+pub type Applied = (Vec<(usize, Patch)>, Option<usize>);
+
 /// Why an edit was not made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused(pub String);
@@ -158,7 +162,7 @@ pub struct Refused(pub String);
 /// # Errors
 /// [`Refused`] with a sentence for the reader when the edit does not fit (no such
 /// annotation, a span off the text, a label that does not exist).
-pub fn apply(docs: &mut [Document], at: usize, edit: &Edit) -> Result<(Vec<(usize, Patch)>, Option<usize>), Refused> {
+pub fn apply(docs: &mut [Document], at: usize, edit: &Edit) -> Result<Applied, Refused> {
     let before: Vec<Document> = docs.to_vec();
     let doc = docs.get_mut(at).ok_or_else(|| Refused("That document is no longer open.".into()))?;
     let mut focus_range: Option<(Layer, usize, usize)> = None;

@@ -113,6 +113,9 @@ pub struct SaveWork {
     pub docs: Vec<(u32, Bytes)>,
 }
 
+/// Where commands go.
+type Out = Rc<dyn Fn(Command)>;
+
 /// The page's state, shared through context. Copy: every field is a handle.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -145,7 +148,7 @@ pub struct Store {
     dirty: StoredValue<Dirty>,
     data: StoredValue<HashMap<u32, DocEntry>, LocalStorage>,
     next_id: StoredValue<u32>,
-    out: StoredValue<Option<Rc<dyn Fn(Command)>>, LocalStorage>,
+    out: StoredValue<Option<Out>, LocalStorage>,
 }
 
 impl std::fmt::Debug for Store {

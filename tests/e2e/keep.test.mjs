@@ -106,7 +106,11 @@ test('three corrections made by keyboard are kept over a reload; undo and redo r
   // The edited highlight keeps the focus; j moves to the next one.
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Port Ellery');
   await page.keyboard.press('j');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'harbour council', null, { timeout: 10_000 });
+  await page.keyboard.press('j');
   await page.waitForFunction(() => document.activeElement?.textContent === '7', null, { timeout: 10_000 });
+  await page.keyboard.press('k');
+  await page.waitForFunction(() => document.activeElement?.textContent === 'harbour council', null, { timeout: 10_000 });
   // 3. Remove the engine's "Tuesday".
   await focusMark(page, 'Tuesday', 'DATE');
   await page.keyboard.press('Delete');
@@ -118,7 +122,9 @@ test('three corrections made by keyboard are kept over a reload; undo and redo r
   await waitState(page, 'Tuesday', 'DATE', 'engine');
   await page.keyboard.press('Control+Shift+z');
   await waitState(page, 'Tuesday', 'DATE', 'none');
-  // Two more undos take back the relabel and the new label, redo puts the relabel back.
+  // Three undos take back all three edits, newest first; three redos put them back.
+  await page.keyboard.press('Control+z');
+  await waitState(page, 'Tuesday', 'DATE', 'engine');
   await page.keyboard.press('Control+z');
   await waitState(page, 'Port Ellery', 'ORG', 'engine');
   await page.keyboard.press('Control+z');
