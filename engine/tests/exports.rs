@@ -21,9 +21,40 @@ fn cases(default: u32) -> ProptestConfig {
 /// (HTML), tabs and every line break Python knows (brat), wide and combining
 /// characters (offsets), and formula starts (spreadsheets).
 const PIECES: &[&str] = &[
-    "Zelenskyy", "said", "Kyiv", " ", " ", "  ", "\n", "\n\n", "\t", "\r", "“", "”", "\"", "'", ",", ";", "<b>", "&amp;",
-    "</script>", "é", "e\u{301}", "🇺🇦", "北京", "\u{2028}", "\u{85}", "\u{0c}", "=SUM(A1)", "+1", "-5", "@x", "8,000",
-    "-DOC", "\u{a0}", "x",
+    "Zelenskyy",
+    "said",
+    "Kyiv",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\t",
+    "\r",
+    "“",
+    "”",
+    "\"",
+    "'",
+    ",",
+    ";",
+    "<b>",
+    "&amp;",
+    "</script>",
+    "é",
+    "e\u{301}",
+    "🇺🇦",
+    "北京",
+    "\u{2028}",
+    "\u{85}",
+    "\u{0c}",
+    "=SUM(A1)",
+    "+1",
+    "-5",
+    "@x",
+    "8,000",
+    "-DOC",
+    "\u{a0}",
+    "x",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -49,8 +80,12 @@ fn value() -> impl Strategy<Value = Value> {
         (prop::option::of(scalar()), prop::option::of(scalar())).prop_map(|(min, max)| Amount::Range { min, max }),
     ];
     let total = prop::option::of(any::<f64>().prop_filter("finite", |x| x.is_finite()));
-    (amount, any::<bool>(), prop::option::of(free()), total)
-        .prop_map(|(amount, approx, unit, total)| Value { amount, approx, unit, total })
+    (amount, any::<bool>(), prop::option::of(free()), total).prop_map(|(amount, approx, unit, total)| Value {
+        amount,
+        approx,
+        unit,
+        total,
+    })
 }
 
 fn origin() -> impl Strategy<Value = Origin> {
@@ -73,7 +108,16 @@ struct Raw {
 fn raw() -> impl Strategy<Value = Raw> {
     let layer = prop_oneof![Just(Layer::Entity), Just(Layer::Number), Just(Layer::Quote)];
     let at = (0.0..1.0f64, 0.0..1.0f64);
-    (layer, at.clone(), 0..8usize, prop::array::uniform3(free()), value(), any::<[bool; 4]>(), prop::collection::vec(at.clone(), 0..3), origin())
+    (
+        layer,
+        at.clone(),
+        0..8usize,
+        prop::array::uniform3(free()),
+        value(),
+        any::<[bool; 4]>(),
+        prop::collection::vec(at.clone(), 0..3),
+        origin(),
+    )
         .prop_map(|(layer, at, label, free, value, flags, speakers, source)| Raw {
             layer,
             at,
@@ -100,7 +144,12 @@ fn cut(chars: &[char], start: usize, end: usize) -> String {
 
 /// A document over `text` with annotations from `raws` (those that would overlap another
 /// of their layer are dropped), rejections and metadata.
-fn document(text: String, raws: Vec<Raw>, rejected: Vec<((f64, f64), usize, String)>, meta: [Option<String>; 6]) -> Document {
+fn document(
+    text: String,
+    raws: Vec<Raw>,
+    rejected: Vec<((f64, f64), usize, String)>,
+    meta: [Option<String>; 6],
+) -> Document {
     let chars: Vec<char> = text.chars().collect();
     let mut taken: [Vec<(usize, usize)>; 3] = Default::default();
     let mut annotations = Vec::new();
@@ -163,18 +212,7 @@ fn document(text: String, raws: Vec<Raw>, rejected: Vec<((f64, f64), usize, Stri
         })
         .collect();
     let [title, byline, source, dateline, site_name, lang] = meta;
-    Document {
-        text_len: chars.len(),
-        text,
-        title,
-        byline,
-        source,
-        dateline,
-        site_name,
-        lang,
-        annotations,
-        rejected,
-    }
+    Document { text_len: chars.len(), text, title, byline, source, dateline, site_name, lang, annotations, rejected }
 }
 
 fn documents() -> impl Strategy<Value = Vec<Document>> {
@@ -265,7 +303,10 @@ fn the_generator_makes_documents_worth_round_tripping() {
             }
         }
     }
-    assert!(seen.iter().all(|&n| n >= 5), "entities, numbers, quotes, user, broken lines, co-speakers, rejected: {seen:?}");
+    assert!(
+        seen.iter().all(|&n| n >= 5),
+        "entities, numbers, quotes, user, broken lines, co-speakers, rejected: {seen:?}"
+    );
 }
 
 #[test]
@@ -358,7 +399,9 @@ fn read_conll(conll: &str) -> Vec<Vec<(String, String)>> {
         match cols.as_slice() {
             [] | [""] => {}
             ["-DOCSTART-", ..] => docs.push(Vec::new()),
-            [token, "-X-", "-X-", tag] => docs.last_mut().expect("-DOCSTART- first").push((token.to_string(), tag.to_string())),
+            [token, "-X-", "-X-", tag] => {
+                docs.last_mut().expect("-DOCSTART- first").push((token.to_string(), tag.to_string()))
+            }
             other => panic!("not a CoNLL line: {other:?}"),
         }
     }
@@ -446,7 +489,8 @@ fn read_csv(csv: &str) -> Vec<Vec<Option<String>>> {
 
 fn annotation_from_row(row: &[Option<String>]) -> Annotation {
     // A text field that starts with `'` had one added so a spreadsheet would not run it.
-    let field = |i: usize| -> Option<String> { row[i].as_deref().map(|f| f.strip_prefix('\'').unwrap_or(f).to_string()) };
+    let field =
+        |i: usize| -> Option<String> { row[i].as_deref().map(|f| f.strip_prefix('\'').unwrap_or(f).to_string()) };
     let text = |i: usize| field(i).unwrap_or_default();
     let number = |i: usize| field(i).map(|n| n.parse::<usize>().unwrap());
     let (start, end) = (number(3).unwrap(), number(4).unwrap());

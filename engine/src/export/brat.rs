@@ -360,8 +360,8 @@ pub(super) fn parse_ann(name: &str, text: &str, ann: &str) -> Result<Vec<Annotat
             None => {}
             Some('T') => {
                 let (label, fragments) = spec.split_once(' ').ok_or_else(|| bad("no offsets"))?;
-                let bound = read_fragments(&chars, fragments, cols.next().unwrap_or_default())
-                    .map_err(|what| bad(&what))?;
+                let bound =
+                    read_fragments(&chars, fragments, cols.next().unwrap_or_default()).map_err(|what| bad(&what))?;
                 bounds.insert(id, TextBound { label: label.to_string(), start: bound.0, end: bound.1 });
                 order.push(id);
             }
@@ -400,7 +400,7 @@ pub(super) fn parse_ann(name: &str, text: &str, ann: &str) -> Result<Vec<Annotat
             continue;
         }
         let note: Note = match notes.get(id) {
-            Some(json) => serde_json::from_str(json)
+            Some(json) => serde_json::from_slice(json.as_bytes())
                 .map_err(|e| structure(Format::Brat, format!("{name}.ann: note on {id}: {e}")))?,
             None => Note::default(),
         };
@@ -415,7 +415,8 @@ pub(super) fn parse_ann(name: &str, text: &str, ann: &str) -> Result<Vec<Annotat
             let value = note.value.unwrap_or_default();
             Annotation::Number(Number { label, start, end, text, value, of: note.of, source })
         } else if let Some(&label) = QuoteLabel::ALL.iter().find(|l| l.as_str() == b.label) {
-            let spoken_by = |kind: &'static str| relations.iter().filter(move |r| r.0 == kind && r.1 == id).map(|r| r.2);
+            let spoken_by =
+                |kind: &'static str| relations.iter().filter(move |r| r.0 == kind && r.1 == id).map(|r| r.2);
             Annotation::Quote(Quote {
                 label,
                 start,
@@ -459,11 +460,90 @@ fn read_fragments(chars: &CharMap<'_>, fragments: &str, shown: &str) -> Result<(
     }
     let texts: Vec<String> = spans
         .iter()
-        .map(|&(s, e)| chars.slice(s, e).unwrap_or_default().chars().map(|c| if breaks_line(c) { ' ' } else { c }).collect())
+        .map(|&(s, e)| {
+            chars.slice(s, e).unwrap_or_default().chars().map(|c| if breaks_line(c) { ' ' } else { c }).collect()
+        })
         .collect();
     if texts.join(" ") != shown {
         return Err(format!("the text {shown:?} is not the document's text at {fragments}"));
     }
     let (first, last) = (spans.first(), spans.last());
     Ok((first.map_or(0, |f| f.0), last.map_or(0, |l| l.1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> Document {
+        let text = "“We will\nwin,” he said. Kyiv agreed.";
+        let quote = Annotation::Quote(Quote {
+            label: QuoteLabel::DIRECT,
+            start: 0,
+            end: 14,
+            text: "“We will\nwin,”".into(),
+            cue: Some("said".into()),
+            speaker: Some(Span { start: 15, end: 17, text: "he".into() }),
+            speaker_cluster: Some("Volodymyr Zelenskyy".into()),
+            nominal: false,
+            co_speakers: vec![Span { start: 24, end: 28, text: "Kyiv".into() }],
+            truncated: false,
+            source: Origin::User,
+        });
+        let kyiv = Annotation::Entity(Entity {
+            label: EntityLabel::LOC,
+            start: 24,
+            end: 28,
+            text: "Kyiv".into(),
+            cluster: "Kyiv".into(),
+            source: Origin::Engine,
+        });
+        Document {
+            text: text.into(),
+            text_len: text.chars().count(),
+            title: None,
+            byline: None,
+            source: Some("a.txt".into()),
+            dateline: None,
+            site_name: None,
+            lang: None,
+            annotations: vec![quote, kyiv],
+            rejected: vec![],
+        }
+    }
+
+    #[test]
+    fn ann_lines_are_brats() {
+        let doc = doc();
+        assert_eq!(
+            ann(&doc),
+            "T1\tDIRECT 0 8;9 14\t“We will win,”\n\
+             T2\tLOC 24 28\tKyiv\n\
+             T3\tMention 15 17\the\n\
+             R1\tSpeaker Arg1:T1 Arg2:T3\n\
+             R2\tCoSpeaker Arg1:T1 Arg2:T2\n\
+             A1\tSource T1 user\n\
+             #1\tAnnotatorNotes T1\t{\"cue\":\"said\",\"speaker_cluster\":\"Volodymyr Zelenskyy\"}\n\
+             #2\tAnnotatorNotes T2\t{\"cluster\":\"Kyiv\"}\n"
+        );
+        assert_eq!(parse_ann("a", &doc.text, &ann(&doc)).unwrap(), doc.annotations);
+    }
+
+    #[test]
+    fn a_line_that_does_not_match_the_text_is_refused() {
+        let doc = doc();
+        let moved = ann(&doc).replace("LOC 24 28", "LOC 23 27");
+        assert!(parse_ann("a", &doc.text, &moved).is_err());
+        let joined = ann(&doc).replace("0 8;9 14", "0 8;10 14");
+        assert!(parse_ann("a", &doc.text, &joined).is_err());
+    }
+
+    #[test]
+    fn file_names_are_safe_and_unique() {
+        let mut docs = vec![doc(), doc(), doc(), doc()];
+        docs[1].source = Some("dir\\a.txt".into());
+        docs[2].source = Some("../x y/€.html".into());
+        docs[3].source = None;
+        assert_eq!(file_names(&docs), ["a", "a-2", "_", "doc-004"]);
+    }
 }

@@ -28,9 +28,7 @@ fn write_document(out: &mut String, doc: &Document) {
         .annotations
         .iter()
         .filter_map(|a| match a {
-            Annotation::Entity(e) => {
-                Some((chars.byte_offset(e.start)?, chars.byte_offset(e.end)?, e.label.as_str()))
-            }
+            Annotation::Entity(e) => Some((chars.byte_offset(e.start)?, chars.byte_offset(e.end)?, e.label.as_str())),
             _ => None,
         })
         .collect();

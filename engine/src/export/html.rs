@@ -25,7 +25,7 @@ article{border-top:1px solid #999;margin-top:2em}
 .spk{font-weight:bold}
 .user{text-decoration-style:double}
 .tag::after{content:attr(data-l);font:600 10px/1 system-ui,sans-serif;letter-spacing:.04em;\
-vertical-align:super;margin:0 .25em 0 .1em;color:#333;font-style:normal}
+vertical-align:super;margin:0 .15em 0 .1em;color:#333;font-style:normal}
 .legend span{margin-right:1em}
 ";
 

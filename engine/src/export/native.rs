@@ -42,9 +42,9 @@ struct NativeFile {
 }
 
 pub(super) fn read(bytes: &[u8]) -> Result<Vec<Document>> {
-    let text = std::str::from_utf8(bytes).map_err(|e| syntax(Format::Native, e))?;
-    let file: NativeFile =
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| syntax(Format::Native, e))?;
+    // Read from bytes, as the page's own messages are: one JSON reader in the bundle.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let file: NativeFile = serde_json::from_slice(bytes).map_err(|e| syntax(Format::Native, e))?;
     if file.format != "newslens" {
         return Err(structure(Format::Native, format!("`format` is {:?}, not \"newslens\"", file.format)));
     }

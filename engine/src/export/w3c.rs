@@ -77,9 +77,7 @@ pub(super) fn write(docs: &[Document]) -> String {
         documents.push(Json::Object(d));
 
         let chars = CharMap::new(&doc.text);
-        let target = |start: usize, end: usize| {
-            json!({"source": doc_id, "selector": selectors(&chars, start, end)})
-        };
+        let target = |start: usize, end: usize| json!({"source": doc_id, "selector": selectors(&chars, start, end)});
         for (j, a) in doc.annotations.iter().enumerate() {
             let id = format!("{doc_id}:a{}", j + 1);
             let (start, end) = a.range();
@@ -133,19 +131,26 @@ pub(super) fn write(docs: &[Document]) -> String {
             }));
         }
     }
-    let collection = json!({
-        "@context": [CONTEXT, {"nl": VOCABULARY}],
-        "id": "urn:newslens:export",
-        "type": "AnnotationCollection",
-        "label": "NewsLens annotations (TextPositionSelector offsets count Unicode code points)",
-        "generator": {"type": "Software", "name": "NewsLens"},
-        "nl:offsets": "unicode code points",
-        "nl:documents": documents,
-        "total": items.len(),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
-    });
-    let mut out = serde_json::to_string_pretty(&collection).unwrap_or_default();
-    out.push('\n');
+    // Written by hand around serde_json so the keys keep this order and each document
+    // and annotation is one line (serde_json's maps sort their keys).
+    let line = |value: &Json| serde_json::to_string(value).unwrap_or_default();
+    let mut out = String::new();
+    out.push_str("{\"@context\":");
+    out.push_str(&line(&json!([CONTEXT, {"nl": VOCABULARY}])));
+    out.push_str(",\"id\":\"urn:newslens:export\",\"type\":\"AnnotationCollection\",");
+    out.push_str("\"label\":\"NewsLens annotations (TextPositionSelector offsets count Unicode code points)\",");
+    out.push_str("\"generator\":{\"type\":\"Software\",\"name\":\"NewsLens\"},\"nl:offsets\":\"unicode code points\",");
+    out.push_str(&format!("\"total\":{},\n\"nl:documents\":[", items.len()));
+    for (i, d) in documents.iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(&line(d));
+    }
+    out.push_str("],\n\"first\":{\"type\":\"AnnotationPage\",\"startIndex\":0,\"items\":[");
+    for (i, item) in items.iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(&line(item));
+    }
+    out.push_str("\n]}}\n");
     out
 }
 
@@ -329,12 +334,12 @@ fn annotation(item: &Json, start: usize, end: usize, text: String) -> Result<Ann
         }
         Layer::Number => {
             let label = *NumberLabel::ALL.iter().find(|l| l.as_str() == label).ok_or_else(unknown)?;
-            let fields: NumberFields = serde_json::from_str(described()?).map_err(|e| e.to_string())?;
+            let fields: NumberFields = serde_json::from_slice(described()?.as_bytes()).map_err(|e| e.to_string())?;
             Annotation::Number(Number { label, start, end, text, value: fields.value, of: fields.of, source })
         }
         Layer::Quote => {
             let label = *QuoteLabel::ALL.iter().find(|l| l.as_str() == label).ok_or_else(unknown)?;
-            let fields: QuoteFields = serde_json::from_str(described()?).map_err(|e| e.to_string())?;
+            let fields: QuoteFields = serde_json::from_slice(described()?.as_bytes()).map_err(|e| e.to_string())?;
             Annotation::Quote(Quote {
                 label,
                 start,

@@ -2,6 +2,7 @@
 //! input as one JSON line; it is how NewsLens is measured from outside.
 
 mod annotate;
+mod import;
 
 use std::process::ExitCode;
 
@@ -10,12 +11,23 @@ usage: newslens annotate FILE...       one JSON document per file, one per line
        newslens annotate --jsonl       JSON Lines on stdin: {\"text\": ..., \"dateline\": \"YYYY-MM-DD\"}
        newslens annotate --dateline YYYY-MM-DD FILE...
        newslens annotate --together FILE...   clusters shared across the files, as the page does
+       newslens annotate --format F [--out FILE] FILE...   all the documents in one export:
+                 json   native JSON {\"format\": \"newslens\", ...}, corrections included
+                 w3c    W3C Web Annotation JSON-LD
+                 brat   brat standoff: a zip of NAME.txt + NAME.ann (binary: give --out FILE.zip)
+                 conll  CoNLL-2003 columns, IOB2 entity tags
+                 csv    one row per annotation (UTF-8 with BOM)
+                 html   a standalone page with the highlights, no script
+                 jsonl  the default: one JSON document per line
+       newslens import FILE [--out FILE]   a native, W3C or brat export back as native JSON
+Offsets count Unicode code points in every format.
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("annotate") => run(annotate::run(&args[1..])),
+        Some("import") => run(import::run(&args[1..])),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -24,6 +36,24 @@ fn main() -> ExitCode {
             eprint!("{USAGE}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Writes an export to `file`, or to stdout; a binary export (the brat zip) is not
+/// written to a terminal.
+pub(crate) fn write_output(
+    out: &mut impl std::io::Write,
+    file: Option<&str>,
+    format: newslens::export::Format,
+    bytes: &[u8],
+) -> Result<(), String> {
+    use std::io::IsTerminal;
+    match file {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| format!("{path}: {e}")),
+        None if !format.is_text() && std::io::stdout().is_terminal() => {
+            Err(format!("{format} is a zip: give --out FILE.zip or redirect stdout"))
+        }
+        None => out.write_all(bytes).map_err(|e| e.to_string()),
     }
 }
 
