@@ -3,10 +3,10 @@
 
 use std::io::{self, BufRead, BufWriter, Write};
 
-use newslens::export;
 use newslens::page::{self, Format};
 use newslens::{Date, Document, Engine};
 
+use crate::output::Output;
 use crate::USAGE;
 
 pub(crate) fn run(args: &[String]) -> Result<(), String> {
@@ -25,23 +25,12 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
                 let value = args.next().ok_or("--dateline needs a YYYY-MM-DD date")?;
                 dateline = Some(value.parse::<Date>().map_err(|e| e.to_string())?);
             }
-            "--format" => {
-                let name = args.next().ok_or("--format needs a format name")?;
-                output.format = match name.as_str() {
-                    "jsonl" => None,
-                    name => {
-                        Some(export::Format::from_name(name).ok_or_else(|| format!("unknown format {name}\n{USAGE}"))?)
-                    }
-                };
-            }
-            "--out" => output.file = Some(args.next().ok_or("--out needs a file name")?.clone()),
+            "--format" | "--out" => output.set(arg, args.next())?,
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
             file => files.push(file.to_string()),
         }
     }
-    if output.file.is_some() && !output.is_export() {
-        return Err("--out goes with --format (JSON lines go to stdout)".into());
-    }
+    output.check()?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if jsonl {
@@ -75,7 +64,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
             }
         }
     }
-    finish(&mut out, &mut docs, together, &output)?;
+    write_together(&mut out, &mut docs, together, &output)?;
     out.flush().map_err(|e| e.to_string())?;
     if failed.is_empty() {
         Ok(())
@@ -127,36 +116,20 @@ fn annotate_jsonl(
             write_doc(out, &doc)?;
         }
     }
-    finish(out, &mut docs, together, output)?;
+    write_together(out, &mut docs, together, output)?;
     out.flush().map_err(|e| e.to_string())
 }
 
-/// Where the documents go: JSON lines on stdout (no `format`), or one export to `file`
-/// or stdout.
-#[derive(Default)]
-struct Output {
-    format: Option<export::Format>,
-    file: Option<String>,
-}
-
-impl Output {
-    fn is_export(&self) -> bool {
-        self.format.is_some()
-    }
-}
-
-/// Writes the documents held back: with `--together` (so that one person has one cluster
-/// name in every document, as on the page's board) or for an export, which holds them all.
-fn finish(out: &mut impl Write, docs: &mut [Document], together: bool, output: &Output) -> Result<(), String> {
+/// Documents are held until all are read with `--together`, so that one person has one
+/// cluster name in every document, as on the page's board; and for an export.
+fn write_together(out: &mut impl Write, docs: &mut [Document], together: bool, output: &Output) -> Result<(), String> {
     if together {
         newslens::board::unify_clusters(docs);
     }
-    if !output.is_export() {
-        return docs.iter().try_for_each(|doc| write_doc(out, doc));
+    match output.format {
+        Some(_) => output.export(out, docs),
+        None => docs.iter().try_for_each(|doc| write_doc(out, doc)),
     }
-    let Some(format) = output.format else { return Ok(()) };
-    let bytes = export::export(format, docs).map_err(|e| e.to_string())?;
-    crate::write_output(out, output.file.as_deref(), format, &bytes)
 }
 
 fn write_doc(out: &mut impl Write, doc: &Document) -> Result<(), String> {

@@ -3,6 +3,7 @@
 
 mod annotate;
 mod import;
+mod output;
 
 use std::process::ExitCode;
 
@@ -36,24 +37,6 @@ fn main() -> ExitCode {
             eprint!("{USAGE}");
             ExitCode::from(2)
         }
-    }
-}
-
-/// Writes an export to `file`, or to stdout; a binary export (the brat zip) is not
-/// written to a terminal.
-pub(crate) fn write_output(
-    out: &mut impl std::io::Write,
-    file: Option<&str>,
-    format: newslens::export::Format,
-    bytes: &[u8],
-) -> Result<(), String> {
-    use std::io::IsTerminal;
-    match file {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| format!("{path}: {e}")),
-        None if !format.is_text() && std::io::stdout().is_terminal() => {
-            Err(format!("{format} is a zip: give --out FILE.zip or redirect stdout"))
-        }
-        None => out.write_all(bytes).map_err(|e| e.to_string()),
     }
 }
 
