@@ -22,6 +22,7 @@ pub mod corrections;
 pub mod doc;
 pub mod entities;
 pub mod error;
+pub mod export;
 pub mod figures;
 pub mod page;
 pub mod pipeline;

@@ -1,10 +1,12 @@
-//! `newslens annotate`: one guide document per input, as JSON lines.
+//! `newslens annotate`: one guide document per input, as JSON lines, or all of them in
+//! one export format (`--format`).
 
 use std::io::{self, BufRead, BufWriter, Write};
 
 use newslens::page::{self, Format};
 use newslens::{Date, Document, Engine};
 
+use crate::output::Output;
 use crate::USAGE;
 
 pub(crate) fn run(args: &[String]) -> Result<(), String> {
@@ -12,6 +14,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let mut jsonl = false;
     let mut together = false;
     let mut dateline = None;
+    let mut output = Output::default();
     let mut files = Vec::new();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -22,17 +25,19 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
                 let value = args.next().ok_or("--dateline needs a YYYY-MM-DD date")?;
                 dateline = Some(value.parse::<Date>().map_err(|e| e.to_string())?);
             }
+            "--format" | "--out" => output.set(arg, args.next())?,
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
             file => files.push(file.to_string()),
         }
     }
+    output.check()?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if jsonl {
         if !files.is_empty() {
             return Err("--jsonl reads stdin; give no files with it".into());
         }
-        return annotate_jsonl(&engine, io::stdin().lock(), together, &mut out);
+        return annotate_jsonl(&engine, io::stdin().lock(), together, &output, &mut out);
     }
     if files.is_empty() {
         return Err(format!("no files to annotate\n{USAGE}"));
@@ -47,7 +52,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
                 }
                 let name = std::path::Path::new(file).file_name().and_then(|n| n.to_str());
                 let doc = engine.annotate(&page, name);
-                if together {
+                if together || output.is_export() {
                     docs.push(doc);
                 } else {
                     write_doc(&mut out, &doc)?;
@@ -59,7 +64,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
             }
         }
     }
-    write_together(&mut out, &mut docs)?;
+    write_together(&mut out, &mut docs, together, &output)?;
     out.flush().map_err(|e| e.to_string())?;
     if failed.is_empty() {
         Ok(())
@@ -82,7 +87,13 @@ struct JsonlInput {
     source: Option<String>,
 }
 
-fn annotate_jsonl(engine: &Engine, input: impl BufRead, together: bool, out: &mut impl Write) -> Result<(), String> {
+fn annotate_jsonl(
+    engine: &Engine,
+    input: impl BufRead,
+    together: bool,
+    output: &Output,
+    out: &mut impl Write,
+) -> Result<(), String> {
     let mut docs = Vec::new();
     for (n, line) in input.lines().enumerate() {
         let line_no = n + 1;
@@ -99,21 +110,26 @@ fn annotate_jsonl(engine: &Engine, input: impl BufRead, together: bool, out: &mu
         let mut page = page::from_str(&item.text, Format::Text);
         page.dateline = dateline;
         let doc = engine.annotate(&page, item.source.as_deref());
-        if together {
+        if together || output.is_export() {
             docs.push(doc);
         } else {
             write_doc(out, &doc)?;
         }
     }
-    write_together(out, &mut docs)?;
+    write_together(out, &mut docs, together, output)?;
     out.flush().map_err(|e| e.to_string())
 }
 
-/// With `--together`, documents are held until all are read, so that one
-/// person has one cluster name in every document, as on the page's board.
-fn write_together(out: &mut impl Write, docs: &mut [Document]) -> Result<(), String> {
-    newslens::board::unify_clusters(docs);
-    docs.iter().try_for_each(|doc| write_doc(out, doc))
+/// Documents are held until all are read with `--together`, so that one person has one
+/// cluster name in every document, as on the page's board; and for an export.
+fn write_together(out: &mut impl Write, docs: &mut [Document], together: bool, output: &Output) -> Result<(), String> {
+    if together {
+        newslens::board::unify_clusters(docs);
+    }
+    match output.format {
+        Some(_) => output.export(out, docs),
+        None => docs.iter().try_for_each(|doc| write_doc(out, doc)),
+    }
 }
 
 fn write_doc(out: &mut impl Write, doc: &Document) -> Result<(), String> {

@@ -2,6 +2,8 @@
 //! input as one JSON line; it is how NewsLens is measured from outside.
 
 mod annotate;
+mod import;
+mod output;
 
 use std::process::ExitCode;
 
@@ -10,12 +12,23 @@ usage: newslens annotate FILE...       one JSON document per file, one per line
        newslens annotate --jsonl       JSON Lines on stdin: {\"text\": ..., \"dateline\": \"YYYY-MM-DD\"}
        newslens annotate --dateline YYYY-MM-DD FILE...
        newslens annotate --together FILE...   clusters shared across the files, as the page does
+       newslens annotate --format F [--out FILE] FILE...   all the documents in one export:
+                 json   native JSON {\"format\": \"newslens\", ...}, corrections included
+                 w3c    W3C Web Annotation JSON-LD
+                 brat   brat standoff: a zip of NAME.txt + NAME.ann (binary: give --out FILE.zip)
+                 conll  CoNLL-2003 columns, IOB2 entity tags
+                 csv    one row per annotation (UTF-8 with BOM)
+                 html   a standalone page with the highlights, no script
+                 jsonl  the default: one JSON document per line
+       newslens import FILE [--out FILE]   a native, W3C or brat export back as native JSON
+Offsets count Unicode code points in every format.
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("annotate") => run(annotate::run(&args[1..])),
+        Some("import") => run(import::run(&args[1..])),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS
