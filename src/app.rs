@@ -15,6 +15,7 @@ use crate::views::{
     dialogs::Dialogs,
     doc_list::DocList,
     entities_panel::EntityPanel,
+    exchange::Exchange,
     intake::add_files,
     intake::Intake,
     keys,
@@ -84,10 +85,35 @@ fn connect_worker(store: Store) {
             }
         }
         Command::Save => saver.schedule(),
+        Command::Download { file_name, media_type, bytes } => download(&file_name, &media_type, &bytes),
     });
     if unavailable {
         store.dispatch(Action::WorkerUnavailable);
     }
+}
+
+/// Offers bytes as a file to save (a link to them, clicked).
+fn download(file_name: &str, media_type: &str, bytes: &Bytes) {
+    let Some(array) = bytes.to_js() else { return };
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(link) = link {
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+    }
+    // Revoked once the browser has taken the file.
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
 }
 
 /// The whole page.
@@ -125,6 +151,7 @@ pub fn App() -> impl IntoView {
                 <aside class="left" aria-label="Articles">
                     <Intake/>
                     <DocList/>
+                    <Exchange/>
                 </aside>
                 <Reader/>
                 <aside class="right" aria-label="Highlights in this article">

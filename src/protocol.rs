@@ -57,6 +57,12 @@ pub enum Request {
     Patch { id: u32, patch: Patch },
     /// The names the reader labelled, kept from an earlier visit, for documents added from now on.
     Lexicon { lexicon: UserLexicon },
+    /// Write documents `ids` (in this order) in `format` (`json`, `w3c`, `brat`, `conll`,
+    /// `csv`, `html`); answered with [`Reply::Exported`].
+    Export { format: String, ids: Vec<u32> },
+    /// Read the payload (a `File`) as an export of native JSON, W3C Web Annotation or brat;
+    /// answered with one [`Reply::Imported`] per document, or [`Reply::Refused`].
+    Import { name: String },
 }
 
 /// Worker -> page, as `{"kind": {...}}`: the name first, so a large reply is read in one
@@ -124,6 +130,17 @@ pub enum Reply {
     /// The names the reader labelled so far (to keep with the session).
     Lexicon {
         lexicon: UserLexicon,
+    },
+    /// An export: its `bodies` are the file, to save under `file_name`.
+    Exported {
+        file_name: String,
+        media_type: String,
+    },
+    /// A document read from an imported file: its `bodies` are what to keep of it
+    /// ([`crate::persist::format::KeptDoc`]), to open as a kept document.
+    Imported {
+        name: String,
+        size: u64,
     },
 }
 

@@ -8,6 +8,7 @@ use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use newslens::board::unify_clusters;
 use newslens::corrections::UserLexicon;
+use newslens::export::{export, import, Format as ExportFormat};
 use newslens::page::{self, Format};
 use newslens::{Annotation, Document, Engine, Page};
 use wasm_bindgen::prelude::*;
@@ -163,6 +164,11 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
             }
         }
         Request::Lexicon { lexicon } => state.borrow_mut().lexicon = lexicon,
+        Request::Export { format, ids } => export_docs(&state.borrow(), &format, &ids),
+        Request::Import { name } => {
+            let payload = js_sys::Reflect::get(&data, &"payload".into()).unwrap_or(JsValue::UNDEFINED);
+            import_file(&name, &payload);
+        }
         Request::Original { id } => {
             let text = state.borrow().pages.get(&id).and_then(|p| p.page.full_text.clone());
             post(&Reply::Original { id, text });
@@ -225,6 +231,75 @@ fn edit_docs(state: &Rc<RefCell<State>>, id: u32, edit: &Edit) {
                 post(&Reply::Lexicon { lexicon: state.borrow().lexicon.clone() });
             }
             post(&Reply::Edited { id, changes, focus });
+        }
+    }
+}
+
+/// Writes documents in an export format and posts the file.
+fn export_docs(st: &State, format: &str, ids: &[u32]) {
+    let Some(format) = ExportFormat::from_name(format) else {
+        post(&Reply::Refused { message: format!("There is no export format {format}.") });
+        return;
+    };
+    let docs: Vec<Document> =
+        ids.iter().filter_map(|id| st.docs.iter().find(|(d, _)| d == id).map(|(_, doc)| doc.clone())).collect();
+    if docs.is_empty() {
+        post(&Reply::Refused { message: "There is nothing to export yet: open a document first.".into() });
+        return;
+    }
+    let stem = match docs.as_slice() {
+        [one] => one
+            .source
+            .as_deref()
+            .and_then(|s| s.rsplit_once('.').map(|(stem, _)| stem).or(Some(s)))
+            .unwrap_or("newslens")
+            .to_string(),
+        _ => "newslens".to_string(),
+    };
+    match export(format, &docs) {
+        Ok(bytes) => post_with(
+            &Reply::Exported {
+                file_name: format!("{stem}.{}", format.extension()),
+                media_type: format.media_type().to_string(),
+            },
+            Some(&bytes),
+        ),
+        Err(e) => post(&Reply::Refused { message: format!("The export failed: {e}") }),
+    }
+}
+
+/// Reads an exported file back; each document goes to the page to open as a kept one.
+fn import_file(name: &str, payload: &JsValue) {
+    let bytes = match payload.dyn_ref::<web_sys::Blob>().map(|blob| {
+        let reader = web_sys::FileReaderSync::new().ok()?;
+        reader.read_as_array_buffer(blob).ok().map(|b| js_sys::Uint8Array::new(&b).to_vec())
+    }) {
+        Some(Some(bytes)) => bytes,
+        _ => {
+            post(&Reply::Refused { message: format!("{name}: could not be read.") });
+            return;
+        }
+    };
+    let docs = match import(&bytes) {
+        Ok(docs) => docs,
+        Err(e) => {
+            post(&Reply::Refused { message: format!("{name}: not imported ({e}).") });
+            return;
+        }
+    };
+    let count = docs.len();
+    for (k, document) in docs.into_iter().enumerate() {
+        let label = document.source.clone().unwrap_or_else(|| {
+            if count == 1 {
+                name.to_string()
+            } else {
+                format!("{name} #{}", k + 1)
+            }
+        });
+        let size = document.text.len() as u64;
+        let kept = KeptDocRef { version: VERSION, document: &document, millis: 0.0, page: None };
+        if let Ok(bytes) = serde_json::to_vec(&kept) {
+            post_with(&Reply::Imported { name: label, size }, Some(&bytes));
         }
     }
 }

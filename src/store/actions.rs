@@ -82,6 +82,16 @@ pub enum Action {
     Redo,
     /// Opens a dialog, or closes it (`None`).
     Open(Option<Dialog>),
+    /// Export the selected document, or every document (`all`), in a format (`json`, `w3c`, ...).
+    Export {
+        format: String,
+        all: bool,
+    },
+    /// Open the documents of an exported file (native JSON, W3C or brat); `payload` is the `File`.
+    Import {
+        name: String,
+        payload: Option<JsValue>,
+    },
 }
 
 /// What an action asks of the world outside the store.
@@ -91,4 +101,6 @@ pub enum Command {
     Send(Request, Option<JsValue>),
     /// Something to keep changed: save soon.
     Save,
+    /// Offer a file to the reader to save.
+    Download { file_name: String, media_type: String, bytes: Bytes },
 }

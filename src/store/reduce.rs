@@ -47,6 +47,15 @@ pub fn reduce(store: &Store, action: Action) -> Vec<Command> {
             vec![]
         }
         Action::Edit { id, edit } => vec![Command::Send(Request::Edit { id, edit }, None)],
+        Action::Export { format, all } => {
+            let ids: Vec<u32> = if all {
+                store.docs.with_untracked(|d| d.iter().map(|r| r.id).collect())
+            } else {
+                store.selected.get_untracked().into_iter().collect()
+            };
+            vec![Command::Send(Request::Export { format, ids }, None)]
+        }
+        Action::Import { name, payload } => vec![Command::Send(Request::Import { name }, payload)],
         Action::Open(dialog) => {
             store.dialog.set(dialog);
             vec![]
@@ -389,6 +398,27 @@ fn on_reply(store: &Store, reply: Reply, bodies: Option<Bytes>) -> Vec<Command> 
             }
         }
         Reply::Refused { message } => notify(store, message),
+        Reply::Exported { file_name, media_type } => {
+            let Some(bytes) = bodies else { return vec![] };
+            return vec![Command::Download { file_name, media_type, bytes }];
+        }
+        Reply::Imported { name, size } => {
+            let Some(bytes) = bodies else { return vec![] };
+            let id = store.fresh_id();
+            let row =
+                DocRow { id, info: RwSignal::new(DocInfo::new(name.clone(), size)), content: RwSignal::default() };
+            store.docs.update(|d| d.push(row));
+            let payload = bytes.to_js();
+            store.with_data(|d| d.entry(id).or_default().kept = Some(bytes));
+            store.mark(|d| {
+                d.docs.insert(id);
+                d.session = true;
+            });
+            if store.selected.get_untracked().is_none() {
+                select_doc(store, Some(id));
+            }
+            return vec![Command::Send(Request::Restore { id, name }, payload), Command::Save];
+        }
         Reply::Lexicon { lexicon } => {
             store.lexicon.set_value(lexicon);
             store.mark(|d| d.session = true);

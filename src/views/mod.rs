@@ -4,6 +4,7 @@ pub mod details;
 pub mod dialogs;
 pub mod doc_list;
 pub mod entities_panel;
+pub mod exchange;
 pub mod intake;
 pub mod keys;
 pub mod legend;
