@@ -348,3 +348,36 @@ fn legend_switches_and_notices() {
     reduce(&store, Action::DismissAll);
     assert!(store.notices.get_untracked().is_empty());
 }
+
+#[test]
+fn exports_name_the_documents_in_list_order_and_imports_open_as_kept_documents() {
+    let store = Store::new();
+    let a = add(&store, "a.txt");
+    let b = add(&store, "b.txt");
+    reduce(&store, Action::Select(Some(a)));
+    let one = reduce(&store, Action::Export { format: "w3c".into(), all: false });
+    assert!(
+        matches!(one.as_slice(), [Command::Send(Request::Export { format, ids }, None)] if format == "w3c" && *ids == [a])
+    );
+    let all = reduce(&store, Action::Export { format: "json".into(), all: true });
+    assert!(matches!(all.as_slice(), [Command::Send(Request::Export { ids, .. }, None)] if *ids == [a, b]));
+    let file = reduce(
+        &store,
+        Action::Reply(
+            Reply::Exported { file_name: "newslens.json".into(), media_type: "application/json".into() },
+            Some(Bytes::Own(b"{}".to_vec())),
+        ),
+    );
+    assert!(matches!(file.as_slice(), [Command::Download { file_name, .. }] if file_name == "newslens.json"));
+    store.take_save();
+    let opened = reduce(
+        &store,
+        Action::Reply(Reply::Imported { name: "x.txt".into(), size: 9 }, Some(Bytes::Own(b"{}".to_vec()))),
+    );
+    let id = match opened.as_slice() {
+        [Command::Send(Request::Restore { id, name }, _), Command::Save] if name == "x.txt" => *id,
+        other => panic!("{other:?}"),
+    };
+    assert!(id > b, "a fresh id");
+    assert_eq!(store.take_save().dirty.docs, [id].into(), "an imported document is saved");
+}
