@@ -93,6 +93,7 @@ impl Saver {
 
     /// Saves soon: changes made meanwhile join this save.
     pub fn schedule(&self) {
+        mark_unsaved(true);
         if self.inner.timer.borrow().is_some() {
             return;
         }
@@ -205,6 +206,7 @@ impl Saver {
             }
         }
         self.inner.busy.set(false);
+        mark_unsaved(self.inner.store.has_unsaved());
     }
 
     /// One save, in one transaction: nothing is written if another tab saved since.
@@ -241,6 +243,13 @@ impl Saver {
 
 fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Tells browser tests whether changes wait to be saved (`data-unsaved`).
+fn mark_unsaved(unsaved: bool) {
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        let _ = body.set_attribute("data-unsaved", if unsaved { "true" } else { "false" });
+    }
 }
 
 /// Tells browser tests a save landed: how many documents, how long it took, the revision.

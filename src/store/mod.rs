@@ -246,6 +246,11 @@ impl Store {
         SaveWork { dirty, session: self.session(), docs }
     }
 
+    /// Whether changes wait to be saved.
+    pub fn has_unsaved(&self) -> bool {
+        self.dirty.with_value(|d| !d.is_empty())
+    }
+
     /// A save that failed: its changes wait for the next one.
     pub fn unsave(&self, dirty: Dirty) {
         self.mark(|d| d.merge(dirty));

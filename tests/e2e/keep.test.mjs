@@ -74,6 +74,12 @@ async function savedAfter(page, after) {
   return Number(await page.getAttribute('body', 'data-saved'));
 }
 
+/** Waits until the last edit's document is back from the worker and every change is saved. */
+async function settled(page) {
+  await page.waitForTimeout(1000);
+  await page.waitForSelector('body[data-unsaved="false"]', { timeout: SLOW });
+}
+
 async function saved(page) {
   return Number((await page.getAttribute('body', 'data-saved')) ?? 0);
 }
@@ -136,10 +142,9 @@ test('three corrections made by keyboard are kept over a reload; undo and redo r
   await page.click('#redo');
   await waitState(page, 'Tuesday', 'DATE', 'none');
   await savedAfter(page, before);
+  await settled(page);
 
   // After a reload, the same document with the same three corrections.
-  const lastSave = await saved(page);
-  await page.waitForFunction((r) => Number(document.body.dataset.saved) >= r, lastSave);
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]', { timeout: SLOW });
   await waitForDocs(page, 1, ['Harbour council approves evening ferries']);
@@ -229,6 +234,7 @@ test('two tabs never overwrite each other silently; Clear all asks first', async
   const beforeClear = await saved(first);
   await first.click('#clear-all-confirm');
   await savedAfter(first, beforeClear);
+  await settled(first);
   await first.reload();
   await first.waitForSelector('#storage-status[data-state="kept"]', { timeout: SLOW });
   assert.equal(await first.$$eval('#doc-list > li', (l) => l.length), 0, 'nothing comes back after Clear all');
