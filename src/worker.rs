@@ -192,7 +192,6 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
                         };
                         // A new engine run over a text the reader corrected before keeps the corrections.
                         corrections[usize::from(whole)].apply(&mut doc);
-                        st.lexicon.apply(&mut doc);
                         Some((doc, now() - started))
                     }
                     _ => None,
