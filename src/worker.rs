@@ -7,7 +7,7 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use newslens::board::unify_clusters;
-use newslens::corrections::UserLexicon;
+use newslens::corrections::{Corrections, UserLexicon};
 use newslens::export::{export, import, Format as ExportFormat};
 use newslens::page::{self, Format};
 use newslens::{Annotation, Document, Engine, Page};
@@ -34,12 +34,14 @@ struct State {
     lexicon: UserLexicon,
 }
 
-/// The page a document came from (article and whole text), its file name, and whether the
-/// document shows the whole page.
+/// The page a document came from (article and whole text), its file name, whether the
+/// document shows the whole page, and the reader's corrections of each version (article,
+/// whole page) for switching between them.
 struct PageEntry {
     page: Page,
     name: String,
     whole: bool,
+    corrections: [Corrections; 2],
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -140,7 +142,8 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
                 Ok((mut doc, millis, page)) => {
                     state.borrow().lexicon.apply(&mut doc);
                     if page.full_text.is_some() {
-                        state.borrow_mut().pages.insert(id, PageEntry { page, name, whole: false });
+                        let corrections = Default::default();
+                        state.borrow_mut().pages.insert(id, PageEntry { page, name, whole: false, corrections });
                     }
                     deliver(state, id, doc, millis, true);
                 }
@@ -177,17 +180,24 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
             let result = {
                 let mut st = state.borrow_mut();
                 let st = &mut *st;
+                // The reader's work on the version shown now, kept for switching back to it.
+                let current = st.docs.iter().find(|(d, _)| *d == id).map(|(_, doc)| Corrections::of(doc));
                 match (&st.engine, st.pages.get_mut(&id)) {
-                    (Ok(engine), Some(PageEntry { page, name, whole: shown })) => {
+                    (Ok(engine), Some(PageEntry { page, name, whole: shown, corrections })) => {
+                        if let Some(c) = current {
+                            corrections[usize::from(*shown)] = c;
+                        }
                         *shown = whole;
                         let started = now();
                         // The same page with the whole text in place of the article.
-                        let doc = match (whole, &page.full_text) {
+                        let mut doc = match (whole, &page.full_text) {
                             (true, Some(full)) => {
                                 engine.annotate(&Page { text: full.clone(), ..page.clone() }, Some(name))
                             }
                             _ => engine.annotate(page, Some(name)),
                         };
+                        // A new engine run over a text the reader corrected before keeps the corrections.
+                        corrections[usize::from(whole)].apply(&mut doc);
                         Some((doc, now() - started))
                     }
                     _ => None,
@@ -330,7 +340,8 @@ fn restore(state: &Rc<RefCell<State>>, id: u32, name: &str, payload: &JsValue) -
             lang: doc.lang.clone(),
             full_text: Some(p.full_text),
         };
-        state.borrow_mut().pages.insert(id, PageEntry { page, name: name.to_string(), whole: p.whole });
+        let corrections = Default::default();
+        state.borrow_mut().pages.insert(id, PageEntry { page, name: name.to_string(), whole: p.whole, corrections });
     }
     deliver(state, id, kept.document, kept.millis, false);
     Ok(())

@@ -272,3 +272,30 @@ test('saving 100 open documents (figures printed)', async () => {
   assert.ok(figures.docs >= 100);
   await context.close();
 });
+
+test('a correction survives the engine running again over the same text', async () => {
+  const { page, context, errors } = await openApp(browser());
+  await dropFiles(page, [{ name: 'bridge.html', text: fixture('bridge-page.html') }]);
+  await waitForDocs(page, 1);
+  await waitForReader(page);
+  const count = (text, label) =>
+    page.$$eval('#reader mark[data-i]:not([data-cont])', (ms, [t, l]) => ms.filter((m) => m.textContent === t && m.dataset.label === l).length, [text, label]);
+  const first = await page.$eval('#reader mark[data-layer="entity"]', (m) => ({ text: m.textContent, label: m.dataset.label }));
+  const before = await count(first.text, first.label);
+  await page.focus('#reader mark[data-layer="entity"]');
+  await page.keyboard.press('Delete');
+  await page.waitForFunction(
+    ([t, l, n]) => [...document.querySelectorAll('#reader mark[data-i]:not([data-cont])')].filter((m) => m.textContent === t && m.dataset.label === l).length === n,
+    [first.text, first.label, before - 1],
+    { timeout: SLOW },
+  );
+  // The whole page, then the article again: the engine runs twice, the removal stays.
+  await page.click('#use-whole');
+  await page.waitForSelector('#use-article:not([disabled])', { timeout: SLOW });
+  await page.click('#use-article');
+  await page.waitForSelector('#use-whole:not([disabled])', { timeout: SLOW });
+  await waitForReader(page);
+  assert.equal(await count(first.text, first.label), before - 1, `${first.label} "${first.text}" stays removed`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
