@@ -22,7 +22,7 @@ fn gold_quote_spans_and_speakers_hold_the_bar() {
 fn polnear_direct_quote_speakers_hold_the_bar() {
     let Some(dir) = data_path("data/polnear/dev", "PolNeAR quote evaluation") else { return };
     let engine = Engine::new().expect("engine loads");
-    let r = quotes::polnear_report(&engine, &dir);
+    let r = quotes::polnear_report(&engine, &dir, quotes::PolnearPart::All);
     println!(
         "polnear: recall {:.4}  precision {:.4}  speaker accuracy {:.4} ({}/{})",
         r.recall(),
