@@ -8,6 +8,7 @@ pub mod cues;
 pub mod kind;
 pub mod marks;
 pub(crate) mod speakers;
+mod words;
 
 use std::ops::Range;
 
