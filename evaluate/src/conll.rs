@@ -216,7 +216,8 @@ pub fn sentences_alone(
 ) -> Vec<u8> {
     let mut out = vec![0u8; words.len()];
     for s in sentences {
-        let t = tag(&words[s.clone()], &[0..s.len()]);
+        let whole = 0..s.len();
+        let t = tag(&words[s.clone()], std::slice::from_ref(&whole));
         out[s.clone()].copy_from_slice(&t);
     }
     out

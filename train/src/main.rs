@@ -321,7 +321,7 @@ fn main() {
                     .map(|s| ConllDoc {
                         words: d.words[s.clone()].to_vec(),
                         tags: d.tags[s.clone()].to_vec(),
-                        sentences: vec![0..s.len()],
+                        sentences: std::iter::once(0..s.len()).collect(),
                     })
                     .collect(),
             )
