@@ -199,8 +199,13 @@ t!(ordinal_in_name_is_not, "Ukraine's 24th Mechanised Brigade said", []);
 // DATE
 t!(
     date_full_with_weekday,
-    "on Thursday, Oct. 31, 2024 at noon",
+    "on Thursday, Oct. 31, 2024, officials said",
     [("Thursday, Oct. 31, 2024", "DATE", json!({"exact": "2024-10-31"}))]
+);
+t!(
+    time_full_date_with_weekday_and_its_time,
+    "on Thursday, Oct. 31, 2024 at noon",
+    [("Thursday, Oct. 31, 2024 at noon", "TIME", json!({"exact": "2024-10-31T12:00"}))]
 );
 t!(
     date_weekday_no_comma,
@@ -210,17 +215,15 @@ t!(
 t!(date_day_month_year, "27 October 2024", [("27 October 2024", "DATE", json!({"exact": "2024-10-27"}))]);
 t!(
     date_full_month_leaves_the_sentence_stop,
-    "more crew before June. Then in May.",
+    "more crew in June. Then in May.",
     [("June", "DATE", json!({"exact": "--06"})), ("May", "DATE", json!({"exact": "--05"}))]
 );
+t!(date_bounded_before, "more crew before June.", [("before June", "DATE", json!({"min": null, "max": "--06"}))]);
 t!(date_abbreviation_keeps_its_stop, "due Sept. 12", [("Sept. 12", "DATE", json!({"exact": "--09-12"}))]);
-t!(time_oclock_in_words, "after six o’clock,", [("six o’clock", "TIME", json!({"exact": "T06:00"}))]);
+t!(time_oclock_in_words, "at six o’clock,", [("six o’clock", "TIME", json!({"exact": "T06:00"}))]);
+t!(time_bounded_after, "after six o’clock,", [("after six o’clock", "TIME", json!({"min": "T06:00", "max": null}))]);
 t!(time_oclock_in_digits, "at 6 o'clock sharp", [("6 o'clock", "TIME", json!({"exact": "T06:00"}))]);
-t!(
-    date_iso,
-    "2024-11-02 21:58",
-    [("2024-11-02", "DATE", json!({"exact": "2024-11-02"})), ("21:58", "TIME", json!({"exact": "2024-11-02T21:58"})),]
-);
+t!(date_iso_with_its_time, "2024-11-02 21:58", [("2024-11-02 21:58", "TIME", json!({"exact": "2024-11-02T21:58"}))]);
 t!(
     date_truncated,
     "Sept. 12 and in June, on Friday",
@@ -377,8 +380,13 @@ t!(
     [("5 feet 2 inches", "QUANTITY", json!({"exact": 5.16666666667, "unit": "ft"}))]
 );
 t!(
-    time_takes_the_date_before_it,
+    time_with_its_date_is_one_expression,
     "on Oct. 30, 2024 at 10:00 and later",
+    [("Oct. 30, 2024 at 10:00", "TIME", json!({"exact": "2024-10-30T10:00"}))]
+);
+t!(
+    time_takes_the_date_before_it_in_the_sentence,
+    "On Oct. 30, 2024, officials said at 10:00 that it ended.",
     [
         ("Oct. 30, 2024", "DATE", json!({"exact": "2024-10-30"})),
         ("10:00", "TIME", json!({"exact": "2024-10-30T10:00"})),
@@ -684,4 +692,123 @@ t!(
     cardinal_hundred_one_thousand_stays_a_count,
     "one hundred one thousand people",
     [("one hundred one thousand", "CARDINAL", json!({"exact": 101000}))]
+);
+
+// Dates and times as whole expressions (news first), resolved against a dateline
+// (Saturday 2024-11-02) and without one.
+td!(
+    date_range_of_days_with_a_dash,
+    "2024-11-02",
+    "talks on Oct. 27-28 in Kazan",
+    [("Oct. 27-28", "DATE", json!({"min": "2024-10-27", "max": "2024-10-28"}))]
+);
+t!(
+    date_range_between_a_date_and_a_day,
+    "sometime between Oct. 3 and 12, officials said",
+    [("between Oct. 3 and 12", "DATE", json!({"min": "--10-03", "max": "--10-12"}))]
+);
+td!(
+    date_range_from_month_to_month,
+    "2024-11-02",
+    "from January to March the toll rose",
+    [("from January to March", "DATE", json!({"min": "2024-01", "max": "2024-03"}))]
+);
+t!(date_decade, "a boom in the 1990s", [("1990s", "DATE", json!({"min": "1990", "max": "1999"}))]);
+td!(
+    date_hedged_relative_year,
+    "2024-11-02",
+    "elected late last year",
+    [("late last year", "DATE", json!({"exact": "2023", "approx": true}))]
+);
+td!(
+    date_weekday_with_part_of_day,
+    "2024-11-02",
+    "struck on Tuesday night",
+    [("Tuesday night", "DATE", json!({"exact": "2024-10-29"}))]
+);
+t!(date_weekday_with_part_of_day_no_dateline, "Tuesday night", [("Tuesday night", "DATE", json!({"exact": "-W-2"}))]);
+td!(
+    date_earlier_this_month,
+    "2024-11-02",
+    "announced earlier this month",
+    [("earlier this month", "DATE", json!({"exact": "2024-11", "approx": true}))]
+);
+t!(date_since_year, "in prison since 2014", [("since 2014", "DATE", json!({"min": "2014", "max": null}))]);
+t!(
+    date_recurring_weekday,
+    "protests every Friday",
+    [("every Friday", "DATE", json!({"exact": "-W-5", "every": "P1W"}))]
+);
+td!(
+    time_on_a_relative_day,
+    "2024-11-02",
+    "tomorrow at 9 a.m.",
+    [("tomorrow at 9 a.m.", "TIME", json!({"exact": "2024-11-03T09:00"}))]
+);
+td!(
+    time_range_on_a_day,
+    "2024-11-02",
+    "from 4pm to 5pm today",
+    [("from 4pm to 5pm today", "TIME", json!({"min": "2024-11-02T16:00", "max": "2024-11-02T17:00"}))]
+);
+t!(time_half_past, "at half past eight", [("half past eight", "TIME", json!({"exact": "T08:30"}))]);
+t!(
+    date_range_of_weekdays,
+    "open Friday through Sunday",
+    [("Friday through Sunday", "DATE", json!({"min": "-W-5", "max": "-W-7"}))]
+);
+t!(
+    date_quarter_of_a_year,
+    "in the third quarter of 2016",
+    [("the third quarter of 2016", "DATE", json!({"min": "2016-07", "max": "2016-09"}))]
+);
+t!(date_before_bound, "before 2012", [("before 2012", "DATE", json!({"min": null, "max": "2012"}))]);
+t!(
+    date_counted_duration_stays_a_length,
+    "the past two years",
+    [("two years", "DURATION", json!({"exact": 2, "unit": "year"}))]
+);
+t!(date_vague_span_ahead, "over the next few days", [("the next few days", "DATE", json!({"exact": null}))]);
+t!(date_no_date_in_a_count_range, "from 8 to 12 people", [("from 8 to 12", "CARDINAL", json!({"min": 8, "max": 12}))]);
+
+// Ranges as one figure, however the two ends are written.
+t!(
+    range_preposition_pair,
+    "estimates range from 8,000 to 12,000 troops",
+    [("from 8,000 to 12,000", "CARDINAL", json!({"min": 8000, "max": 12000}))]
+);
+t!(
+    range_a_change_is_two_figures,
+    "The toll rose from 8,000 to 12,000.",
+    [("8,000", "CARDINAL", json!({"exact": 8000})), ("12,000", "CARDINAL", json!({"exact": 12000}))]
+);
+t!(
+    range_between_with_a_shared_multiplier,
+    "between 3 and 5 million people",
+    [("between 3 and 5 million", "CARDINAL", json!({"min": 3000000, "max": 5000000}))]
+);
+t!(range_dash_percent, "a 10-12% rise", [("10-12%", "PERCENT", json!({"min": 10, "max": 12, "unit": "%"}))]);
+t!(range_tilde, "10~12 drones", [("10~12", "CARDINAL", json!({"min": 10, "max": 12}))]);
+t!(
+    range_two_comparatives_with_but,
+    "more than 10 but fewer than 20 ships",
+    [("more than 10 but fewer than 20", "CARDINAL", json!({"min": 10, "max": 20}))]
+);
+t!(
+    range_two_comparatives_with_and,
+    "at least $5 million and at most $8 million",
+    [("at least $5 million and at most $8 million", "MONEY", json!({"min": 5000000, "max": 8000000, "unit": "USD"}))]
+);
+t!(
+    range_two_comparatives_upper_first,
+    "under 20 but over 10 ships",
+    [("under 20 but over 10", "CARDINAL", json!({"min": 10, "max": 20}))]
+);
+t!(range_ordinals, "the 10th to 12th centuries BC", [("10th to 12th", "ORDINAL", json!({"min": 10, "max": 12}))]);
+t!(range_ordinal_words, "third to fifth place", [("third to fifth", "ORDINAL", json!({"min": 3, "max": 5}))]);
+t!(range_count_words, "eight to ten boats", [("eight to ten", "CARDINAL", json!({"min": 8, "max": 10}))]);
+t!(
+    range_with_units_on_both_ends,
+    "between 10 km and 20 km away",
+    [("between 10 km and 20 km", "QUANTITY", json!({"min": 10, "max": 20, "unit": "km"}))]
 );

@@ -11,10 +11,12 @@ use std::path::{Path, PathBuf};
 pub mod bench;
 pub mod clusters;
 pub mod conll;
+pub mod datetime;
 pub mod figures;
 pub mod quotes;
 pub mod readability;
 pub mod score;
+pub mod split;
 
 /// The shared data folder, if it exists: `$NEWSLENS_DATA`, else `../shared`
 /// from the repository root.

@@ -9,8 +9,84 @@ use super::qualifiers::{self, Bound};
 use super::{units, units::Unit, words, Context, Hit, Toks};
 use crate::doc::{Amount, NumberLabel, Scalar, Value};
 
-/// The amount starting at token `i`, if one does.
+/// The amount starting at token `i`, if one does: one amount, a range led
+/// by `from` (`from 8,000 to 12,000`), or two bounds of one quantity (`more
+/// than 10 but fewer than 20`).
 pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
+    if t.low(i) == "from" {
+        // `rose from 8,000 to 12,000` is a change between two figures, not a range
+        if changing(t, i) {
+            return None;
+        }
+        let h = one(t, i + 1, true)?;
+        let range = matches!(h.value.amount, Amount::Range { min: Some(_), max: Some(_) });
+        return (range && h.start == i + 1).then_some(Hit { start: i, core: h.core, ..h });
+    }
+    let h = one(t, i, false)?;
+    Some(two_bounds(t, &h).unwrap_or(h))
+}
+
+/// `more than 10 but fewer than 20`, `at least 5 and at most 10`, `under 20
+/// but over 10`: a lower and an upper bound joined, as one range.
+fn two_bounds(t: &Toks, h: &Hit) -> Option<Hit> {
+    let (lo, hi) = match &h.value.amount {
+        Amount::Range { min: Some(x), max: None } => (Some(x.clone()), None),
+        Amount::Range { min: None, max: Some(x) } => (None, Some(x.clone())),
+        _ => return None,
+    };
+    let mut k = h.end;
+    if t.text(k) == "," {
+        k += 1;
+    }
+    if !matches!(t.low(k), "and" | "but") {
+        return None;
+    }
+    let (bound, _) = qualifiers::prefix(t, k + 1)?;
+    let want = if lo.is_some() { Bound::Max } else { Bound::Min };
+    if bound != want {
+        return None;
+    }
+    let other = one(t, k + 1, false)?;
+    let same_kind = other.label == h.label && (other.value.unit == h.value.unit || other.value.unit.is_none());
+    let (min, max) = match (&other.value.amount, lo, hi) {
+        (Amount::Range { min: None, max: Some(y) }, Some(x), None) => (x, y.clone()),
+        (Amount::Range { min: Some(y), max: None }, None, Some(x)) => (y.clone(), x),
+        _ => return None,
+    };
+    let ordered = match (&min, &max) {
+        (Scalar::Number(a), Scalar::Number(b)) => a < b,
+        _ => false,
+    };
+    if !same_kind || !ordered {
+        return None;
+    }
+    let value = Value {
+        amount: Amount::Range { min: Some(min), max: Some(max) },
+        approx: h.value.approx || other.value.approx,
+        ..h.value.clone()
+    };
+    Some(Hit { end: other.end, value, ..h.clone() })
+}
+
+/// Whether `from` at `i` follows a verb or noun of change (`rose from`, `an
+/// increase from`, `has fallen sharply from`): its two numbers are a before
+/// and an after, not the ends of a range.
+fn changing(t: &Toks, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|k| {
+        let w = t.low(k);
+        let stem = [
+            "ris", "rose", "fell", "fall", "increas", "decreas", "drop", "grew", "grow", "climb", "jump", "declin",
+            "soar", "surg", "plung", "slip", "slid", "cut", "rais", "lower", "reduc", "expand", "shr", "doubl",
+            "tripl", "went", "moved", "chang", "shift", "widen", "narrow", "swell", "swol", "balloon", "edg", "inch",
+            "tumbl", "slump", "spik", "revis", "upgrad", "downgrad", "lift", "boost", "hik", "trim", "gain", "los",
+            "lost", "up", "down", "spiral", "dwindl", "sank", "sink", "sunk", "leap", "leapt",
+        ];
+        !w.is_empty() && stem.iter().any(|s| w.starts_with(s)) && !matches!(w, "upon" | "edge" | "inches")
+    })
+}
+
+/// One amount at `i`; `from_led` when `from` came before it (its range stays one).
+fn one(t: &Toks, i: usize, from_led: bool) -> Option<Hit> {
     let (bound, mut j) = match qualifiers::prefix(t, i) {
         Some((b, j)) => (Some(b), j),
         None => (None, i),
@@ -23,7 +99,7 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
     }
     let mut core = j;
     let Some(mut a) = amount(t, j) else {
-        return duration_words(t, i).or_else(|| a_unit(t, i)).or_else(|| percent_of(t, i));
+        return super::durations::at(t, i).or_else(|| percent_of(t, i));
     };
     // `.08`: the number began at its stop
     if a.num.start < core {
@@ -42,7 +118,8 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
 
     // Ranges: `8,000 to 12,000`, `between 8,000 and 12,000`, `eight to 10 feet`, `5-10%`.
     let between = bound == Some(Bound::Between);
-    if a.num.kind != Kind::Ordinal && !(start > 0 && t.low(start - 1) == "from" && t.low(end) == "to") {
+    let change = !from_led && start > 0 && t.low(start - 1) == "from" && changing(t, start - 1);
+    if !change {
         if let Some(k) =
             qualifiers::range_joint(t, a.num_end(), between).or_else(|| qualifiers::range_joint(t, end, between))
         {
@@ -57,7 +134,7 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
                     (!matches!(t.text(k - 1), "-" | "–") || (t.glued(k - 1) == t.glued(k))) && !score(t, &a, &b, k);
                 if compatible
                     && hyphen_ok
-                    && b.num.kind != Kind::Ordinal
+                    && (b.num.kind == Kind::Ordinal) == (a.num.kind == Kind::Ordinal)
                     && b.num.value >= a.num.value
                     && (between || t.low(k - 1) != "or" || a.unit.is_none() || b.unit.is_some())
                     && !rejected(t, &b)
@@ -141,7 +218,7 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
     {
         let y = |x: Option<f64>| x.map(|x| Scalar::Text(format!("{:04}", x as i64)));
         let value =
-            Value { amount: Amount::Range { min: y(value_min), max: y(value_max) }, approx, unit: None, total: None };
+            Value { amount: Amount::Range { min: y(value_min), max: y(value_max) }, approx, ..Value::default() };
         return Some(Hit { start, core, end, label: NumberLabel::DATE, value });
     }
     let (label, unit, factor) = match a.unit {
@@ -164,7 +241,7 @@ pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
     };
     approx |= trailing == Some(Bound::Approx);
     // `around “90,000 or more`: `around` outside the quote still hedges it.
-    let value = Value { amount, approx, unit: unit.map(str::to_string), total };
+    let value = Value { amount, approx, unit: unit.map(str::to_string), total, ..Value::default() };
     Some(Hit { start, core, end, label, value })
 }
 
@@ -489,12 +566,10 @@ fn unit_after(t: &Toks, e: usize, num: &Num) -> Option<(Unit, usize, usize, f64)
             }
         }
     }
-    if let Some(tu) = units::time_unit(low) {
-        if low == "second" || (low == "min" && !glued) {
-            // `a second` is an ordinal more often than a duration
-            if low == "second" {
-                return None;
-            }
+    if let Some(tu) = units::time_unit(low).or_else(|| (low == "h" && !glued && !t.is_word(u + 1)).then_some("hour")) {
+        // `a second` is an ordinal more often than a duration; `3.5 second` is a length
+        if low == "second" && (num.words || glued) {
+            return None;
         }
         let mut end = u + 1;
         // `60 years old`, `3-year-old`, `3-year-long`
@@ -693,25 +768,6 @@ fn intern(s: &str) -> &'static str {
     KNOWN.iter().copied().find(|k| *k == s).unwrap_or("unit")
 }
 
-/// Bare plural time units after `for`/`over`/`within`: `for weeks` (at least two).
-fn duration_words(t: &Toks, i: usize) -> Option<Hit> {
-    let low = t.low(i);
-    if !units::is_plural_time(low)
-        || i == 0
-        || !matches!(t.low(i - 1), "for" | "over" | "within" | "lasting" | "spanning")
-    {
-        return None;
-    }
-    let unit = units::time_unit(low)?;
-    let value = Value {
-        amount: Amount::Range { min: Some(Scalar::Number(2.0)), max: None },
-        approx: true,
-        unit: Some(unit.to_string()),
-        total: None,
-    };
-    Some(Hit { start: i, core: i, end: i + 1, label: NumberLabel::DURATION, value })
-}
-
 /// `percent of 10`, `per cent of twenty-two`: the unit written first.
 fn percent_of(t: &Toks, i: usize) -> Option<Hit> {
     let k = match t.low(i) {
@@ -725,21 +781,6 @@ fn percent_of(t: &Toks, i: usize) -> Option<Hit> {
     let n = numbers::parse(t, k + 1).filter(|n| n.kind == Kind::Cardinal)?;
     let value = Value::exact(n.value).unit("%");
     Some(Hit { start: i, core: i, end: n.end, label: NumberLabel::PERCENT, value })
-}
-
-/// `a month`, `an hour`: one of a time unit.
-fn a_unit(t: &Toks, i: usize) -> Option<Hit> {
-    if !matches!(t.low(i), "a" | "an") {
-        return None;
-    }
-    let low = t.low(i + 1);
-    if units::is_plural_time(low) || matches!(low, "second" | "quarter") {
-        return None;
-    }
-    let unit = units::time_unit(low)?;
-    // `a day after`, `once a week`: all still a length of one unit.
-    let value = Value::exact(1.0).unit(unit);
-    Some(Hit { start: i, core: i, end: i + 2, label: NumberLabel::DURATION, value })
 }
 
 /// Numbers that are not figures here: the pronoun `one`, numbers inside

@@ -29,9 +29,10 @@ pub(super) fn mark(t: &mut Toks) {
                 && !(i > 0 && t.text(i - 1) == "/" && t.glued(i))
             {
                 let a: u32 = t.text(i).parse().unwrap_or(0);
-                let b: u32 = t.text(i + 2).parse().unwrap_or(0);
+                let (b_text, year_after) = t.text(i + 2).split_once(',').unwrap_or((t.text(i + 2), ""));
+                let b: u32 = b_text.parse().unwrap_or(0);
                 let usual = matches!(b, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 12 | 16 | 32 | 64 | 100) && a < b;
-                if !usual {
+                if !usual && !dated_pair(t, i, a, b) && !(matches!(year_after.len(), 2 | 4) && a <= 12 && b <= 31) {
                     for k in i..i + 3 {
                         t.blocked[k] = true;
                     }
@@ -45,6 +46,20 @@ pub(super) fn mark(t: &mut Toks) {
         }
         i += 1;
     }
+}
+
+/// `on 4/22`, `since 9/11`, `3/2015`, `2016/11`, `06/06 12:15`: a slashed pair
+/// that a date word, a year or a time of day around it makes a date.
+fn dated_pair(t: &Toks, i: usize, a: u32, b: u32) -> bool {
+    let prev = if i > 0 { t.low(i - 1) } else { "" };
+    let placed =
+        matches!(prev, "on" | "since" | "after" | "before" | "until" | "till" | "by" | "each" | "every" | "from")
+            || prev.ends_with("day") && !t.glued(i);
+    let month_of_year = (a <= 12 && t.text(i + 2).len() == 4 && (1900..2100).contains(&b))
+        || (b <= 12 && t.text(i).len() == 4 && (1900..2100).contains(&a));
+    let timed = t.is_num(i + 3) && !t.glued(i + 3) && t.text(i + 4) == ":" && t.glued(i + 4);
+    let day_month = a >= 1 && b >= 1 && (a <= 12 && b <= 31 || b <= 12 && a <= 31);
+    month_of_year || day_month && (placed || timed) && !(a == 24 && b == 7)
 }
 
 /// URLs and e-mail addresses: a whitespace-free stretch with `://`, `www.` or `@x.y`.
@@ -171,12 +186,17 @@ fn identifier(t: &Toks, i: usize) -> bool {
                 | "mm"
                 | "am"
                 | "pm"
+                | "a.m."
+                | "p.m."
+                | "a.m"
+                | "p.m"
                 | "a"
                 | "p"
                 | "x"
                 | "h"
                 | "e"
         ) || units::measure(&low).is_some()
+            || super::dates::is_month_word(&low)
             || units::time_unit(&low).is_some()
             || units::currency_code(&low).is_some()
             || words::scale(&low).is_some()

@@ -10,12 +10,14 @@
 //! - [`dates`]: dates, times and the dateline (uses [`calendar`](crate::calendar));
 //! - [`amounts`]: a number with its qualifiers, unit or currency and range,
 //!   built from [`qualifiers`], [`numbers`] (digits and [`words`]) and [`units`];
+//! - [`durations`]: lengths of time with no plain count (`half an hour`, `all day`);
 //! - [`of`]: the thing counted;
 //! - [`describe`]: a value in words for the page.
 
 mod amounts;
 mod dates;
 mod describe;
+mod durations;
 mod guard;
 mod numbers;
 mod of;
@@ -106,6 +108,7 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
                         }
                     }
                 }
+                let (label, end) = (hit.label, hit.end);
                 out.push(Figure {
                     span: toks.start(hit.start)..toks.end(hit.end - 1),
                     label: hit.label,
@@ -114,6 +117,19 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
                     core_start: toks.start(hit.core),
                 });
                 i = hit.end;
+                // `moved the ten am meeting to 4.`
+                if label == NumberLabel::TIME {
+                    if let Some(moved) = dates::moved_to(&toks, end) {
+                        out.push(Figure {
+                            span: toks.start(moved.start)..toks.end(moved.end - 1),
+                            label: moved.label,
+                            value: moved.value,
+                            of: None,
+                            core_start: toks.start(moved.core),
+                        });
+                        i = moved.end;
+                    }
+                }
             }
             _ => i += 1,
         }
@@ -138,6 +154,9 @@ fn may_start(t: &Toks, i: usize) -> bool {
             | "minus"
             | "negative"
             | "several"
+            | "another"
+            | "all"
+            | "full"
             | "few"
             | "many"
             | "hundreds"
@@ -174,6 +193,91 @@ fn may_start(t: &Toks, i: usize) -> bool {
             | "over"
             | "under"
             | "between"
+            | "from"
+            | "within"
+            | "since"
+            | "before"
+            | "after"
+            | "until"
+            | "till"
+            | "til"
+            | "through"
+            | "on"
+            | "prior"
+            | "not"
+            | "every"
+            | "each"
+            | "daily"
+            | "weekly"
+            | "monthly"
+            | "yearly"
+            | "annually"
+            | "nightly"
+            | "hourly"
+            | "noon"
+            | "midnight"
+            | "midday"
+            | "midmorning"
+            | "midafternoon"
+            | "tmrw"
+            | "morning"
+            | "afternoon"
+            | "lunchtime"
+            | "rest"
+            | "end"
+            | "beginning"
+            | "start"
+            | "middle"
+            | "week"
+            | "month"
+            | "year"
+            | "summer"
+            | "winter"
+            | "spring"
+            | "fall"
+            | "autumn"
+            | "q"
+            | "w"
+            | "upcoming"
+            | "previous"
+            | "current"
+            | "following"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "mondays"
+            | "tuesdays"
+            | "wednesdays"
+            | "thursdays"
+            | "fridays"
+            | "saturdays"
+            | "sundays"
+            | "christmas"
+            | "xmas"
+            | "boxing"
+            | "new"
+            | "yuandan"
+            | "valentine"
+            | "halloween"
+            | "independence"
+            | "veterans"
+            | "thanksgiving"
+            | "labor"
+            | "memorial"
+            | "martin"
+            | "mlk"
+            | "mother"
+            | "father"
+            | "easter"
+            | "good"
+            | "clean"
             | "last"
             | "next"
             | "this"
