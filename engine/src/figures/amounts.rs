@@ -8,6 +8,7 @@ use super::numbers::{self, Kind, Num};
 use super::qualifiers::{self, Bound};
 use super::{units, units::Unit, words, Context, Hit, Toks};
 use crate::doc::{Amount, NumberLabel, Scalar, Value};
+use crate::text::TokenKind;
 
 /// The amount starting at token `i`, if one does: one amount, a range led
 /// by `from` (`from 8,000 to 12,000`), or two bounds of one quantity (`more
@@ -15,7 +16,8 @@ use crate::doc::{Amount, NumberLabel, Scalar, Value};
 pub(super) fn at(t: &Toks, i: usize, _ctx: &Context) -> Option<Hit> {
     if t.low(i) == "from" {
         // `rose from 8,000 to 12,000` is a change between two figures, not a range
-        if changing(t, i) {
+        let number_next = t.numeric(i + 1) || t.kind(i + 1) == Some(TokenKind::Symbol);
+        if !number_next || changing(t, i) {
             return None;
         }
         let h = one(t, i + 1, true)?;

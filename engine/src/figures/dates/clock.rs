@@ -3,7 +3,7 @@
 //! morning`, `noon`, `mid-morning`; parts of the day (`in the afternoon`);
 //! and points a count of hours or minutes away (`in 5 hours`).
 
-use super::super::numbers::{self, Kind as NumKind};
+use super::super::numbers::Kind as NumKind;
 use super::super::Toks;
 use super::lexicon::{self, DayPart};
 use super::{Context, Expr, Kind, Val, When};
@@ -208,7 +208,7 @@ fn hour_at(t: &Toks, i: usize) -> Option<(u8, u8, usize)> {
     let h = lexicon::hour_word(t.low(i))?;
     let mut end = i + 1;
     let mut minute = 0;
-    if let Some(n) = numbers::parse(t, end).filter(|n| n.kind == NumKind::Cardinal && n.words) {
+    if let Some(n) = lexicon::number(t, end).filter(|n| n.kind == NumKind::Cardinal && n.words) {
         if (1.0..60.0).contains(&n.value) && n.value >= 5.0 {
             minute = n.value as u8;
             end = n.end;
@@ -225,6 +225,9 @@ fn hour_at(t: &Toks, i: usize) -> Option<(u8, u8, usize)> {
 /// `half past eight`, `quarter past eight`, `a quarter to seven`, `three
 /// quarters past 9pm`, `30 mins past eight`, `three mins to five thirty`.
 fn past_to(t: &Toks, i: usize) -> Option<Expr> {
+    if !lexicon::ahead(t, i, 4, |w| matches!(w, "past" | "to" | "after" | "before" | "till")) {
+        return None;
+    }
     let mut j = i;
     if matches!(t.low(j), "a" | "an") {
         j += 1;
@@ -243,7 +246,7 @@ fn past_to(t: &Toks, i: usize) -> Option<Expr> {
             45
         }
         _ => {
-            let n = numbers::parse(t, j).filter(|n| n.kind == NumKind::Cardinal && (1.0..60.0).contains(&n.value))?;
+            let n = lexicon::number(t, j).filter(|n| n.kind == NumKind::Cardinal && (1.0..60.0).contains(&n.value))?;
             j = n.end;
             if t.low(j) == "quarters" && n.value == 3.0 {
                 j += 1;
@@ -284,7 +287,7 @@ fn words(t: &Toks, i: usize) -> Option<Expr> {
     let mut minute = 0;
     if matches!(t.low(end), "o'clock" | "o’clock" | "oclock") {
         end += 1;
-    } else if let Some(n) = numbers::parse(t, end).filter(|n| n.kind == NumKind::Cardinal && n.words) {
+    } else if let Some(n) = lexicon::number(t, end).filter(|n| n.kind == NumKind::Cardinal && n.words) {
         if (5.0..60.0).contains(&n.value) && n.value.fract() == 0.0 {
             minute = n.value as u8;
             end = n.end;
@@ -319,7 +322,7 @@ pub(super) fn bare_hour(t: &Toks, i: usize, after_word: bool) -> Option<Expr> {
         let h = lexicon::hour_word(t.low(i))?;
         let mut end = i + 1;
         let mut minute = 0;
-        if let Some(n) = numbers::parse(t, end).filter(|n| n.kind == NumKind::Cardinal && n.words) {
+        if let Some(n) = lexicon::number(t, end).filter(|n| n.kind == NumKind::Cardinal && n.words) {
             if (5.0..60.0).contains(&n.value) {
                 minute = n.value as u8;
                 end = n.end;
@@ -389,6 +392,9 @@ fn from_now(t: &Toks, i: usize, _ctx: &Context) -> Option<Expr> {
 
 /// `2 hours in the future`, `5 minutes from now`: a point that far ahead or back.
 fn ahead(t: &Toks, i: usize) -> Option<Expr> {
+    if !lexicon::ahead(t, i, 4, |w| lexicon::clock_unit(w).is_some()) {
+        return None;
+    }
     let (k, _) = count(t, i)?;
     lexicon::clock_unit(t.low(k)).filter(|_| t.low(k) != "second")?;
     let end = t.phrase(k + 1, "in the future").or_else(|| t.phrase(k + 1, "from now"))?;
@@ -424,7 +430,7 @@ pub(super) fn count(t: &Toks, i: usize) -> Option<(usize, bool)> {
         "few" | "several" | "many" | "some" => return Some((i + 1, true)),
         _ => {}
     }
-    let n = numbers::parse(t, i).filter(|n| n.kind == NumKind::Cardinal && n.value > 0.0 && n.value < 1e4)?;
+    let n = lexicon::number(t, i).filter(|n| n.kind == NumKind::Cardinal && n.value > 0.0 && n.value < 1e4)?;
     Some((n.end, false))
 }
 

@@ -5,7 +5,7 @@
 //! month (`the first friday of july`), a holiday; and the dates written out
 //! in [`written`](super::written).
 
-use super::super::numbers::{self, Kind as NumKind};
+use super::super::numbers::Kind as NumKind;
 use super::super::{units, Toks};
 use super::lexicon::{self, any_day, weekday};
 use super::when::add_months;
@@ -60,6 +60,12 @@ fn relative(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
         ("tmrw", Some(1)),
         ("yesterday", Some(-1)),
     ];
+    if !matches!(
+        t.low(i),
+        "the" | "day" | "next" | "today" | "tonight" | "tomorrow" | "tmrw" | "yesterday" | "this" | "last"
+    ) {
+        return None;
+    }
     for &(p, offset) in PHRASES {
         if let Some(end) = t.phrase(i, p) {
             let val = offset.map_or(Val::Unknown, |o| shifted(ctx, o));
@@ -209,7 +215,7 @@ fn nth_weekday(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
     let n: i64 = if t.low(j) == "last" {
         -1
     } else {
-        let n = numbers::parse(t, j).filter(|n| n.kind == NumKind::Ordinal && n.words && n.end == j + 1)?;
+        let n = lexicon::number(t, j).filter(|n| n.kind == NumKind::Ordinal && n.words && n.end == j + 1)?;
         if !(1.0..=5.0).contains(&n.value) {
             return None;
         }
@@ -243,7 +249,16 @@ fn nth_weekday(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
 }
 
 fn full_weekday(w: &str) -> Option<u8> {
-    lexicon::weekday_plural(&format!("{w}s"))
+    Some(match w {
+        "monday" => 1,
+        "tuesday" => 2,
+        "wednesday" => 3,
+        "thursday" => 4,
+        "friday" => 5,
+        "saturday" => 6,
+        "sunday" => 7,
+        _ => return None,
+    })
 }
 
 /// The `n`th (`-1` last) weekday `wd` of month `m` of `y`.
@@ -264,6 +279,11 @@ pub(super) fn nth_in_month(y: i32, m: u8, wd: u8, n: i64) -> Option<Date> {
 /// business days`: a day a count of days, weeks, months or years from the
 /// dateline (`ago`, `from now`) or from the story's own time (`later`, unknown).
 fn counted(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
+    let unit_ahead =
+        |w: &str| units::time_unit(w).is_some() || lexicon::weekday_plural(w).is_some() || full_weekday(w).is_some();
+    if !lexicon::ahead(t, i, 4, unit_ahead) {
+        return None;
+    }
     let business_days = t.low(i) == "in";
     let mut k = if business_days { i + 1 } else { i };
     // one or more counts with their units: `2 years 1 month 21 days`
@@ -274,7 +294,7 @@ fn counted(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
         let (n, u) = if matches!(t.low(k), "a" | "an") && parts.is_empty() {
             (1.0, k + 1)
         } else {
-            match numbers::parse(t, k).filter(|n| n.kind == NumKind::Cardinal && n.value > 0.0) {
+            match lexicon::number(t, k).filter(|n| n.kind == NumKind::Cardinal && n.value > 0.0) {
                 Some(n) => (n.value, n.end),
                 None => break,
             }

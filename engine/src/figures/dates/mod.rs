@@ -24,7 +24,7 @@ mod when;
 mod written;
 
 pub(super) use dateline::dateline;
-pub(crate) use lexicon::is_month_word;
+pub(crate) use lexicon::{anchors_dates, is_month_word, may_start};
 pub(crate) use when::{Val, When};
 
 use super::{Context, Hit, Toks};
@@ -146,6 +146,7 @@ pub(crate) fn expr(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
     let Some(e) = unit(t, i, ctx) else {
         return range::bare_led(t, i, ctx);
     };
+    // (`bare_led` reads the first end as a bare number: `unit` found nothing there)
     if let Some(r) = range::continued(t, &e, ctx) {
         return Some(r);
     }
@@ -153,7 +154,7 @@ pub(crate) fn expr(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
         return Some(s);
     }
     // `2012 or after`, `2016 onwards`
-    if let Some((min, k)) = bound_after(t, e.end) {
+    if let Some((min, k)) = bound_after(t, e.end).filter(|_| matches!(t.low(e.end), "or" | "onwards")) {
         return Some(Expr { end: k, val: bound(e.val, min), ..e });
     }
     Some(e)
@@ -301,6 +302,25 @@ fn bound_before(t: &Toks, i: usize) -> Option<(bool, usize)> {
         ("til", false),
         ("through", false),
     ];
+    let first = matches!(
+        t.low(i),
+        "on" | "before"
+            | "at"
+            | "no"
+            | "not"
+            | "after"
+            | "earlier"
+            | "later"
+            | "prior"
+            | "since"
+            | "until"
+            | "till"
+            | "til"
+            | "through"
+    );
+    if !first {
+        return None;
+    }
     PHRASES.iter().find_map(|&(p, min)| t.phrase(i, p).map(|j| (min, j)))
 }
 
@@ -328,7 +348,8 @@ fn bound(v: Val, min: bool) -> Val {
 /// `since 2014`, `before 4pm tomorrow`, `until next week`, `within 2 weeks from today`.
 fn bounded(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
     // `within 2 weeks from today`, `less than 2 weeks from today`: from now up to that day
-    if let Some(j) = t.phrase(i, "within").or_else(|| t.phrase(i, "less than")) {
+    let within = matches!(t.low(i), "within" | "less");
+    if let Some(j) = t.phrase(i, "within").or_else(|| t.phrase(i, "less than")).filter(|_| within) {
         let e = unit(t, j, ctx)
             .filter(|e| e.kind == Kind::Day && t.low(e.end - 1) == "today" || t.low(e.end - 1) == "now")?;
         let val = match (ctx.dateline, e.val) {

@@ -5,7 +5,7 @@
 //! past few weeks`, `rest of the month`), and hedged periods (`late last
 //! year`, `earlier this month`, `mid-October`, `end of March`).
 
-use super::super::numbers::{self, Kind as NumKind};
+use super::super::numbers::Kind as NumKind;
 use super::super::{units, words, Toks};
 use super::day::in_week;
 use super::lexicon::{self, year};
@@ -178,7 +178,7 @@ fn the_period(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
         }
         // `the year 2016`, `year 247`, `Year two hundred and sixty seven`
         "year" => {
-            let n = numbers::parse(t, j + 1).filter(|n| n.kind == NumKind::Cardinal)?;
+            let n = lexicon::number(t, j + 1).filter(|n| n.kind == NumKind::Cardinal)?;
             if !(100.0..10000.0).contains(&n.value) || n.value.fract() != 0.0 || !n.words && n.end != j + 2 {
                 return None;
             }
@@ -293,7 +293,7 @@ fn quarter(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
         return Some(Expr::new(i, end, Kind::Period, val));
     }
     let j = if t.low(i) == "the" { i + 1 } else { i };
-    let n = numbers::parse(t, j).filter(|n| n.kind == NumKind::Ordinal && (1.0..=4.0).contains(&n.value));
+    let n = lexicon::number(t, j).filter(|n| n.kind == NumKind::Ordinal && (1.0..=4.0).contains(&n.value));
     let (n, k) = match n {
         Some(n) => (n.value as u8, n.end),
         None if t.low(j) == "last" => (4, j + 1),
@@ -425,7 +425,7 @@ fn week(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
         return Some(Expr::new(i, d.end, Kind::Period, week_val(d.val)));
     }
     // `the third week of this month`, `the first week of 2027`
-    let n = numbers::parse(t, j).filter(|n| n.kind == NumKind::Ordinal && (1.0..=5.0).contains(&n.value));
+    let n = lexicon::number(t, j).filter(|n| n.kind == NumKind::Ordinal && (1.0..=5.0).contains(&n.value));
     let (n, k) = match n {
         Some(n) => (n.value as i64, n.end),
         None if t.low(j) == "last" && j > i => (-1, j + 1),
@@ -577,7 +577,10 @@ fn decade(t: &Toks, i: usize) -> Option<Expr> {
 
 /// `19th century`, `the 21st century`: its years, `min`/`max`.
 fn century(t: &Toks, i: usize) -> Option<Expr> {
-    let n = numbers::parse(t, i).filter(|n| n.kind == NumKind::Ordinal)?;
+    if !lexicon::ahead(t, i, 4, |w| w == "century") {
+        return None;
+    }
+    let n = lexicon::number(t, i).filter(|n| n.kind == NumKind::Ordinal)?;
     if t.low(n.end) != "century" || !(1.0..=21.0).contains(&n.value) {
         return None;
     }

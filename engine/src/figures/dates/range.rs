@@ -34,6 +34,11 @@ fn end_at(t: &Toks, i: usize, ctx: &Context) -> Option<End> {
     if let Some(e) = unit(t, i, ctx).filter(|e| e.every.is_none()) {
         return Some(End::Expr(e));
     }
+    bare_at(t, i)
+}
+
+/// A number alone that may be a day or an hour.
+fn bare_at(t: &Toks, i: usize) -> Option<End> {
     if let Some((n, end)) = day(t, i) {
         return Some(End::Bare { n, start: i, end, word: false });
     }
@@ -92,7 +97,7 @@ pub(super) fn continued(t: &Toks, a: &Expr, ctx: &Context) -> Option<Expr> {
 /// A range whose first end is a bare number: `4 till 23 of this month`, `5 to
 /// 6 p.m.`, `4-22 January, 2017`.
 pub(super) fn bare_led(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
-    let a = end_at(t, i, ctx).filter(|a| matches!(a, End::Bare { .. }))?;
+    let a = bare_at(t, i)?;
     let k = joint(t, a.end(), false)?;
     let b = end_at(t, k, ctx)?;
     join(t, a, b, false, ctx)
