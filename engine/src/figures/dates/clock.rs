@@ -348,7 +348,8 @@ fn part_of_day(t: &Toks, i: usize) -> Option<Expr> {
     }
     let part = lexicon::day_part(t.low(j))?;
     let _ = from_shift;
-    let val = Val::Span(Some(When::clock(part.from, 0, None)), Some(When::clock(part.to.min(23), 59, None)));
+    let to = if part.to >= 24 { When::clock(23, 59, None) } else { When::clock(part.to, 0, None) };
+    let val = Val::Span(Some(When::clock(part.from, 0, None)), Some(to));
     Some(Expr::new(i, j + 1, Kind::DayPart, val).approx(true))
 }
 

@@ -382,6 +382,13 @@ fn season(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
         }
     };
     let (from, to) = lexicon::season(t.low(i + 1))?;
+    // `the fall of Kabul`, `the spring of discontent`: a season only with its year after `of`
+    if t.low(i + 2) == "of" && year(t, i + 3).is_none() {
+        return None;
+    }
+    if let Some(y) = year(t, i + 3).filter(|_| t.low(i + 2) == "of") {
+        return Some(Expr::new(i, i + 4, Kind::Period, season_span(Some(y), from, to)).approx(true));
+    }
     let y = ctx.dateline.map(|d| d.year + step.unwrap_or(0));
     let y = if step.is_none() { None } else { y };
     Some(Expr::new(i, i + 2, Kind::Period, season_span(y, from, to)).approx(true))
