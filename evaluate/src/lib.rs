@@ -14,6 +14,7 @@ pub mod conll;
 pub mod datetime;
 pub mod figures;
 pub mod quotes;
+pub mod ranges;
 pub mod readability;
 pub mod score;
 pub mod split;

@@ -87,6 +87,12 @@ fn changing(t: &Toks, i: usize) -> bool {
     })
 }
 
+/// `gained 20.37 to 677.98`: a verb of change right before, then `to` and a
+/// second number far above the first, is a change and the level it reached.
+fn change_to_level(t: &Toks, start: usize, a: f64, b: f64, k: usize) -> bool {
+    t.low(k - 1) == "to" && b > 3.0 * a.abs() && start > 0 && changing(t, start)
+}
+
 /// One amount at `i`; `from_led` when `from` came before it (its range stays one).
 fn one(t: &Toks, i: usize, from_led: bool) -> Option<Hit> {
     let (bound, mut j) = match qualifiers::prefix(t, i) {
@@ -126,7 +132,8 @@ fn one(t: &Toks, i: usize, from_led: bool) -> Option<Hit> {
             qualifiers::range_joint(t, a.num_end(), between).or_else(|| qualifiers::range_joint(t, end, between))
         {
             if let Some(b) = amount(t, k) {
-                let joined_before_unit = k == a.num_end() + 1;
+                // `5 to 10 km`: the second's unit is the first's too (not `$5 to $10`, whose sign comes first)
+                let joined_before_unit = k == a.num_end() + 1 && a.unit_end > a.num_end();
                 let compatible = match (a.unit, b.unit) {
                     (Some(x), Some(y)) => same_unit(x, y) && !joined_before_unit,
                     (None, _) => true,
@@ -137,7 +144,8 @@ fn one(t: &Toks, i: usize, from_led: bool) -> Option<Hit> {
                 if compatible
                     && hyphen_ok
                     && (b.num.kind == Kind::Ordinal) == (a.num.kind == Kind::Ordinal)
-                    && b.num.value >= a.num.value
+                    && b.num.value > a.num.value
+                    && !change_to_level(t, start, a.num.value, b.num.value, k)
                     && (between || t.low(k - 1) != "or" || a.unit.is_none() || b.unit.is_some())
                     && !rejected(t, &b)
                 {
