@@ -812,3 +812,21 @@ t!(
     "between 10 km and 20 km away",
     [("between 10 km and 20 km", "QUANTITY", json!({"min": 10, "max": 20, "unit": "km"}))]
 );
+t!(
+    date_span_of_years_before_a_noun,
+    "the 2023-24 season",
+    [("2023-24", "DATE", json!({"min": "2023", "max": "2024"}))]
+);
+td!(
+    time_hedged_in_local_time,
+    "2024-11-02",
+    "at around 3 p.m. local time",
+    [("around 3 p.m. local time", "TIME", json!({"exact": "2024-11-02T15:00", "approx": true}))]
+);
+t!(date_nine_eleven_stays_a_name, "since 9/11 and on 9/11", []);
+td!(
+    date_range_across_months,
+    "2024-11-02",
+    "talks from Oct. 27-Nov. 2",
+    [("from Oct. 27-Nov. 2", "DATE", json!({"min": "2024-10-27", "max": "2024-11-02"}))]
+);

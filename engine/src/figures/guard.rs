@@ -59,7 +59,8 @@ fn dated_pair(t: &Toks, i: usize, a: u32, b: u32) -> bool {
         || (b <= 12 && t.text(i).len() == 4 && (1900..2100).contains(&a));
     let timed = t.is_num(i + 3) && !t.glued(i + 3) && t.text(i + 4) == ":" && t.glued(i + 4);
     let day_month = a >= 1 && b >= 1 && (a <= 12 && b <= 31 || b <= 12 && a <= 31);
-    month_of_year || day_month && (placed || timed) && !(a == 24 && b == 7)
+    // `9/11` and `24/7` are names, whatever stands around them
+    month_of_year || day_month && (placed || timed) && !matches!((a, b), (24, 7) | (9, 11))
 }
 
 /// URLs and e-mail addresses: a whitespace-free stretch with `://`, `www.` or `@x.y`.
@@ -114,6 +115,14 @@ fn phone_run(t: &Toks, i: usize) -> Option<usize> {
     }
     let same_sep = seps.windows(2).all(|w| w[0] == w[1]);
     let long_last = t.text(j - 1).len() >= 4;
+    // `12-04-2019`: a day, a month and a year, not a phone number
+    let n = |k: usize| t.text(k).parse::<u32>().unwrap_or(0);
+    if groups == 3 && same_sep && t.text(i + 2).len() <= 2 && t.text(i).len() <= 2 {
+        let (a, b, y) = (n(i), n(i + 2), n(i + 4));
+        if (1900..=2100).contains(&y) && a >= 1 && b >= 1 && (a <= 12 && b <= 31 || b <= 12 && a <= 31) {
+            return None;
+        }
+    }
     if plus && groups >= 2
         || groups >= 4
         || (groups == 3 && same_sep && seps.first() == Some(&"-") && long_last && t.text(i).len() <= 3)
@@ -127,6 +136,16 @@ fn phone_run(t: &Toks, i: usize) -> Option<usize> {
 /// A number glued to letters that are not a unit or suffix (`24703L202`,
 /// `F-16`, `SCP-173`, `A320`): part of a name or code.
 fn identifier(t: &Toks, i: usize) -> bool {
+    // `2016-12-16T12:23:59`: the `T` between an ISO date and its time
+    let iso_t = |k: usize| t.text(k) == "T" && t.glued(k) && t.glued(k + 1) && t.is_num(k - 1) && t.is_num(k + 1);
+    if i >= 2 && iso_t(i - 1) || iso_t(i + 1) {
+        return false;
+    }
+    // `Q3`: a quarter of a year
+    let quarter = matches!(t.text(i), "1" | "2" | "3" | "4") && !(t.glued(i + 1) && t.kind(i + 1).is_some());
+    if i >= 1 && t.glued(i) && matches!(t.text(i - 1), "Q" | "q") && quarter {
+        return false;
+    }
     // Letters right before: `A320`, `MH17` (all capitals or one letter).
     if t.glued(i) && t.is_word(i - 1) {
         let w = t.text(i - 1);

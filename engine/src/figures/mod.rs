@@ -9,8 +9,9 @@
 //! - [`guard`]: what is never a figure (URLs, phone numbers, identifiers, names);
 //! - [`dates`]: dates, times and the dateline (uses [`calendar`](crate::calendar));
 //! - [`amounts`]: a number with its qualifiers, unit or currency and range,
-//!   built from [`qualifiers`], [`numbers`] (digits and [`words`]) and [`units`];
+//!   built from [`qualifiers`], [`numbers`] (digits and [`words`]), [`unit_words`] and [`units`];
 //! - [`durations`]: lengths of time with no plain count (`half an hour`, `all day`);
+//! - [`ranges`]: whether two numbers are one range (bounds joined, changes, scores);
 //! - [`of`]: the thing counted;
 //! - [`describe`]: a value in words for the page.
 
@@ -22,7 +23,9 @@ mod guard;
 mod numbers;
 mod of;
 mod qualifiers;
+mod ranges;
 mod relative;
+mod unit_words;
 mod units;
 pub mod words;
 

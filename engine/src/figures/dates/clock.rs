@@ -107,6 +107,8 @@ fn clock_digits(t: &Toks, i: usize) -> Option<Expr> {
     }
     if matches!(t.low(c.end), "gmt" | "utc" | "cet" | "est" | "edt" | "et" | "bst" | "kst" | "msk" | "pt" | "pst") {
         c.end += 1;
+    } else if let Some(end) = t.phrase(c.end, "local time") {
+        c.end = end;
     }
     Some(c)
 }

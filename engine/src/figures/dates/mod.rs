@@ -13,18 +13,21 @@
 //! module joins a day to its time and wraps bounds, [`range`] joins two ends,
 //! [`set`] reads recurrences.
 
+mod anchors;
 mod clock;
 mod dateline;
 mod day;
 mod lexicon;
+mod parts;
 mod period;
 mod range;
 mod set;
 mod when;
 mod written;
 
+pub(crate) use anchors::anchors_dates;
 pub(super) use dateline::dateline;
-pub(crate) use lexicon::{anchors_dates, is_month_word, may_start};
+pub(crate) use lexicon::{is_month_word, may_start};
 pub(crate) use when::{Val, When};
 
 use super::{Context, Hit, Toks};
@@ -118,6 +121,10 @@ pub(super) fn moved_to(t: &Toks, k: usize) -> Option<Hit> {
 /// of its own is on the dateline's day (a recurrence stays dayless).
 pub(super) fn at(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
     let mut e = expr(t, i, ctx)?;
+    // never over a URL, a phone number or a name like `9/11`
+    if t.blocked[e.start..e.end.min(t.len())].contains(&true) {
+        return None;
+    }
     if let (Some(d), Kind::Clock, None) = (ctx.dateline, e.kind, e.every) {
         let dated = |w: Option<When>| {
             w.map(|w| if w.has_clock() && !w.is_day() && w.month.is_none() { When::date(d).at(w) } else { w })
@@ -142,6 +149,11 @@ pub(crate) fn expr(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
     }
     if let Some(e) = range::led(t, i, ctx) {
         return Some(e);
+    }
+    // `around 3 p.m.`, `about midnight`: a hedged time or day
+    if matches!(t.low(i), "around" | "about" | "approximately" | "roughly" | "circa") {
+        let e = unit(t, i + 1, ctx).filter(|e| matches!(e.kind, Kind::Clock | Kind::Day))?;
+        return Some(Expr { start: i, ..e }.approx(true));
     }
     let Some(e) = unit(t, i, ctx) else {
         return range::bare_led(t, i, ctx);
@@ -232,7 +244,7 @@ fn join_next(t: &Toks, e: &Expr, ctx: &Context) -> Option<Expr> {
             // `this week friday`, `next week sunday`
             if let Some(wd) = lexicon::weekday(t, k).filter(|_| weekly) {
                 let val = match week {
-                    Some(w) => Val::At(period::weekday_in_week(w, When { weekday: Some(wd), ..When::default() })),
+                    Some(w) => Val::At(parts::weekday_in_week(w, When { weekday: Some(wd), ..When::default() })),
                     None => Val::At(When { weekday: Some(wd), ..When::default() }),
                 };
                 return Some(Expr::new(e.start, k + 1, Kind::Day, val));
@@ -241,7 +253,7 @@ fn join_next(t: &Toks, e: &Expr, ctx: &Context) -> Option<Expr> {
             let r = range::led(t, k, ctx).filter(|r| r.kind == Kind::Day)?;
             let val = match (week, r.val) {
                 (Some(w), Val::Span(Some(a), Some(b))) => {
-                    Val::Span(Some(period::weekday_in_week(w, a)), Some(period::weekday_in_week(w, b)))
+                    Val::Span(Some(parts::weekday_in_week(w, a)), Some(parts::weekday_in_week(w, b)))
                 }
                 (None, v) if e.val.first().is_none() => v,
                 _ => Val::Unknown,

@@ -141,7 +141,8 @@ fn join(t: &Toks, a: End, b: End, led: bool, ctx: &Context) -> Option<Expr> {
                     let y = a.val.first().filter(|w| w.month.is_none() && w.week.is_none())?.year?;
                     let two = end == a.end + 2 && t.glued(a.end) && t.glued(a.end + 1) && t.text(a.end + 1).len() == 2;
                     let y2 = y - y % 100 + i32::from(n);
-                    (two && y2 > y && !noun_after).then(|| {
+                    // `the 2023-24 season`: a noun may follow a span of years
+                    (two && y2 > y).then(|| {
                         Expr::new(start, end, Kind::Period, Val::Span(Some(When::year(y)), Some(When::year(y2))))
                     })
                 }
