@@ -94,6 +94,22 @@ fn date_words(s: &str) -> String {
     s.to_string()
 }
 
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,21 +126,5 @@ mod tests {
         assert_eq!(describe_value(&Value::exact(3.0).unit("decade").approx(true)), "3 decades, approximate");
         let part = Value { total: Some(80.0), ..Value::exact(50.0) };
         assert_eq!(describe_value(&part), "50 of 80");
-    }
-}
-
-fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
     }
 }

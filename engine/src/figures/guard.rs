@@ -32,7 +32,8 @@ pub(super) fn mark(t: &mut Toks) {
                 let (b_text, year_after) = t.text(i + 2).split_once(',').unwrap_or((t.text(i + 2), ""));
                 let b: u32 = b_text.parse().unwrap_or(0);
                 let usual = matches!(b, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 12 | 16 | 32 | 64 | 100) && a < b;
-                if !usual && !dated_pair(t, i, a, b) && !(matches!(year_after.len(), 2 | 4) && a <= 12 && b <= 31) {
+                let dated = dated_pair(t, i, a, b) || matches!(year_after.len(), 2 | 4) && a <= 12 && b <= 31;
+                if !(usual || dated) {
                     for k in i..i + 3 {
                         t.blocked[k] = true;
                     }

@@ -89,7 +89,7 @@ fn clock_digits(t: &Toks, i: usize) -> Option<Expr> {
     } else if !colon && (1..=12).contains(&hour) && t.text(end) == "-" && t.glued(end) && t.low(end + 1) == "ish" {
         end += 2;
         approx = true;
-    } else if !colon && !(1..=12).contains(&hour) || !colon && in_the_part(t, end).is_none() {
+    } else if !colon && (!(1..=12).contains(&hour) || in_the_part(t, end).is_none()) {
         return None;
     }
     if hour == 24 && minute > 0 {
@@ -314,7 +314,7 @@ fn words(t: &Toks, i: usize) -> Option<Expr> {
 /// An hour alone after `at` that a day or range has made a time: `tomorrow at
 /// 7`, `Oct. 23 at seven`, `from 1:30 to 3` (`after_word` when a joining word came first).
 pub(super) fn bare_hour(t: &Toks, i: usize, after_word: bool) -> Option<Expr> {
-    if !after_word || !(t.low(i - 1) == "at") {
+    if !after_word || t.low(i - 1) != "at" {
         return None;
     }
     let (hour, minute, end) = if t.is_num(i) {

@@ -435,10 +435,8 @@ fn holiday(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
     }
     let (rule, end) = HOLIDAYS.iter().find_map(|&(name, rule)| holiday_phrase(t, i, name).map(|e| (rule, e)))?;
     // `New Year` needs `'s Day`/`'s Eve`; `Independence Day` is capitalised in news
-    if matches!(w, "independence" | "labor" | "memorial" | "veterans" | "good" | "clean") && !t.capitalised(i) {
-        if w != "clean" {
-            return None;
-        }
+    if matches!(w, "independence" | "labor" | "memorial" | "veterans" | "good") && !t.capitalised(i) {
+        return None;
     }
     let mut end = end;
     let mut y = ctx.dateline.map(|d| d.year);

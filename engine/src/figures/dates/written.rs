@@ -94,11 +94,9 @@ fn month_day(t: &Toks, start: usize, m: u8, d: u8, k: usize, ctx: &Context) -> O
     let joint = matches!(t.low(k), "or" | "to" | "through" | "till" | "until")
         || matches!(t.text(k), "-" | "–") && t.glued(k) == t.glued(k + 1);
     if joint {
-        if let Some((e, k2)) =
-            day(t, k + 1).filter(|&(e, k2)| e > d && !t.is_word(k2) || e > d && month(t, k2).is_none())
-        {
+        if let Some((e, k2)) = day(t, k + 1).filter(|&(e, k2)| e > d && (!t.is_word(k2) || month(t, k2).is_none())) {
             // `Oct. 27 to 30 people` is a count
-            if !(t.is_word(k2) && !matches!(t.low(k2), "of" | "in" | "this" | "next" | "and" | "at" | "on")) {
+            if !t.is_word(k2) || matches!(t.low(k2), "of" | "in" | "this" | "next" | "and" | "at" | "on") {
                 d2 = Some(e);
                 end = k2;
             }
