@@ -41,3 +41,15 @@ fn datetime_dev_cases_pass_unless_listed_as_known_failures() {
         unexpected.join("\n")
     );
 }
+
+/// The held-out part was run once, at the end, for the figure reported (75.2%,
+/// 212 of 282). It is no longer untouched: this bar only keeps it from
+/// falling, and its failures are still never printed.
+#[test]
+fn datetime_held_out_figure_does_not_fall() {
+    let Some(dir) = data_path("data/recognizers/DateTime", "Recognizers-Text DateTime spec cases") else { return };
+    let held: Vec<_> = cases(&dir).into_iter().filter(|c| c.part == Part::HeldOut).collect();
+    let passed = held.iter().filter(|c| c.pass).count();
+    println!("DateTime extractor, held-out: {passed} / {}", held.len());
+    assert!(passed >= 212, "held-out cases passing fell to {passed} of {}", held.len());
+}

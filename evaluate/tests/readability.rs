@@ -42,6 +42,20 @@ fn readability_more_dev_pages_give_their_article() {
     assert!(bylines + 1 >= scores.len(), "bylines right on {bylines} of {}", scores.len());
 }
 
+/// The held-out part was run once, at the end (mean F1 0.985, every title):
+/// this bar keeps it from falling; its pages are never listed.
+#[test]
+fn readability_more_held_out_figure_does_not_fall() {
+    let Some(dir) = data_path("data/readability-more", "readability-more bars") else { return };
+    let scores: Vec<_> =
+        readability::score_all(&dir).into_iter().filter(|s| Part::of(&s.name) == Part::HeldOut).collect();
+    let avg = scores.iter().map(|s| s.f1).sum::<f64>() / scores.len().max(1) as f64;
+    let titles = scores.iter().filter(|s| s.title_ok()).count();
+    println!("readability-more, held-out: mean F1 {avg:.3}, titles {titles} / {}", scores.len());
+    assert!(avg >= 0.98, "held-out mean token F1 fell to {avg:.3}");
+    assert_eq!(titles, scores.len(), "held-out titles right on {titles} of {}", scores.len());
+}
+
 #[test]
 fn text_samples_pass_through_untouched() {
     let Some(dir) = data_path("samples", "text pass-through") else { return };

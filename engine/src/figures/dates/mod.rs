@@ -141,6 +141,14 @@ pub(super) fn at(t: &Toks, i: usize, ctx: &Context) -> Option<Hit> {
 /// The longest expression at `i`: a recurrence, a bound, a range, or one
 /// expression with what joins it.
 pub(crate) fn expr(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
+    // no date or time starts with `8,000`, `2.5` or `12000` (`2015.5.13` does)
+    if t.is_num(i) {
+        let s = t.text(i);
+        let stops = s.bytes().filter(|&b| b == b'.').count();
+        if s.contains(',') || s.len() > 4 && stops != 2 || stops == 1 && !t.low(i.wrapping_sub(1)).ends_with("day") {
+            return None;
+        }
+    }
     if let Some(e) = set::at(t, i, ctx) {
         return Some(e);
     }
