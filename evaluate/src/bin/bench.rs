@@ -76,7 +76,7 @@ fn main() {
     drop(doc);
 
     // Linear passes cost the same per MB at any size: compare with a fifth of the text.
-    let fifth_len = text.floor_char_boundary(text.len() / 5);
+    let fifth_len = (0..=text.len() / 5).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
     let fifth_len = text[..fifth_len].rfind("\n\n").unwrap_or(fifth_len);
     let fifth = engine_runs(&engine, &text[..fifth_len], runs);
     let fifth = fifth.iter().min_by_key(|r| r.total).expect("at least one run");
