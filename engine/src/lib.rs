@@ -21,6 +21,8 @@ pub mod entities;
 pub mod error;
 pub mod figures;
 pub mod page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod parallel;
 pub mod pipeline;
 pub mod quotes;
 pub mod resolve;

@@ -2,6 +2,7 @@
 //! input as one JSON line; it is how NewsLens is measured from outside.
 
 mod annotate;
+mod progress;
 
 use std::process::ExitCode;
 
@@ -10,6 +11,11 @@ usage: newslens annotate FILE...       one JSON document per file, one per line
        newslens annotate --jsonl       JSON Lines on stdin: {\"text\": ..., \"dateline\": \"YYYY-MM-DD\"}
        newslens annotate --dateline YYYY-MM-DD FILE...
        newslens annotate --together FILE...   clusters shared across the files, as the page does
+options: --threads N            documents annotated at once (default: every core); the output keeps input order
+         --on-error stop|skip   an input that cannot be read or parsed is reported with its file name or line
+                                number, then stops the run (default; exit status 1) or is skipped (exit status 0)
+         --dateline YYYY-MM-DD  the date relative dates resolve against; with --jsonl, for lines that give none
+Progress is shown on stderr when it is a terminal.
 ";
 
 fn main() -> ExitCode {
