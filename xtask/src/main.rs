@@ -5,6 +5,7 @@
 
 mod bundle;
 mod proc;
+mod python;
 mod server;
 mod setup;
 
@@ -18,9 +19,11 @@ cargo xtask <command>
   serve [--address A] [--port P]   set up, build the release bundle with Trunk and serve
                                    it (default http://127.0.0.1:8080/)
   test                             set up, then run every test: the workspace's Rust
-                                   tests, a release build, and the browser tests in
-                                   headless Chromium against the bundle on 127.0.0.1
+                                   tests, the Python package's (a venv under target/),
+                                   a release build, and the browser tests in headless
+                                   Chromium against the bundle on 127.0.0.1
   e2e                              set up, build, and run only the browser tests
+  python                           only the Python package's step of `test`
   setup                            only install what is missing (idempotent)
   bench-browser                    time drop -> first highlight -> complete in headless
                                    Chromium for the samples and a 5 MB document
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&root, &args[1..]),
         Some("test") => test(&root, true),
         Some("e2e") => test(&root, false),
+        Some("python") => python::alone(&root),
         Some("setup") => setup::ensure(&root, true).map(|_| ()),
         Some("bench-browser") => bench_browser(&root),
         Some("bundle-size") => bundle_size(&root, &args[1..]),
@@ -116,6 +120,7 @@ fn test(root: &Path, native: bool) -> Result<(), String> {
             });
         }
         summary.push(line);
+        python::step(root, &mut summary, &mut failures);
     }
 
     match build_release(root) {
