@@ -4,6 +4,7 @@
 //! machine with only rustup/cargo and Node.js needs nothing else from the README.
 
 mod bundle;
+mod lint;
 mod proc;
 mod python;
 mod server;
@@ -18,10 +19,11 @@ cargo xtask <command>
 
   serve [--address A] [--port P]   set up, build the release bundle with Trunk and serve
                                    it (default http://127.0.0.1:8080/)
-  test                             set up, then run every test: the workspace's Rust
-                                   tests, the Python package's (a venv under target/),
-                                   a release build, and the browser tests in headless
-                                   Chromium against the bundle on 127.0.0.1
+  test                             set up, check formatting and clippy, then run every
+                                   test: the workspace's Rust tests, the Python package's
+                                   (a venv under target/), a release build, and the
+                                   browser tests in headless Chromium on 127.0.0.1
+  lint                             only rustfmt --check and clippy -D warnings
   e2e                              set up, build, and run only the browser tests
   python                           only the Python package's step of `test`
   setup                            only install what is missing (idempotent)
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Some("e2e") => test(&root, false),
         Some("python") => python::alone(&root),
         Some("setup") => setup::ensure(&root, true).map(|_| ()),
+        Some("lint") => lint::check(&root),
         Some("bench-browser") => bench_browser(&root),
         Some("bundle-size") => bundle_size(&root, &args[1..]),
         Some("help" | "-h" | "--help") | None => {
@@ -103,6 +106,16 @@ fn test(root: &Path, native: bool) -> Result<(), String> {
 
     if native {
         let started = Instant::now();
+        match lint::check(root) {
+            Ok(()) => {
+                summary.push(format!("lint: rustfmt and clippy clean ({:.0} s)", started.elapsed().as_secs_f64()))
+            }
+            Err(e) => {
+                summary.push(format!("lint: failed ({e})"));
+                failures.push(format!("lint: {e}"));
+            }
+        }
+        let started = Instant::now();
         let counts = proc::cargo_test(root)?;
         let line = format!(
             "native: {} passed, {} failed, {} ignored ({:.0} s)",
@@ -133,7 +146,7 @@ fn test(root: &Path, native: bool) -> Result<(), String> {
                 .map_err(|e| format!("cannot start the static server: {e}"))?;
             let url = format!("http://{addr}/");
             println!("e2e: bundle served at {url}");
-            let counts = proc::node_tests(root, &url, &tools)?;
+            let counts = proc::node_tests(root, &url, tools.chromium.as_deref())?;
             let line = format!("e2e: {} passed, {} failed, {} skipped", counts.passed, counts.failed, counts.ignored);
             println!("{line}");
             if !counts.ok {
@@ -161,7 +174,7 @@ fn bench_browser(root: &Path) -> Result<(), String> {
     let (addr, _server) =
         server::start(&root.join("dist"), "127.0.0.1:0").map_err(|e| format!("cannot start the static server: {e}"))?;
     let url = format!("http://{addr}/");
-    proc::node_script(root, "tests/bench/browser.mjs", &url, &tools)
+    proc::node_script(root, "tests/bench/browser.mjs", &url, tools.chromium.as_deref())
 }
 
 fn bundle_size(root: &Path, args: &[String]) -> Result<(), String> {
