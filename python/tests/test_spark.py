@@ -19,12 +19,14 @@ import spark_corpus  # noqa: E402
 from conftest import check_job_output, make_corpus  # noqa: E402
 
 
-def test_spark_map_in_pandas_gives_the_clis_documents(cli, articles, tmp_path):
+def test_spark_map_in_pandas_gives_the_clis_documents(cli, articles, tmp_path, monkeypatch):
     from pyspark import cloudpickle
     from pyspark.sql import SparkSession
 
     # Spark's Python workers are other processes: send them this module's functions by value.
     cloudpickle.register_pickle_by_value(spark_corpus)
+    # The workers run this interpreter, the one the wheel is installed in.
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     corpus.mkdir()
     records = make_corpus(corpus, articles)
