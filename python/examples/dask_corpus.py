@@ -142,12 +142,12 @@ def corpus_files(corpus_dir):
     return sorted(map(str, corpus_dir.glob("*.jsonl"))), sorted(map(str, corpus_dir.glob("*.parquet")))
 
 
-def read_corpus(corpus_dir):
+def read_corpus(corpus_dir, blocksize=BLOCKSIZE):
     """Every input record as one Dask DataFrame of `text`, `dateline`, `source`."""
     jsonl, parquet = corpus_files(corpus_dir)
     parts = []
     if jsonl:
-        parts.append(dd.read_json(jsonl, lines=True, blocksize=BLOCKSIZE, dtype=False))
+        parts.append(dd.read_json(jsonl, lines=True, blocksize=blocksize, dtype=False))
     # One read per Parquet file: files may differ in their columns (a `source` or not).
     parts.extend(dd.read_parquet(path) for path in parquet)
     if not parts:
@@ -156,10 +156,11 @@ def read_corpus(corpus_dir):
     return dd.concat(frames) if len(frames) > 1 else frames[0]
 
 
-def annotate_corpus(corpus_dir, out_dir):
-    """Builds and runs the job on the current Dask client; returns (documents, annotations)."""
+def annotate_corpus(corpus_dir, out_dir, blocksize=BLOCKSIZE):
+    """Builds and runs the job on the current Dask client; returns (documents, annotations).
+    JSON Lines are read in blocks of `blocksize` bytes, a task each."""
     out_dir = Path(out_dir)
-    documents = read_corpus(corpus_dir).map_partitions(annotate_partition, meta=_meta(DOCUMENT_COLUMNS))
+    documents = read_corpus(corpus_dir, blocksize).map_partitions(annotate_partition, meta=_meta(DOCUMENT_COLUMNS))
     annotations = documents.map_partitions(explode_annotations, meta=_meta(ANNOTATION_COLUMNS))
     # Both writes share the annotation step: computed together, each document is annotated once.
     writes = [
@@ -177,6 +178,7 @@ def main(argv=None):
     parser.add_argument("out", help="output folder (documents/ and annotations/ are written there)")
     parser.add_argument("--scheduler", help="address of a running Dask scheduler (default: a LocalCluster here)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="LocalCluster worker processes")
+    parser.add_argument("--blocksize", type=int, default=BLOCKSIZE, help="bytes of JSON Lines per task")
     args = parser.parse_args(argv)
 
     from dask.distributed import Client, LocalCluster
@@ -189,7 +191,7 @@ def main(argv=None):
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True)
         client = Client(cluster)
     try:
-        documents, annotations = annotate_corpus(args.corpus, args.out)
+        documents, annotations = annotate_corpus(args.corpus, args.out, args.blocksize)
     finally:
         client.close()
         if cluster is not None:

@@ -14,6 +14,9 @@ pyspark = pytest.importorskip("pyspark", reason="skipped: PySpark is not install
 if shutil.which("java") is None:
     pytest.skip("skipped: no Java runtime for Spark", allow_module_level=True)
 
+# PySpark 4.3 warns that pandas 3 is not fully supported; this job's use of it works.
+pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
 import spark_corpus  # noqa: E402
 from conftest import check_job_output, make_corpus  # noqa: E402

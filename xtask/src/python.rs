@@ -61,7 +61,7 @@ fn test(root: &Path) -> Result<Counts, String> {
     let maturin = venv_bin(&venv, "maturin");
     let (manifest, out) = (root.join("python").join("Cargo.toml"), wheels.to_string_lossy().into_owned());
     let manifest = manifest.to_string_lossy().into_owned();
-    run(root, &maturin, &["build", "--release", "--manifest-path", &manifest, "--out", &out])?;
+    run(root, &maturin, &["build", "--manifest-path", &manifest, "--out", &out])?;
     let wheel = only_wheel(&wheels)?;
     let size = std::fs::metadata(&wheel).map_or(0, |m| m.len());
     let wheel = wheel.to_string_lossy().into_owned();
@@ -162,11 +162,13 @@ fn only_wheel(dir: &Path) -> Result<PathBuf, String> {
     }
 }
 
-/// Counts from pytest's closing line, such as `==== 9 passed, 1 skipped in 12.3s ====`.
+/// Counts from pytest's closing line, such as `==== 9 passed, 1 skipped in 12.3s ====` or
+/// `11 passed, 2 warnings in 77.36s (0:01:17)`.
 fn pytest_summary(line: &str) -> Option<Counts> {
     let line = line.trim().trim_matches('=').trim();
     let (counts_part, time) = line.rsplit_once(" in ")?;
-    if !time.ends_with('s') {
+    if !time.split_whitespace().next().is_some_and(|t| t.ends_with('s') && t.starts_with(|c: char| c.is_ascii_digit()))
+    {
         return None;
     }
     let mut counts = Counts::default();
@@ -180,6 +182,7 @@ fn pytest_summary(line: &str) -> Option<Counts> {
             "passed" | "xpassed" => counts.passed += n,
             "failed" | "error" | "errors" => counts.failed += n,
             "skipped" | "xfailed" | "deselected" => counts.ignored += n,
+            "warning" | "warnings" | "rerun" => {}
             _ => return None,
         }
     }
@@ -196,6 +199,8 @@ mod tests {
         assert_eq!((c.passed, c.failed, c.ignored), (9, 0, 1));
         let c = pytest_summary("2 failed, 7 passed, 1 error in 3.01s").expect("a summary");
         assert_eq!((c.passed, c.failed, c.ignored), (7, 3, 0));
+        let c = pytest_summary("============= 11 passed, 1 skipped, 2 warnings in 77.36s (0:01:17) =============");
+        assert_eq!(c.map(|c| (c.passed, c.failed, c.ignored)), Some((11, 0, 1)));
         assert!(pytest_summary("tests/test_annotate.py ......  [ 80%]").is_none());
         assert!(pytest_summary("the council met in Ottawa").is_none());
     }
