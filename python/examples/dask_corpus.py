@@ -116,24 +116,18 @@ def annotate_partition(frame, partition_info=None):
 
 def explode_annotations(documents):
     """One row per annotation of each document."""
-    rows = []
+    columns = {name: [] for name in ANNOTATION_COLUMNS}
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     for doc_id, annotations in zip(documents["doc_id"], documents["annotations_json"]):
         for position, a in enumerate(json.loads(annotations)):
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "position": position,
-                    "layer": a["layer"],
-                    "label": a["label"],
-                    "start": a["start"],
-                    "end": a["end"],
-                    "text": a["text"],
-                    "cluster": a.get("cluster"),
-                    "speaker_cluster": a.get("speaker_cluster"),
-                    "annotation": json.dumps(a, ensure_ascii=False, separators=(",", ":")),
-                }
-            )
-    return pd.DataFrame(rows, columns=list(ANNOTATION_COLUMNS)).astype(ANNOTATION_COLUMNS) if rows else _meta(ANNOTATION_COLUMNS)
+            columns["doc_id"].append(doc_id)
+            columns["position"].append(position)
+            for name in ("layer", "label", "start", "end", "text"):
+                columns[name].append(a[name])
+            columns["cluster"].append(a.get("cluster"))
+            columns["speaker_cluster"].append(a.get("speaker_cluster"))
+            columns["annotation"].append(dumps(a))
+    return pd.DataFrame(columns).astype(ANNOTATION_COLUMNS)
 
 
 def corpus_files(corpus_dir):
