@@ -25,6 +25,8 @@ pub mod error;
 pub mod export;
 pub mod figures;
 pub mod page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod parallel;
 pub mod pipeline;
 pub mod quotes;
 pub mod resolve;

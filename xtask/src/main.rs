@@ -6,6 +6,7 @@
 mod bundle;
 mod lint;
 mod proc;
+mod python;
 mod server;
 mod setup;
 
@@ -19,10 +20,12 @@ cargo xtask <command>
   serve [--address A] [--port P]   set up, build the release bundle with Trunk and serve
                                    it (default http://127.0.0.1:8080/)
   test                             set up, check formatting and clippy, then run every
-                                   test: the workspace's Rust tests, a release build, and
-                                   the browser tests in headless Chromium on 127.0.0.1
+                                   test: the workspace's Rust tests, the Python package's
+                                   (a venv under target/), a release build, and the
+                                   browser tests in headless Chromium on 127.0.0.1
   lint                             only rustfmt --check and clippy -D warnings
   e2e                              set up, build, and run only the browser tests
+  python                           only the Python package's step of `test`
   setup                            only install what is missing (idempotent)
   bench-browser                    time drop -> first highlight -> complete in headless
                                    Chromium for the samples and a 5 MB document
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&root, &args[1..]),
         Some("test") => test(&root, true),
         Some("e2e") => test(&root, false),
+        Some("python") => python::alone(&root),
         Some("setup") => setup::ensure(&root, true).map(|_| ()),
         Some("lint") => lint::check(&root),
         Some("bench-browser") => bench_browser(&root),
@@ -129,6 +133,7 @@ fn test(root: &Path, native: bool) -> Result<(), String> {
             });
         }
         summary.push(line);
+        python::step(root, &mut summary, &mut failures);
     }
 
     match build_release(root) {

@@ -174,11 +174,19 @@ fn chromium_browser() -> Result<(PathBuf, bool), String> {
     if let Some(path) = found() {
         return Ok((path, false));
     }
+    apt_install(&["chromium", "chromium-driver"], "the browser tests")
+        .map_err(|e| format!("{e} (or set NEWSLENS_CHROMIUM to a Chromium or Chrome binary), then run this again"))?;
+    let path = found().ok_or("chromium still not on PATH after apt-get install")?;
+    Ok((path, true))
+}
+
+/// Installs Debian packages with apt-get (with sudo unless root), for `why`.
+pub fn apt_install(packages: &[&str], why: &str) -> Result<(), String> {
     if which("apt-get").is_none() {
-        return Err("Chromium is needed for the browser tests and this machine has no apt-get: \
-                    install Chromium and ChromeDriver with your package manager (or set \
-                    NEWSLENS_CHROMIUM to a Chromium or Chrome binary), then run this again"
-            .into());
+        return Err(format!(
+            "{why} need the packages {} and this machine has no apt-get: install them with your package manager",
+            packages.join(", ")
+        ));
     }
     let root_user = first_line("id", &["-u"]).as_deref() == Some("0");
     let sudo: &[&str] = if root_user { &[] } else { &["sudo"] };
@@ -195,17 +203,14 @@ fn chromium_browser() -> Result<(PathBuf, bool), String> {
         if status.success() {
             Ok(())
         } else {
-            Err(format!(
-                "`{program} {}` failed; install the Debian packages chromium and chromium-driver",
-                all.join(" ")
-            ))
+            Err(format!("`{program} {}` failed; install the Debian packages {}", all.join(" "), packages.join(", ")))
         }
     };
-    println!("setup: installing Debian's chromium and chromium-driver");
+    println!("setup: installing Debian's {} for {why}", packages.join(", "));
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])?;
-    let path = found().ok_or("chromium still not on PATH after apt-get install")?;
-    Ok((path, true))
+    let mut args = vec!["install", "-y"];
+    args.extend_from_slice(packages);
+    apt(&args)
 }
 
 /// Trunk must never download a tool: `offline = true` and the exact wasm-opt version.

@@ -4,6 +4,7 @@
 mod annotate;
 mod import;
 mod output;
+mod progress;
 
 use std::process::ExitCode;
 
@@ -22,6 +23,11 @@ usage: newslens annotate FILE...       one JSON document per file, one per line
                  jsonl  the default: one JSON document per line
        newslens import FILE [--out FILE]   a native, W3C or brat export back as native JSON
 Offsets count Unicode code points in every format.
+options: --threads N            documents annotated at once (default: every core); the output keeps input order
+         --on-error stop|skip   an input that cannot be read or parsed is reported with its file name or line
+                                number, then stops the run (default; exit status 1) or is skipped (exit status 0)
+         --dateline YYYY-MM-DD  the date relative dates resolve against; with --jsonl, for lines that give none
+Progress is shown on stderr when it is a terminal.
 ";
 
 fn main() -> ExitCode {
