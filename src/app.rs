@@ -10,6 +10,7 @@ use crate::views::{
     details::Details, doc_list::DocList, entities_panel::EntityPanel, intake::add_files, intake::Intake,
     legend::Legend, notices::Notices, notices::Progress, quotes_panel::QuotePanel, reader::Reader,
 };
+use crate::offline::UpdateBanner;
 use crate::worker_client;
 
 /// True when a drag carries files (not text or links being moved around the page).
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">"Names, figures and quotes in news articles — read in your browser, nothing uploaded."</p>
                 <Progress/>
             </header>
+            <UpdateBanner/>
             <Notices/>
             <main class="columns">
                 <aside class="left">

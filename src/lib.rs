@@ -3,6 +3,7 @@
 //! worker's bundle.
 
 pub mod app;
+pub mod offline;
 pub mod pieces;
 pub mod protocol;
 pub mod render;

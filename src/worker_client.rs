@@ -13,9 +13,6 @@ use crate::protocol::{Reply, Request};
 use crate::state::{with_store, AppState, DocData, Status, StoredChunk};
 use crate::views::reader;
 
-/// Where Trunk puts the worker's loader (see index.html and Trunk.toml).
-const WORKER_URL: &str = "./worker_loader.js";
-
 struct Client {
     worker: Worker,
     ready: bool,
@@ -32,7 +29,7 @@ thread_local! {
 
 /// Starts the worker; its first message says the engine is loaded.
 pub fn start(state: AppState) {
-    let worker = match Worker::new(WORKER_URL) {
+    let worker = match crate::offline::start_worker() {
         Ok(w) => w,
         Err(_) => {
             state.notify("The annotation engine could not start in this browser (web workers are unavailable).".into());
