@@ -7,6 +7,11 @@ await init({ module_or_path: './newslens-app_bg.wasm' });
 // the single file newslens.html needs none). A debug build (`dev`) registers nothing.
 const build = document.querySelector('meta[name="newslens-build"]')?.content;
 if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol) && build && build !== 'dev') {
+  // Offline or refused (a private window, a host's policy): the page works as it is.
+  offerUpdates().catch((e) => console.warn('NewsLens: no offline copy:', e));
+}
+
+async function offerUpdates() {
   const registration = await navigator.serviceWorker.register('./sw.js', { scope: './' });
   let waiting = null;
   let asked = false;
@@ -40,6 +45,8 @@ if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol) && build
     else if (controlled) announce();
     controlled = true;
   });
-  // A tab left open still learns of new builds.
-  setInterval(() => registration.update().catch(() => {}), 30 * 60 * 1000);
+  // A tab left open, or a laptop back on the network, still learns of new builds.
+  const check = () => registration.update().catch(() => {});
+  setInterval(check, 30 * 60 * 1000);
+  window.addEventListener('online', check);
 }

@@ -164,6 +164,9 @@ fn node_command(root: &Path, url: &str, tools: &Tools) -> Command {
     if let Some(chromium) = &tools.chromium {
         cmd.env("NEWSLENS_CHROMIUM", chromium);
     }
+    if let Some(firefox) = &tools.firefox {
+        cmd.env("NEWSLENS_FIREFOX", firefox);
+    }
     cmd
 }
 

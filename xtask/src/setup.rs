@@ -1,8 +1,8 @@
 //! Installs what the build and the tests need, if missing, at pinned versions.
 //!
 //! Nothing here downloads a prebuilt binary: Rust tools are compiled by
-//! `cargo install`, binaryen and playwright-core come from the npm lock file,
-//! and Chromium from the system's package manager.
+//! `cargo install`, binaryen, playwright-core and puppeteer-core come from the npm
+//! lock file, and Chromium and Firefox from the system's package manager.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -20,6 +20,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub struct Tools {
     /// The Chromium the browser tests drive (None when only building).
     pub chromium: Option<PathBuf>,
+    /// The Firefox they also drive where the system has one (None: those tests skip).
+    pub firefox: Option<PathBuf>,
 }
 
 /// Makes sure every tool is present; with `browser`, Chromium too. Prints each
@@ -39,10 +41,16 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Tools, String> {
     step("wasm-bindgen-cli", &mut || wasm_bindgen(root))?;
     step("npm packages", &mut || npm_packages(root))?;
     let mut chromium = None;
+    let mut firefox = None;
     if browser {
         step("chromium", &mut || {
             let (path, installed) = chromium_browser()?;
             chromium = Some(path);
+            Ok(installed)
+        })?;
+        step("firefox", &mut || {
+            let (path, installed) = firefox_browser()?;
+            firefox = path;
             Ok(installed)
         })?;
     }
@@ -60,7 +68,7 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Tools, String> {
         )
         .collect();
     println!("setup: {} ({:.1} s)", parts.join(", "), started.elapsed().as_secs_f64());
-    Ok(Tools { chromium })
+    Ok(Tools { chromium, firefox })
 }
 
 fn wasm_target() -> Result<bool, String> {
@@ -125,7 +133,7 @@ fn npm_packages(root: &Path) -> Result<bool, String> {
     }
     let lock = std::fs::read_to_string(root.join("package-lock.json"))
         .map_err(|e| format!("cannot read package-lock.json: {e}"))?;
-    let wanted = ["binaryen", "playwright-core"];
+    let wanted = ["binaryen", "playwright-core", "puppeteer-core"];
     let up_to_date = wanted.iter().all(|name| {
         let pinned = npm_locked_version(&lock, name);
         let manifest = root.join("node_modules").join(name).join("package.json");
@@ -180,6 +188,38 @@ fn chromium_browser() -> Result<(PathBuf, bool), String> {
                     NEWSLENS_CHROMIUM to a Chromium or Chrome binary), then run this again"
             .into());
     }
+    println!("setup: installing Debian's chromium and chromium-driver");
+    apt_install(&["chromium", "chromium-driver"])?;
+    let path = found().ok_or("chromium still not on PATH after apt-get install")?;
+    Ok((path, true))
+}
+
+/// Firefox (Debian's firefox-esr, driven over WebDriver BiDi) where the system can have it;
+/// without apt-get its tests skip with a note.
+fn firefox_browser() -> Result<(Option<PathBuf>, bool), String> {
+    if let Some(path) = std::env::var_os("NEWSLENS_FIREFOX") {
+        let path = PathBuf::from(path);
+        return if path.is_file() {
+            Ok((Some(path), false))
+        } else {
+            Err(format!("NEWSLENS_FIREFOX={} does not exist", path.display()))
+        };
+    }
+    let found = || which("firefox-esr").or_else(|| which("firefox"));
+    if let Some(path) = found() {
+        return Ok((Some(path), false));
+    }
+    if which("apt-get").is_none() {
+        println!("setup: no Firefox and no apt-get: the Firefox browser tests will be skipped");
+        return Ok((None, false));
+    }
+    println!("setup: installing Debian's firefox-esr");
+    apt_install(&["firefox-esr"])?;
+    Ok((Some(found().ok_or("firefox-esr still not on PATH after apt-get install")?), true))
+}
+
+/// `apt-get update` and `apt-get install -y` (with sudo unless root).
+fn apt_install(packages: &[&str]) -> Result<(), String> {
     let root_user = first_line("id", &["-u"]).as_deref() == Some("0");
     let sudo: &[&str] = if root_user { &[] } else { &["sudo"] };
     let apt = |args: &[&str]| -> Result<(), String> {
@@ -195,17 +235,13 @@ fn chromium_browser() -> Result<(PathBuf, bool), String> {
         if status.success() {
             Ok(())
         } else {
-            Err(format!(
-                "`{program} {}` failed; install the Debian packages chromium and chromium-driver",
-                all.join(" ")
-            ))
+            Err(format!("`{program} {}` failed; install the Debian packages {}", all.join(" "), packages.join(" ")))
         }
     };
-    println!("setup: installing Debian's chromium and chromium-driver");
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])?;
-    let path = found().ok_or("chromium still not on PATH after apt-get install")?;
-    Ok((path, true))
+    let mut args = vec!["install", "-y"];
+    args.extend_from_slice(packages);
+    apt(&args)
 }
 
 /// Trunk must never download a tool: `offline = true` and the exact wasm-opt version.
