@@ -240,7 +240,7 @@ pub fn read_body(bytes: &[u8], text_bytes: usize, start: usize) -> (String, Vec<
                     _ => String::new(),
                 };
                 let cluster = cluster.unwrap_or_else(|| name.clone());
-                Annotation::Entity(Entity { label, start: s, end: e, text: name, cluster })
+                Annotation::Entity(Entity { label, start: s, end: e, text: name, cluster, source: Default::default() })
             }
         })
         .collect();
@@ -335,7 +335,14 @@ mod tests {
     use newslens::doc::{Entity, EntityLabel, Quote, QuoteLabel};
 
     fn entity(start: usize, end: usize, text: &str) -> Annotation {
-        Annotation::Entity(Entity { label: EntityLabel::PER, start, end, text: text.into(), cluster: text.into() })
+        Annotation::Entity(Entity {
+            label: EntityLabel::PER,
+            start,
+            end,
+            text: text.into(),
+            cluster: text.into(),
+            source: Default::default(),
+        })
     }
 
     fn quote(start: usize, end: usize, text: &str) -> Annotation {
@@ -350,6 +357,7 @@ mod tests {
             nominal: false,
             co_speakers: vec![],
             truncated: false,
+            source: Default::default(),
         })
     }
 

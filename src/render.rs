@@ -156,7 +156,14 @@ mod tests {
     use newslens::doc::{Entity, EntityLabel, Number, NumberLabel, Quote, QuoteLabel, Span, Value};
 
     fn entity(start: usize, end: usize, text: &str) -> Annotation {
-        Annotation::Entity(Entity { label: EntityLabel::PER, start, end, text: text.into(), cluster: text.into() })
+        Annotation::Entity(Entity {
+            label: EntityLabel::PER,
+            start,
+            end,
+            text: text.into(),
+            cluster: text.into(),
+            source: Default::default(),
+        })
     }
     fn number(start: usize, end: usize, text: &str) -> Annotation {
         Annotation::Number(Number {
@@ -166,6 +173,7 @@ mod tests {
             text: text.into(),
             value: Value::exact(3.0),
             of: None,
+            source: Default::default(),
         })
     }
     fn quote(start: usize, end: usize, text: &str) -> Annotation {
@@ -180,6 +188,7 @@ mod tests {
             nominal: false,
             co_speakers: vec![],
             truncated: false,
+            source: Default::default(),
         })
     }
 

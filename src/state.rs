@@ -351,6 +351,7 @@ mod tests {
             site_name: None,
             lang: None,
             annotations: anns.clone(),
+            rejected: Vec::new(),
         };
         let cut = crate::pieces::Cut { start: 100, end: doc.text_len, bytes: 100..doc.text.len(), anns: 0..3 };
         let mut meta = cut.meta(0, &doc.text);
@@ -367,7 +368,14 @@ mod tests {
     }
 
     fn entity(label: EntityLabel, start: usize, end: usize, text: &str, cluster: &str) -> Annotation {
-        Annotation::Entity(newslens::doc::Entity { label, start, end, text: text.into(), cluster: cluster.into() })
+        Annotation::Entity(newslens::doc::Entity {
+            label,
+            start,
+            end,
+            text: text.into(),
+            cluster: cluster.into(),
+            source: Default::default(),
+        })
     }
 
     #[test]

@@ -29,6 +29,54 @@ pub struct Document {
     pub lang: Option<String>,
     /// Sorted by `(start, layer)`; spans of one layer never overlap.
     pub annotations: Vec<Annotation>,
+    /// Engine annotations the reader removed, so a new engine run does not bring them back
+    /// (see [`crate::corrections`]). Absent from the JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejection>,
+}
+
+/// Who made an annotation. JSON: `"source": "user"` on the reader's annotations; the
+/// engine's carry no `source` (`"engine"` is read too, and written as nothing).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    #[default]
+    Engine,
+    User,
+}
+
+impl Origin {
+    pub fn is_engine(&self) -> bool {
+        *self == Origin::Engine
+    }
+
+    pub fn is_user(&self) -> bool {
+        *self == Origin::User
+    }
+}
+
+/// An engine annotation the reader removed: `{"layer", "label", "start", "end"}`.
+/// It matches an annotation with the same layer, label and offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Rejection {
+    pub layer: Layer,
+    /// The label as the guide writes it (`PER`, `CARDINAL`, `DIRECT`, ...).
+    pub label: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Rejection {
+    /// The rejection that removes `a`.
+    pub fn of(a: &Annotation) -> Rejection {
+        let (start, end) = a.range();
+        Rejection { layer: a.layer(), label: a.label().to_string(), start, end }
+    }
+
+    /// Whether this rejection removes `a`.
+    pub fn matches(&self, a: &Annotation) -> bool {
+        a.layer() == self.layer && a.range() == (self.start, self.end) && a.label() == self.label
+    }
 }
 
 /// One highlight. The JSON field `layer` tells which kind it is.
@@ -78,6 +126,9 @@ pub struct Entity {
     pub text: String,
     /// Canonical name shared by every mention of the same thing, across documents.
     pub cluster: String,
+    /// `User` when the reader added or changed it; absent from the JSON for the engine's.
+    #[serde(default, skip_serializing_if = "Origin::is_engine")]
+    pub source: Origin,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -99,6 +150,9 @@ pub struct Number {
     /// The thing counted, when the text names it (`8,000 North Korean soldiers`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub of: Option<String>,
+    /// `User` when the reader added or changed it; absent from the JSON for the engine's.
+    #[serde(default, skip_serializing_if = "Origin::is_engine")]
+    pub source: Origin,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -135,6 +189,9 @@ pub struct Quote {
     /// True when the closing mark was never found and the span was cut at a limit.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub truncated: bool,
+    /// `User` when the reader added or changed it; absent from the JSON for the engine's.
+    #[serde(default, skip_serializing_if = "Origin::is_engine")]
+    pub source: Origin,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -158,6 +215,24 @@ impl Annotation {
             Annotation::Entity(a) => (a.start, a.end),
             Annotation::Number(a) => (a.start, a.end),
             Annotation::Quote(a) => (a.start, a.end),
+        }
+    }
+
+    /// Who made it: the engine, or the reader.
+    pub fn source(&self) -> Origin {
+        match self {
+            Annotation::Entity(a) => a.source,
+            Annotation::Number(a) => a.source,
+            Annotation::Quote(a) => a.source,
+        }
+    }
+
+    /// Marks it as the reader's (or the engine's).
+    pub fn set_source(&mut self, source: Origin) {
+        match self {
+            Annotation::Entity(a) => a.source = source,
+            Annotation::Number(a) => a.source = source,
+            Annotation::Quote(a) => a.source = source,
         }
     }
 

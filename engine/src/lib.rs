@@ -12,10 +12,13 @@
 //!
 //! The module tree is the pipeline (see [`pipeline`]):
 //! [`page`] -> [`text`] -> [`figures`], [`quotes`], [`entities`] -> [`resolve`]
-//! -> [`doc`]; [`board`] lines many documents up.
+//! -> [`doc`]; [`board`] lines many documents up; [`corrections`] keeps the reader's
+//! edits across engine runs.
 
 pub mod board;
 pub mod calendar;
+pub mod check;
+pub mod corrections;
 pub mod doc;
 pub mod entities;
 pub mod error;
@@ -28,7 +31,7 @@ pub mod text;
 mod warmup;
 
 pub use calendar::Date;
-pub use doc::{Annotation, Document, Layer};
+pub use doc::{Annotation, Document, Layer, Origin, Rejection};
 pub use error::{Error, Result};
 pub use page::Page;
 pub use pipeline::Engine;

@@ -4,7 +4,7 @@
 //! -> resolve (clusters, speakers) -> Document (byte offsets become code points).
 
 use crate::calendar::Date;
-use crate::doc::{Annotation, Document, Entity, Number, Quote, Span};
+use crate::doc::{Annotation, Document, Entity, Number, Origin, Quote, Span};
 use crate::entities::Tagger;
 use crate::error::Result;
 use crate::page::Page;
@@ -95,6 +95,7 @@ impl Engine {
                 end: s.end,
                 text: s.text,
                 cluster,
+                source: Origin::Engine,
             }));
         }
         for f in figures {
@@ -106,6 +107,7 @@ impl Engine {
                 text: s.text,
                 value: f.value,
                 of: f.of,
+                source: Origin::Engine,
             }));
         }
         for (q, who) in quotes.iter().zip(resolution.speakers) {
@@ -121,6 +123,7 @@ impl Engine {
                 nominal: who.nominal,
                 co_speakers: q.co_speakers.iter().map(span).collect(),
                 truncated: q.truncated,
+                source: Origin::Engine,
             }));
         }
         annotations.sort_by_key(|a| {
@@ -137,6 +140,7 @@ impl Engine {
             site_name: page.site_name.clone(),
             lang: page.lang.clone(),
             annotations,
+            rejected: Vec::new(),
         };
         lap(Stage::Document);
         doc

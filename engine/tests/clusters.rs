@@ -53,6 +53,7 @@ fn document(source: &str) -> Document {
                 end: text[..e.span.end].chars().count(),
                 text: text[e.span.clone()].to_string(),
                 cluster,
+                source: Default::default(),
             })
         })
         .collect();
@@ -66,6 +67,7 @@ fn document(source: &str) -> Document {
         site_name: None,
         lang: None,
         annotations,
+        rejected: Vec::new(),
     }
 }
 
@@ -372,6 +374,7 @@ fn board_lines_up_entities_and_figures_across_documents() {
             text: "x".into(),
             value: Value::exact(n),
             of: Some(of.into()),
+            source: Default::default(),
         })
     };
     docs[0].annotations.push(figure(8000.0, "North Korean soldiers"));

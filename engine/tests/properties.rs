@@ -529,6 +529,7 @@ proptest! {
                     end: chars.char_offset(e.span.end),
                     text: text[e.span.clone()].to_string(),
                     cluster,
+                    source: Default::default(),
                 }));
             }
             doc.annotations.sort_by_key(|a| (a.range().0, a.layer(), a.range().1));

@@ -97,6 +97,7 @@ mod tests {
             text: "some 8,000".into(),
             value: Value::exact(8000.0).approx(true),
             of: Some("North Korean soldiers".into()),
+            source: Default::default(),
         });
         let f = fields(&n);
         assert!(f.contains(&(
@@ -122,6 +123,7 @@ mod tests {
             nominal: false,
             co_speakers: vec![],
             truncated: false,
+            source: Default::default(),
         });
         let f = fields(&q);
         assert!(f.contains(&("Speaker", "Zelenskyy (Volodymyr Zelenskyy)".to_string())), "{f:?}");

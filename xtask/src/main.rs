@@ -5,6 +5,7 @@
 
 mod bundle;
 mod codec;
+mod lint;
 mod offline;
 mod proc;
 mod server;
@@ -29,9 +30,11 @@ cargo xtask <command>
   post-build [DIR]                 Trunk's post-build hook: build id, service worker file
                                    list, single file (DIR: $TRUNK_STAGING_DIR)
   icons                            render web/icons/newslens.svg to the PNG icons (Chromium)
-  test                             set up, then run every test: the workspace's Rust
-                                   tests, a release build, and the browser tests in
-                                   headless Chromium against the bundle on 127.0.0.1
+  test                             set up, check formatting and clippy, then run every
+                                   test: the workspace's Rust tests, a release build, and
+                                   the browser tests in headless Chromium (and Firefox) on
+                                   127.0.0.1
+  lint                             only rustfmt --check and clippy -D warnings
   e2e                              set up, build, and run only the browser tests
   setup                            only install what is missing (idempotent)
   bench-browser                    time drop -> first highlight -> complete in headless
@@ -51,11 +54,14 @@ fn main() -> ExitCode {
         Some("test") => test(&root, true),
         Some("e2e") => test(&root, false),
         Some("setup") => setup::ensure(&root, true).map(|_| ()),
+        Some("lint") => lint::check(&root),
         Some("bench-browser") => bench_browser(&root),
         Some("bundle-size") => bundle_size(&root, &args[1..]),
         Some("single-file") => single_file(&root, &args[1..]),
         Some("post-build") => post_build(&args[1..]),
-        Some("icons") => setup::ensure(&root, true).and_then(|tools| proc::node_script(&root, ICONS, "", &tools)),
+        Some("icons") => {
+            setup::ensure(&root, true).and_then(|tools| proc::node_script(&root, ICONS, "", tools.chromium.as_deref()))
+        }
         Some("help" | "-h" | "--help") | None => {
             println!("{HELP}");
             Ok(())
@@ -124,6 +130,16 @@ fn test(root: &Path, native: bool) -> Result<(), String> {
 
     if native {
         let started = Instant::now();
+        match lint::check(root) {
+            Ok(()) => {
+                summary.push(format!("lint: rustfmt and clippy clean ({:.0} s)", started.elapsed().as_secs_f64()))
+            }
+            Err(e) => {
+                summary.push(format!("lint: failed ({e})"));
+                failures.push(format!("lint: {e}"));
+            }
+        }
+        let started = Instant::now();
         let counts = proc::cargo_test(root)?;
         let line = format!(
             "native: {} passed, {} failed, {} ignored ({:.0} s)",
@@ -153,7 +169,7 @@ fn test(root: &Path, native: bool) -> Result<(), String> {
                 .map_err(|e| format!("cannot start the static server: {e}"))?;
             let url = format!("http://{addr}/");
             println!("e2e: bundle served at {url}");
-            let counts = proc::node_tests(root, &url, &tools)?;
+            let counts = proc::node_tests(root, &url, tools.chromium.as_deref())?;
             let line = format!("e2e: {} passed, {} failed, {} skipped", counts.passed, counts.failed, counts.ignored);
             println!("{line}");
             if !counts.ok {
@@ -181,7 +197,7 @@ fn bench_browser(root: &Path) -> Result<(), String> {
     let (addr, _server) =
         server::start(&root.join("dist"), "127.0.0.1:0").map_err(|e| format!("cannot start the static server: {e}"))?;
     let url = format!("http://{addr}/");
-    proc::node_script(root, "tests/bench/browser.mjs", &url, &tools)
+    proc::node_script(root, "tests/bench/browser.mjs", &url, tools.chromium.as_deref())
 }
 
 fn bundle_size(root: &Path, args: &[String]) -> Result<(), String> {

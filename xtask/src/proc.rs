@@ -5,8 +5,6 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::setup::Tools;
-
 /// Puts the repository's `node_modules/.bin` (binaryen 132's wasm-opt) and cargo's
 /// bin folder first on PATH, for this process and every tool it starts, so Trunk
 /// finds the pinned tools and never a system binaryen.
@@ -110,7 +108,7 @@ fn add_cargo_result(counts: &mut Counts, line: &str) {
 
 /// The browser tests: `node --test` over `tests/e2e/*.test.mjs`, spec output on the
 /// terminal and a TAP copy whose summary gives the counts.
-pub fn node_tests(root: &Path, url: &str, tools: &Tools) -> Result<Counts, String> {
+pub fn node_tests(root: &Path, url: &str, chromium: Option<&Path>) -> Result<Counts, String> {
     let e2e = root.join("tests").join("e2e");
     let mut files: Vec<String> = std::fs::read_dir(&e2e)
         .map_err(|e| format!("cannot read {}: {e}", e2e.display()))?
@@ -136,7 +134,8 @@ pub fn node_tests(root: &Path, url: &str, tools: &Tools) -> Result<Counts, Strin
     ];
     args.extend(files);
     println!("$ node {}", args.join(" "));
-    let status = node_command(root, url, tools).args(&args).status().map_err(|e| format!("cannot start node: {e}"))?;
+    let status =
+        node_command(root, url, chromium).args(&args).status().map_err(|e| format!("cannot start node: {e}"))?;
     let text = std::fs::read_to_string(&tap).unwrap_or_default();
     let mut counts = tap_counts(&text);
     counts.ok = status.success() && counts.failed == 0 && counts.passed > 0;
@@ -144,9 +143,10 @@ pub fn node_tests(root: &Path, url: &str, tools: &Tools) -> Result<Counts, Strin
 }
 
 /// Runs one node script (a bench) against the served bundle.
-pub fn node_script(root: &Path, script: &str, url: &str, tools: &Tools) -> Result<(), String> {
+pub fn node_script(root: &Path, script: &str, url: &str, chromium: Option<&Path>) -> Result<(), String> {
     println!("$ node {script}");
-    let status = node_command(root, url, tools).arg(script).status().map_err(|e| format!("cannot start node: {e}"))?;
+    let status =
+        node_command(root, url, chromium).arg(script).status().map_err(|e| format!("cannot start node: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -154,18 +154,15 @@ pub fn node_script(root: &Path, script: &str, url: &str, tools: &Tools) -> Resul
     }
 }
 
-fn node_command(root: &Path, url: &str, tools: &Tools) -> Command {
+fn node_command(root: &Path, url: &str, chromium: Option<&Path>) -> Command {
     let mut cmd = Command::new("node");
     cmd.current_dir(root).env("NEWSLENS_URL", url);
     // Browser tests start their own static servers (sub-path, stopped and restarted) with it.
     if let Ok(xtask) = std::env::current_exe() {
         cmd.env("NEWSLENS_XTASK", xtask);
     }
-    if let Some(chromium) = &tools.chromium {
+    if let Some(chromium) = chromium {
         cmd.env("NEWSLENS_CHROMIUM", chromium);
-    }
-    if let Some(firefox) = &tools.firefox {
-        cmd.env("NEWSLENS_FIREFOX", firefox);
     }
     cmd
 }

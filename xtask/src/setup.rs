@@ -20,8 +20,6 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub struct Tools {
     /// The Chromium the browser tests drive (None when only building).
     pub chromium: Option<PathBuf>,
-    /// The Firefox they also drive where the system has one (None: those tests skip).
-    pub firefox: Option<PathBuf>,
 }
 
 /// Makes sure every tool is present; with `browser`, Chromium too. Prints each
@@ -41,7 +39,6 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Tools, String> {
     step("wasm-bindgen-cli", &mut || wasm_bindgen(root))?;
     step("npm packages", &mut || npm_packages(root))?;
     let mut chromium = None;
-    let mut firefox = None;
     if browser {
         step("chromium", &mut || {
             let (path, installed) = chromium_browser()?;
@@ -50,7 +47,10 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Tools, String> {
         })?;
         step("firefox", &mut || {
             let (path, installed) = firefox_browser()?;
-            firefox = path;
+            // For the browser tests (node inherits it); nothing else runs yet.
+            if let Some(path) = path {
+                std::env::set_var("NEWSLENS_FIREFOX", path);
+            }
             Ok(installed)
         })?;
     }
@@ -68,7 +68,7 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Tools, String> {
         )
         .collect();
     println!("setup: {} ({:.1} s)", parts.join(", "), started.elapsed().as_secs_f64());
-    Ok(Tools { chromium, firefox })
+    Ok(Tools { chromium })
 }
 
 fn wasm_target() -> Result<bool, String> {

@@ -45,6 +45,42 @@ impl<'t> CharMap<'t> {
     pub fn char_len(&self) -> usize {
         self.char_offset(self.text.len())
     }
+
+    /// The byte offset of code-point offset `ch` (`ch == char_len()` gives the text's byte
+    /// length), or `None` past the end.
+    pub fn byte_offset(&self, ch: usize) -> Option<usize> {
+        if self.ascii {
+            return (ch <= self.text.len()).then_some(ch);
+        }
+        let total = *self.checkpoints.last()?;
+        if ch >= total {
+            return (ch == total).then_some(self.text.len());
+        }
+        // The last block that starts at or before code point `ch`; `checkpoints[0]` is 0.
+        let block = self.checkpoints.partition_point(|&c| c <= ch) - 1;
+        let mut count = self.checkpoints[block];
+        let from = block * BLOCK;
+        for (i, &b) in self.text.as_bytes()[from..].iter().enumerate() {
+            if !is_continuation(b) {
+                if count == ch {
+                    return Some(from + i);
+                }
+                count += 1;
+            }
+        }
+        None
+    }
+
+    /// The text at code points `start..end`, or `None` when the range is reversed or
+    /// runs past the end.
+    pub fn slice(&self, start: usize, end: usize) -> Option<&'t str> {
+        if start > end {
+            return None;
+        }
+        let from = self.byte_offset(start)?;
+        let to = self.byte_offset(end)?;
+        Some(&self.text[from..to])
+    }
 }
 
 fn is_continuation(b: u8) -> bool {
@@ -63,5 +99,21 @@ mod tests {
             assert_eq!(map.char_offset(byte), n);
         }
         assert_eq!(map.char_len(), text.chars().count());
+    }
+
+    #[test]
+    fn byte_offsets_invert_char_offsets() {
+        for text in ["plain ascii", "Zelenskyy’s “watching” — 8,000 🇺🇦 troops; é́ ", ""] {
+            let text = text.repeat(9);
+            let map = CharMap::new(&text);
+            for (n, (byte, _)) in text.char_indices().enumerate() {
+                assert_eq!(map.byte_offset(n), Some(byte));
+            }
+            let len = map.char_len();
+            assert_eq!(map.byte_offset(len), Some(text.len()));
+            assert_eq!(map.byte_offset(len + 1), None);
+            assert_eq!(map.slice(len, len), Some(""));
+            assert_eq!(map.slice(1, 0), None);
+        }
     }
 }
