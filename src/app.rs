@@ -5,12 +5,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::DragEvent;
 
+use crate::offline::UpdateBanner;
 use crate::state::AppState;
 use crate::views::{
     details::Details, doc_list::DocList, entities_panel::EntityPanel, intake::add_files, intake::Intake,
     legend::Legend, notices::Notices, notices::Progress, quotes_panel::QuotePanel, reader::Reader,
 };
-use crate::offline::UpdateBanner;
 use crate::worker_client;
 
 /// True when a drag carries files (not text or links being moved around the page).

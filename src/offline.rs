@@ -20,7 +20,7 @@ pub fn start_worker() -> Result<Worker, wasm_bindgen::JsValue> {
         .and_then(|w| js_sys::Reflect::get(&w, &INLINE_WORKER.into()).ok())
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     match inline {
-        Some(start) => start.call0(&wasm_bindgen::JsValue::UNDEFINED)?.dyn_into::<Worker>().map_err(Into::into),
+        Some(start) => start.call0(&wasm_bindgen::JsValue::UNDEFINED)?.dyn_into::<Worker>(),
         None => Worker::new(WORKER_URL),
     }
 }
@@ -29,10 +29,10 @@ pub fn start_worker() -> Result<Worker, wasm_bindgen::JsValue> {
 /// the button asks it to take over, and the page reloads on the new build.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
-    let already =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).is_some_and(|root| {
-            root.get_attribute("data-update-ready").as_deref() == Some("true")
-        });
+    let already = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.get_attribute("data-update-ready").as_deref() == Some("true"));
     let ready = RwSignal::new(already);
     let listener = window_event_listener_untyped("newslens-update-ready", move |_| ready.set(true));
     on_cleanup(move || listener.remove());

@@ -105,6 +105,7 @@ test('Firefox: the folder under a sub-path works and asks for nothing outside it
     await dropAndSeeHighlights(page);
     await page.screenshot({ path: screenshotPath('firefox-sub-path.png') });
     const origin = new URL(server.url).origin;
+    assert.ok(requests.some((u) => u.endsWith('.wasm')), 'requests are seen (the engine came from the server)');
     const outside = requests.filter((u) => !u.startsWith(`${origin}/tools/newslens/`) && !/^(data|blob):/.test(u));
     assert.deepEqual(outside, [], 'no request outside the sub-path');
     assert.deepEqual(await page.evaluate(() => window.__violations), []);

@@ -126,7 +126,10 @@ mod tests {
 
         let sw = "// note\nconst BUILD = 'dev';\nconst FILES = null;\nconst CACHE = BUILD;\n";
         let stamped = stamp_service_worker(sw, "abc", Some("[\n  [\"./a.js\",\"sha256-x\"],\n]")).unwrap();
-        assert_eq!(stamped, "// note\nconst BUILD = 'abc';\nconst FILES = [\n  [\"./a.js\",\"sha256-x\"],\n];\nconst CACHE = BUILD;\n");
+        assert_eq!(
+            stamped,
+            "// note\nconst BUILD = 'abc';\nconst FILES = [\n  [\"./a.js\",\"sha256-x\"],\n];\nconst CACHE = BUILD;\n"
+        );
         assert_eq!(stamp_service_worker(&stamped, "dev", None).unwrap(), sw);
     }
 

@@ -46,7 +46,8 @@ fn handle(mut stream: TcpStream, root: &Path, base: &str) -> std::io::Result<()>
     }
     let path = target.split(['?', '#']).next().unwrap_or("");
     // A folder's address without its slash: relative links would resolve one level up.
-    let bare_folder = path.strip_prefix(base).is_some_and(|rest| !rest.is_empty() && !rest.ends_with('/') && is_folder(root, rest));
+    let bare_folder =
+        path.strip_prefix(base).is_some_and(|rest| !rest.is_empty() && !rest.ends_with('/') && is_folder(root, rest));
     if bare_folder || (!path.is_empty() && format!("{path}/") == base) {
         return redirect(&mut stream, &format!("{path}/"));
     }

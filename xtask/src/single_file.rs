@@ -84,19 +84,34 @@ fn page_script(glue: &str) -> Result<String, String> {
     }
     let init = glue
         .lines()
-        .find_map(|l| l.trim().strip_prefix("export default ")?.strip_suffix(';'))
-        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$'))
-        .ok_or_else(|| format!("{APP}.js has no `export default <init>;` (has wasm-bindgen changed its output?)"))?;
+        .find_map(default_export)
+        .ok_or_else(|| format!("{APP}.js exports no default init (has wasm-bindgen changed its output?)"))?;
     Ok(format!("{glue}\n{}", START_UP.replace(INIT_PLACEHOLDER, init)))
+}
+
+/// The local name a line exports as default: `export default init;` or
+/// `export { initSync, __wbg_init as default };`.
+fn default_export(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let name = match line.strip_prefix("export default ") {
+        Some(rest) => rest.strip_suffix(';')?,
+        None => {
+            let list = line.strip_prefix("export {")?.strip_suffix("};")?;
+            list.split(',').find_map(|item| item.trim().strip_suffix(" as default"))?.trim()
+        }
+    };
+    (!name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$')).then_some(name)
 }
 
 /// `href`s of the stylesheet links in an HTML page, in order.
 fn stylesheets(html: &str) -> Vec<&str> {
-    html.split("<link").skip(1).filter_map(|rest| {
-        let tag = &rest[..rest.find('>')?];
-        (attribute(tag, "rel")? == "stylesheet").then(|| attribute(tag, "href")).flatten()
-    })
-    .collect()
+    html.split("<link")
+        .skip(1)
+        .filter_map(|rest| {
+            let tag = &rest[..rest.find('>')?];
+            (attribute(tag, "rel")? == "stylesheet").then(|| attribute(tag, "href")).flatten()
+        })
+        .collect()
 }
 
 /// The value of `name="..."` in a tag's text.
@@ -127,10 +142,14 @@ mod tests {
 
     #[test]
     fn the_start_up_calls_the_glue_s_own_init() {
-        let glue = "function __wbg_init(x) {}\nexport { initSync };\nexport default __wbg_init;\n";
-        let script = page_script(glue).unwrap();
-        assert!(script.contains("await __wbg_init({ module_or_path:"), "{script}");
-        assert!(!script.contains(INIT_PLACEHOLDER));
+        for glue in [
+            "function __wbg_init(x) {}\nexport { initSync };\nexport default __wbg_init;\n",
+            "function __wbg_init(x) {}\nexport { initSync, __wbg_init as default };\n",
+        ] {
+            let script = page_script(glue).unwrap();
+            assert!(script.contains("await __wbg_init({ module_or_path:"), "{script}");
+            assert!(!script.contains(INIT_PLACEHOLDER));
+        }
         assert!(page_script("import { x } from './snippets/a.js';\nexport default init;\n").is_err());
         assert!(page_script("export { initSync };\n").is_err());
     }
