@@ -49,6 +49,39 @@ export function serveFolder(dir, { base = '/', port = 0 } = {}) {
   });
 }
 
+/**
+ * Serves `dir` under `base` with Python's `http.server`, as a user would on their own
+ * machine (a copy of the folder placed at that path). Null when there is no python3.
+ */
+export async function servePython(dir, base) {
+  if (spawnSync('python3', ['--version']).status !== 0) return null;
+  const root = mkdtempSync(join(tmpdir(), 'newslens-python-'));
+  cpSync(dir, join(root, ...base.split('/').filter(Boolean)), { recursive: true });
+  const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const port = await new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`python3 http.server did not start: ${seen}`)), SLOW);
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const found = / port (\d+)/.exec(seen);
+      if (found) {
+        clearTimeout(timer);
+        resolve(Number(found[1]));
+      }
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /** A copy of the built folder in a new temporary folder (`<tmp>/<name>`). */
 export function copyOfDist(name) {
   const dir = join(mkdtempSync(join(tmpdir(), 'newslens-')), name);

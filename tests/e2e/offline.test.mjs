@@ -21,7 +21,7 @@ import {
   BASE,
   SLOW,
 } from './lib.mjs';
-import { DIST, serveFolder, copyOfDist, finishBuild, openPage, oneArticle, buildOf } from './hosts.mjs';
+import { DIST, serveFolder, servePython, copyOfDist, finishBuild, openPage, oneArticle, buildOf } from './hosts.mjs';
 
 const browser = useBrowser();
 
@@ -119,6 +119,25 @@ test('the folder served under a sub-path works and asks for nothing outside it',
     assert.deepEqual(paths.filter((p) => !p.startsWith('/tools/newslens/')), [], 'no request outside the sub-path');
     assert.deepEqual(outside, []);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors, [], 'no script errors');
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('the folder from plain python3 -m http.server, under a sub-path, works', async (t) => {
+  const server = await servePython(DIST, '/tools/newslens/');
+  if (!server) {
+    t.skip('no python3 on this machine');
+    return;
+  }
+  try {
+    const { page, context, requests, errors } = await openPage(browser(), server.url);
+    await dropAndSeeHighlights(page);
+    const paths = requests.map((u) => new URL(u).pathname);
+    assert.ok(paths.some((p) => p.endsWith('.wasm')));
+    assert.deepEqual(paths.filter((p) => !p.startsWith('/tools/newslens/')), [], 'no request outside the sub-path');
     assert.deepEqual(errors, [], 'no script errors');
     await context.close();
   } finally {
