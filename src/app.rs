@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::DragEvent;
 
+use crate::offline::UpdateBanner;
 use crate::persist::saver::Saver;
 use crate::store::{Action, Bytes, Command, Store};
 use crate::views::{
@@ -146,6 +147,7 @@ pub fn App() -> impl IntoView {
                 <StorageStatus/>
             </header>
             <StorageConflict/>
+            <UpdateBanner/>
             <Notices/>
             <main class="columns">
                 <aside class="left" aria-label="Articles">

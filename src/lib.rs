@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod edits;
+pub mod offline;
 pub mod persist;
 pub mod pieces;
 pub mod protocol;

@@ -12,9 +12,6 @@ use web_sys::{MessageEvent, Worker};
 
 use crate::protocol::{Reply, Request};
 
-/// Where Trunk puts the worker's loader (see index.html and Trunk.toml).
-const WORKER_URL: &str = "./worker_loader.js";
-
 /// Where replies go: the reply and, for chunks, the bytes beside it.
 pub type OnReply = Rc<dyn Fn(Reply, Option<js_sys::Uint8Array>)>;
 /// Told when the worker died, with the document it was working on (if any).
@@ -49,7 +46,7 @@ impl Client {
 
     /// A fresh worker, sent `inflight` again once ready.
     fn spawn(&self, inflight: Vec<(u32, js_sys::Object)>) -> bool {
-        let Ok(worker) = Worker::new(WORKER_URL) else { return false };
+        let Ok(worker) = crate::offline::start_worker() else { return false };
         let on_message = {
             let this = self.clone();
             EventListener::new(&worker, "message", move |ev| {

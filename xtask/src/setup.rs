@@ -1,8 +1,8 @@
 //! Installs what the build and the tests need, if missing, at pinned versions.
 //!
 //! Nothing here downloads a prebuilt binary: Rust tools are compiled by
-//! `cargo install`, binaryen and playwright-core come from the npm lock file,
-//! and Chromium from the system's package manager.
+//! `cargo install`, binaryen, playwright-core and puppeteer-core come from the npm
+//! lock file, and Chromium and Firefox from the system's package manager.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -43,6 +43,14 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Tools, String> {
         step("chromium", &mut || {
             let (path, installed) = chromium_browser()?;
             chromium = Some(path);
+            Ok(installed)
+        })?;
+        step("firefox", &mut || {
+            let (path, installed) = firefox_browser()?;
+            // For the browser tests (node inherits it); nothing else runs yet.
+            if let Some(path) = path {
+                std::env::set_var("NEWSLENS_FIREFOX", path);
+            }
             Ok(installed)
         })?;
     }
@@ -125,7 +133,7 @@ fn npm_packages(root: &Path) -> Result<bool, String> {
     }
     let lock = std::fs::read_to_string(root.join("package-lock.json"))
         .map_err(|e| format!("cannot read package-lock.json: {e}"))?;
-    let wanted = ["binaryen", "playwright-core", "axe-core"];
+    let wanted = ["binaryen", "playwright-core", "axe-core", "puppeteer-core"];
     let up_to_date = wanted.iter().all(|name| {
         let pinned = npm_locked_version(&lock, name);
         let manifest = root.join("node_modules").join(name).join("package.json");
@@ -178,6 +186,29 @@ fn chromium_browser() -> Result<(PathBuf, bool), String> {
         .map_err(|e| format!("{e} (or set NEWSLENS_CHROMIUM to a Chromium or Chrome binary), then run this again"))?;
     let path = found().ok_or("chromium still not on PATH after apt-get install")?;
     Ok((path, true))
+}
+
+/// Firefox (Debian's firefox-esr, driven over WebDriver BiDi) where the system can have it;
+/// without apt-get its tests skip with a note.
+fn firefox_browser() -> Result<(Option<PathBuf>, bool), String> {
+    if let Some(path) = std::env::var_os("NEWSLENS_FIREFOX") {
+        let path = PathBuf::from(path);
+        return if path.is_file() {
+            Ok((Some(path), false))
+        } else {
+            Err(format!("NEWSLENS_FIREFOX={} does not exist", path.display()))
+        };
+    }
+    let found = || which("firefox-esr").or_else(|| which("firefox"));
+    if let Some(path) = found() {
+        return Ok((Some(path), false));
+    }
+    if which("apt-get").is_none() {
+        println!("setup: no Firefox and no apt-get: the Firefox browser tests will be skipped");
+        return Ok((None, false));
+    }
+    apt_install(&["firefox-esr"], "the Firefox browser tests")?;
+    Ok((Some(found().ok_or("firefox-esr still not on PATH after apt-get install")?), true))
 }
 
 /// Installs Debian packages with apt-get (with sudo unless root), for `why`.
