@@ -3,10 +3,13 @@
 //! worker's bundle.
 
 pub mod app;
+pub mod edits;
+pub mod offline;
+pub mod persist;
 pub mod pieces;
 pub mod protocol;
 pub mod render;
-pub mod state;
+pub mod store;
 pub mod views;
 pub mod worker;
 pub mod worker_client;

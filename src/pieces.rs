@@ -161,7 +161,7 @@ pub fn write_body(out: &mut Vec<u8>, doc: &Document, cut: &Cut, meta: &mut Chunk
 /// Annotations as the page reads them. Names are most of a document's annotations, so a
 /// name is short, `["PER",50,59]`, its text being the chunk's text at those offsets, with its
 /// cluster added when it is not that text; written by hand, as it is the bulk of the work.
-/// Figures and quotes travel as the guide's JSON.
+/// Figures, quotes and the reader's own names travel as the guide's JSON.
 fn write_annotations(out: &mut Vec<u8>, anns: &[Annotation]) -> serde_json::Result<()> {
     out.push(b'[');
     for (k, a) in anns.iter().enumerate() {
@@ -169,7 +169,8 @@ fn write_annotations(out: &mut Vec<u8>, anns: &[Annotation]) -> serde_json::Resu
             out.push(b',');
         }
         match a {
-            Annotation::Entity(e) => {
+            // The reader's names travel whole, with their `source`.
+            Annotation::Entity(e) if e.source.is_engine() => {
                 out.extend_from_slice(b"[\"");
                 out.extend_from_slice(e.label.as_str().as_bytes());
                 out.extend_from_slice(b"\",");
@@ -489,6 +490,32 @@ mod tests {
         assert_eq!(batches(&cuts[..1], 100), vec![0..1]);
         let meta = cuts[3].meta(3, &text);
         assert_eq!((meta.start, meta.chars, meta.lines, meta.count), (30, 10, 2, 0));
+    }
+
+    #[test]
+    fn the_readers_names_keep_their_source_on_the_way_to_the_page() {
+        let text = "Ann met Bo.";
+        let mut bo = entity(8, 10, "Bo");
+        bo.set_source(newslens::doc::Origin::User);
+        let doc = Document {
+            text: text.into(),
+            text_len: 11,
+            title: None,
+            byline: None,
+            source: None,
+            dateline: None,
+            site_name: None,
+            lang: None,
+            annotations: vec![entity(0, 3, "Ann"), bo.clone()],
+            rejected: vec![],
+        };
+        let cuts = cut(text, &doc.annotations, 100);
+        let mut meta = cuts[0].meta(0, text);
+        let mut buffer = Vec::new();
+        write_body(&mut buffer, &doc, &cuts[0], &mut meta);
+        let (_, anns) = read_body(&buffer, meta.text_bytes, 0);
+        assert_eq!(anns, doc.annotations);
+        assert!(anns[1].source().is_user() && anns[0].source().is_engine());
     }
 
     #[test]

@@ -10,7 +10,10 @@
 //! into JavaScript strings.
 
 use newslens::board::{Board, Region};
+use newslens::corrections::UserLexicon;
 use serde::{Deserialize, Serialize};
+
+use crate::edits::{Edit, Patch};
 
 /// Largest document the page accepts, in bytes of a file or UTF-16 units of a paste.
 /// Above it the input is refused with a message (the engine's budget for a smooth page).
@@ -46,11 +49,28 @@ pub enum Request {
     /// article; the answer is the usual head, chunks and done, under the same id.
     Use { id: u32, whole: bool },
     /// The reader's call on a region of a document: `keep` counts it as the article after
-    /// all (undoing the engine's call), `false` leaves it out again. Answered with a board.
+    /// all (taking the engine's call back), `false` leaves it out again. Answered like an
+    /// edit (groups, `Saved`, [`Reply::Edited`] for undo), then with a board.
     Region { id: u32, region: Region, keep: bool },
     /// Open the second article found inside document `id` as a document of its own, `new_id`
-    /// (the usual head, chunks and done follow under it).
+    /// (answered like `Annotate` under `new_id`, or [`Reply::Failed`] for it).
     Split { id: u32, new_id: u32, name: String },
+    /// Open a document kept from an earlier visit: the payload is its saved bytes
+    /// ([`crate::persist::format::KeptDoc`] as JSON). Answered like `Annotate`, without `Saved`.
+    Restore { id: u32, name: String },
+    /// A reader's edit; answered with the changed documents sent again (head to done, then
+    /// `Saved`) and [`Reply::Edited`], or [`Reply::Refused`].
+    Edit { id: u32, edit: Edit },
+    /// Undo or redo: apply a patch an edit made (or its inverse); the document is sent again.
+    Patch { id: u32, patch: Patch },
+    /// The names the reader labelled, kept from an earlier visit, for documents added from now on.
+    Lexicon { lexicon: UserLexicon },
+    /// Write documents `ids` (in this order) in `format` (`json`, `w3c`, `brat`, `conll`,
+    /// `csv`, `html`); answered with [`Reply::Exported`].
+    Export { format: String, ids: Vec<u32> },
+    /// Read the payload (a `File`) as an export of native JSON, W3C Web Annotation or brat;
+    /// answered with one [`Reply::Imported`] per document, or [`Reply::Refused`].
+    Import { name: String },
 }
 
 /// Worker -> page, as `{"kind": {...}}`: the name first, so a large reply is read in one
@@ -98,6 +118,37 @@ pub enum Reply {
     Original {
         id: u32,
         text: Option<String>,
+    },
+    /// A document changed: its `bodies` hold what to keep of it
+    /// ([`crate::persist::format::KeptDoc`] as JSON), for the page to save.
+    Saved {
+        id: u32,
+    },
+    /// An edit was made: what it changed, per document, and where the edited annotation of
+    /// document `id` now is (sent after the changed documents).
+    Edited {
+        id: u32,
+        changes: Vec<(u32, Patch)>,
+        focus: Option<usize>,
+    },
+    /// An edit could not be made, and why (a sentence for the reader).
+    Refused {
+        message: String,
+    },
+    /// The names the reader labelled so far (to keep with the session).
+    Lexicon {
+        lexicon: UserLexicon,
+    },
+    /// An export: its `bodies` are the file, to save under `file_name`.
+    Exported {
+        file_name: String,
+        media_type: String,
+    },
+    /// A document read from an imported file: its `bodies` are what to keep of it
+    /// ([`crate::persist::format::KeptDoc`]), to open as a kept document.
+    Imported {
+        name: String,
+        size: u64,
     },
     /// The boards across every open document, after documents came, went or a region call
     /// changed.

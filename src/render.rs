@@ -70,6 +70,8 @@ pub fn accessible_name(a: &Annotation) -> String {
         }
         _ => format!("{}: {}", a.label(), a.text()),
     }
+    .to_string()
+        + if a.source().is_user() { " (your correction)" } else { "" }
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -231,6 +233,9 @@ fn open(out: &mut String, a: &Annotation, index: usize, continuation: bool) {
     out.push_str(a.label());
     out.push_str("\" data-i=\"");
     out.push_str(&index.to_string());
+    if a.source().is_user() {
+        out.push_str("\" data-user=\"1");
+    }
     if continuation {
         out.push_str("\" data-cont=\"1\" aria-hidden=\"true\">");
         return;

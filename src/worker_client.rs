@@ -1,22 +1,23 @@
-//! The page's side of the worker: starts it, queues requests until it is ready, and turns
-//! its replies into state, store and reader updates.
+//! The page's side of the worker: it only carries messages. It starts the worker, queues
+//! requests until the worker is ready, hands every reply to the store, and when the worker
+//! dies starts a fresh one, sending it again what the dead one had not answered.
 
 use std::cell::RefCell;
-use std::sync::Arc;
+use std::rc::Rc;
 
-use leptos::prelude::*;
+use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
 use crate::protocol::{Reply, Request};
-use crate::state::{with_store, AppState, DocData, Status, StoredChunk};
-use crate::views::reader;
 
-/// Where Trunk puts the worker's loader (see index.html and Trunk.toml).
-const WORKER_URL: &str = "./worker_loader.js";
+/// Where replies go: the reply and, for chunks, the bytes beside it.
+pub type OnReply = Rc<dyn Fn(Reply, Option<js_sys::Uint8Array>)>;
+/// Told when the worker died, with the document it was working on (if any).
+pub type OnDied = Rc<dyn Fn(Option<u32>)>;
 
-struct Client {
+struct Inner {
     worker: Worker,
     ready: bool,
     /// Requests waiting for the worker to be ready.
@@ -24,225 +25,107 @@ struct Client {
     /// Annotation requests sent and not yet answered, oldest first: if the worker dies, the
     /// oldest is the input that killed it, and the others are sent again to a fresh worker.
     inflight: Vec<(u32, js_sys::Object)>,
+    _listeners: [EventListener; 2],
 }
 
-thread_local! {
-    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+/// A handle on the worker; cheap to clone.
+#[derive(Clone)]
+pub struct Client {
+    inner: Rc<RefCell<Option<Inner>>>,
+    on_reply: OnReply,
+    on_died: OnDied,
 }
 
-/// Starts the worker; its first message says the engine is loaded.
-pub fn start(state: AppState) {
-    let worker = match Worker::new(WORKER_URL) {
-        Ok(w) => w,
-        Err(_) => {
-            state.notify("The annotation engine could not start in this browser (web workers are unavailable).".into());
-            return;
-        }
-    };
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-        // `{header, bodies}`: the reply's JSON and, for chunks, their bytes (UTF-8 buffers).
-        let data = ev.data();
-        let bytes = |key: &str| js_sys::Reflect::get(&data, &key.into()).ok()?.dyn_into::<js_sys::Uint8Array>().ok();
-        if let Some(reply) = bytes("header").and_then(|h| serde_json::from_slice::<Reply>(&h.to_vec()).ok()) {
-            on_reply(state, reply, bytes("bodies"));
-        }
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        ev.prevent_default();
-        restart(state);
-    });
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_error.forget();
-    let inflight = CLIENT.with(|c| c.borrow_mut().take().map(|old| old.inflight)).unwrap_or_default();
-    let queue = inflight.iter().map(|(_, m)| m.clone()).collect();
-    CLIENT.with(|c| *c.borrow_mut() = Some(Client { worker, ready: false, queue, inflight }));
-}
-
-/// The worker died (an engine bug on some input): the oldest unanswered document is the
-/// culprit and is dropped with a message; a fresh worker takes the rest. Open documents stay.
-fn restart(state: AppState) {
-    let culprit = CLIENT.with(|c| {
-        let mut c = c.borrow_mut();
-        let client = c.as_mut()?;
-        client.worker.terminate();
-        (!client.inflight.is_empty()).then(|| client.inflight.remove(0).0)
-    });
-    match culprit.and_then(|id| state.row(id).map(|r| (id, r))) {
-        Some((id, row)) => {
-            let name = row.info.with_untracked(|i| i.name.clone());
-            fail(
-                state,
-                id,
-                Some(format!(
-                    "{name}: the engine failed on this document; it was not opened. Other documents are unaffected."
-                )),
-            );
-        }
-        None => state
-            .notify("The annotation engine stopped unexpectedly and was restarted; open documents are kept.".into()),
+impl Client {
+    /// Starts the worker; its first message says the engine is loaded. `None` when this
+    /// browser has no web workers.
+    pub fn start(on_reply: OnReply, on_died: OnDied) -> Option<Client> {
+        let client = Client { inner: Rc::new(RefCell::new(None)), on_reply, on_died };
+        client.spawn(Vec::new()).then_some(client)
     }
-    start(state);
-}
 
-/// Sends a request with an optional payload (a `File` or a string), queued until ready.
-pub fn send(request: &Request, payload: Option<&JsValue>) {
-    let Ok(header) = serde_json::to_string(request) else { return };
-    let msg = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&msg, &"header".into(), &header.into());
-    if let Some(p) = payload {
-        let _ = js_sys::Reflect::set(&msg, &"payload".into(), p);
+    /// A fresh worker, sent `inflight` again once ready.
+    fn spawn(&self, inflight: Vec<(u32, js_sys::Object)>) -> bool {
+        let Ok(worker) = crate::offline::start_worker() else { return false };
+        let on_message = {
+            let this = self.clone();
+            EventListener::new(&worker, "message", move |ev| {
+                let Some(ev) = ev.dyn_ref::<MessageEvent>() else { return };
+                // `{header, bodies}`: the reply's JSON and, for chunks, their bytes (UTF-8 buffers).
+                let data = ev.data();
+                let bytes =
+                    |key: &str| js_sys::Reflect::get(&data, &key.into()).ok()?.dyn_into::<js_sys::Uint8Array>().ok();
+                if let Some(reply) = bytes("header").and_then(|h| serde_json::from_slice::<Reply>(&h.to_vec()).ok()) {
+                    this.received(reply, bytes("bodies"));
+                }
+            })
+        };
+        let on_error = {
+            let this = self.clone();
+            let options = gloo_events::EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&worker, "error", options, move |ev| {
+                ev.prevent_default();
+                this.restart();
+            })
+        };
+        let queue = inflight.iter().map(|(_, m)| m.clone()).collect();
+        *self.inner.borrow_mut() =
+            Some(Inner { worker, ready: false, queue, inflight, _listeners: [on_message, on_error] });
+        true
     }
-    CLIENT.with(|c| {
-        if let Some(client) = c.borrow_mut().as_mut() {
-            if let Request::Annotate { id, .. } = request {
-                client.inflight.push((*id, msg.clone()));
-            }
-            if client.ready {
-                let _ = client.worker.post_message(&msg);
-            } else {
-                client.queue.push(msg);
-            }
-        }
-    });
-}
 
-fn on_reply(state: AppState, reply: Reply, bodies: Option<js_sys::Uint8Array>) {
-    match reply {
-        Reply::Ready { error } => {
-            let queue = CLIENT.with(|c| {
-                c.borrow_mut().as_mut().map(|client| {
-                    client.ready = true;
-                    std::mem::take(&mut client.queue)
-                })
-            });
-            CLIENT.with(|c| {
-                if let Some(client) = c.borrow().as_ref() {
-                    for msg in queue.unwrap_or_default() {
-                        let _ = client.worker.post_message(&msg);
-                    }
-                }
-            });
-            if let Some(e) = &error {
-                state.notify(format!("The annotation engine failed to load: {e}"));
-            }
-            state.ready.set(Some(error));
-        }
-        Reply::Failed { id, message } => {
-            answered(id);
-            fail(state, id, Some(message));
-        }
-        Reply::Head(head) => {
-            let id = head.id;
-            // A document removed while it was being annotated is not stored.
-            let Some(row) = state.row(id) else { return };
-            row.info.update(|i| {
-                // Known from now on (the list shows the file name until then).
-                let title = head.title.clone().filter(|t| !t.trim().is_empty());
-                i.title = Some(title.or_else(|| head.source.clone()).unwrap_or_else(|| i.name.clone()));
-                i.dateline = head.dateline.clone();
-                i.original = head.original;
-                i.whole = head.whole;
-            });
-            // The full document replaces a preview of its beginning.
-            let replaces = with_store(|s| s.insert(id, DocData { head: Some(head), chunks: Vec::new() })).is_some();
-            if replaces && state.selected.get_untracked() == Some(id) {
-                reader::show(Some(id));
-            }
-        }
-        Reply::Chunks { id, chunks } => {
-            let Some(bodies) = bodies else { return };
-            // Kept as they came: a chunk is read when it is shown or asked about.
-            let indices = with_store(|s| {
-                let d = s.get_mut(&id)?;
-                let mut indices = Vec::with_capacity(chunks.len());
-                for meta in chunks {
-                    indices.push(meta.index);
-                    d.chunks.push(StoredChunk::unread(meta, &bodies));
-                }
-                Some(indices)
-            });
-            if let Some(indices) = indices {
-                if state.selected.get_untracked() == Some(id) {
-                    for index in indices {
-                        reader::append_chunk(id, index);
+    fn received(&self, reply: Reply, bodies: Option<js_sys::Uint8Array>) {
+        match &reply {
+            Reply::Ready { .. } => {
+                if let Some(inner) = self.inner.borrow_mut().as_mut() {
+                    inner.ready = true;
+                    for msg in std::mem::take(&mut inner.queue) {
+                        let _ = inner.worker.post_message(&msg);
                     }
                 }
             }
+            Reply::Failed { id, .. } | Reply::Done { id, .. } => self.answered(*id),
+            _ => {}
         }
-        Reply::Groups(groups) => {
-            if let Some(row) = state.row(groups.id) {
-                row.info.update(|i| {
-                    i.counts = groups.counts;
-                    i.entities = Arc::new(groups.entities);
-                });
-            }
+        (self.on_reply)(reply, bodies);
+    }
+
+    /// The worker died (an engine bug on some input): the oldest unanswered document is the
+    /// culprit and is not sent again; a fresh worker takes the rest.
+    fn restart(&self) {
+        let Some(mut old) = self.inner.borrow_mut().take() else { return };
+        old.worker.terminate();
+        let culprit = (!old.inflight.is_empty()).then(|| old.inflight.remove(0).0);
+        let inflight = std::mem::take(&mut old.inflight);
+        // This runs inside the dead worker's error listener: it is dropped after it returns.
+        gloo_timers::callback::Timeout::new(0, move || drop(old)).forget();
+        self.spawn(inflight);
+        (self.on_died)(culprit);
+    }
+
+    /// Sends a request with an optional payload (a `File` or a string), queued until ready.
+    pub fn send(&self, request: &Request, payload: Option<&JsValue>) {
+        let Ok(header) = serde_json::to_string(request) else { return };
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"header".into(), &header.into());
+        if let Some(p) = payload {
+            let _ = js_sys::Reflect::set(&msg, &"payload".into(), p);
         }
-        Reply::Quotes { id, quotes } => {
-            if let Some(row) = state.row(id) {
-                row.info.update(|i| i.quotes = Arc::new(quotes));
-            }
+        let mut inner = self.inner.borrow_mut();
+        let Some(inner) = inner.as_mut() else { return };
+        if let Request::Annotate { id, .. } | Request::Split { new_id: id, .. } = request {
+            inner.inflight.push((*id, msg.clone()));
         }
-        Reply::Done { id, millis } => {
-            answered(id);
-            if let Some(row) = state.row(id) {
-                row.info.update(|i| {
-                    i.status = Status::Done;
-                    i.millis = millis;
-                });
-            }
-            if state.pending() == 0 {
-                state.batch.set(0);
-            }
-        }
-        Reply::Original { id, text } => {
-            if text.is_none() {
-                if let Some(row) = state.row(id) {
-                    let name = row.info.with_untracked(|i| i.name.clone());
-                    // A switch that cannot happen leaves the document as it was.
-                    row.info.update(|i| i.status = Status::Done);
-                    state.notify(format!(
-                        "{name}: the original page is no longer available; drop the file again to use it."
-                    ));
-                }
-            }
-            state.original.set(Some((id, text.map(Arc::new))));
-        }
-        Reply::Board(update) => state.board.set(Some(Arc::new(update))),
-        Reply::Clusters { id, changes, entities } => {
-            with_store(|s| {
-                if let Some(d) = s.get_mut(&id) {
-                    for (i, cluster) in changes {
-                        d.set_cluster(i, cluster);
-                    }
-                }
-            });
-            if let Some(row) = state.row(id) {
-                row.info.update(|i| i.entities = Arc::new(entities));
-            }
-            if state.selected.get_untracked() == Some(id) {
-                state.revision.update(|r| *r += 1);
-            }
+        if inner.ready {
+            let _ = inner.worker.post_message(&msg);
+        } else {
+            inner.queue.push(msg);
         }
     }
-}
 
-fn answered(id: u32) {
-    CLIENT.with(|c| {
-        if let Some(client) = c.borrow_mut().as_mut() {
-            client.inflight.retain(|(d, _)| *d != id);
+    fn answered(&self, id: u32) {
+        if let Some(inner) = self.inner.borrow_mut().as_mut() {
+            inner.inflight.retain(|(d, _)| *d != id);
         }
-    });
-}
-
-/// A document that could not be read: say so, and drop it from the list (others stay).
-fn fail(state: AppState, id: u32, message: Option<String>) {
-    if let Some(m) = message {
-        state.notify(m);
-    }
-    crate::views::doc_list::remove(state, id, false);
-    if state.pending() == 0 {
-        state.batch.set(0);
     }
 }

@@ -275,7 +275,8 @@ label_names!(QuoteLabel { DIRECT, PARTIAL });
 /// open side is `None`; `approx` for hedged figures; `unit` (`USD`, `%`, `year`).
 ///
 /// JSON: `{"exact": 8000}` or `{"min": 8000, "max": null}`, plus `approx`
-/// (only when true), `unit` and `total` (`50 of 80`) when known.
+/// (only when true), `unit`, `total` (`50 of 80`) and `every` (a recurrence:
+/// `every Friday` is `{"exact": "-W-5", "every": "P1W"}`) when known.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Value {
     pub amount: Amount,
@@ -283,6 +284,9 @@ pub struct Value {
     pub unit: Option<String>,
     /// The whole a part is counted out of: `50 of 80` has `total` 80.
     pub total: Option<f64>,
+    /// How often a recurring date or time repeats, as an ISO 8601 duration
+    /// (`P1D` daily, `P1W` for `every Friday`); the value is one occurrence.
+    pub every: Option<String>,
 }
 
 /// The value itself: exact, or bounded.
@@ -371,6 +375,9 @@ impl Serialize for Value {
         if let Some(total) = &self.total {
             map.serialize_entry("total", &Scalar::Number(*total))?;
         }
+        if let Some(every) = &self.every {
+            map.serialize_entry("every", every)?;
+        }
         map.end()
     }
 }
@@ -394,6 +401,7 @@ impl<'de> Deserialize<'de> for Value {
                         "approx" => value.approx = map.next_value()?,
                         "unit" => value.unit = map.next_value()?,
                         "total" => value.total = map.next_value()?,
+                        "every" => value.every = map.next_value()?,
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
                         }

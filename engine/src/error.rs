@@ -19,6 +19,10 @@ pub enum Error {
     BadDateline(String),
     /// Input bytes that are not text (binary data, or an encoding we cannot read).
     NotText { reason: String },
+    /// A file that cannot be imported (see [`crate::export`]).
+    Import(crate::export::ImportError),
+    /// An export that could not be written (see [`crate::export`]).
+    Export { format: &'static str, reason: String },
 }
 
 impl fmt::Display for Error {
@@ -31,8 +35,16 @@ impl fmt::Display for Error {
             Error::ModelCorrupt { what, reason } => write!(f, "{what}: corrupt model ({reason})"),
             Error::BadDateline(s) => write!(f, "dateline {s:?} is not a YYYY-MM-DD date"),
             Error::NotText { reason } => write!(f, "not a text file: {reason}"),
+            Error::Import(e) => write!(f, "cannot import: {e}"),
+            Error::Export { format, reason } => write!(f, "cannot write {format}: {reason}"),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+impl From<crate::export::ImportError> for Error {
+    fn from(e: crate::export::ImportError) -> Error {
+        Error::Import(e)
+    }
+}

@@ -22,8 +22,11 @@ pub mod corrections;
 pub mod doc;
 pub mod entities;
 pub mod error;
+pub mod export;
 pub mod figures;
 pub mod page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod parallel;
 pub mod pipeline;
 pub mod quotes;
 pub mod resolve;

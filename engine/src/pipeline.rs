@@ -11,11 +11,18 @@ use crate::page::Page;
 use crate::text::{normalize_newlines, Analysis, CharMap};
 use crate::{figures, quotes, resolve};
 
-/// The engine with its models loaded. Build it once, annotate many texts.
+/// The engine with its models loaded. Build it once, annotate many texts; it is read-only
+/// once loaded, so one engine serves every thread (`&Engine` is `Send`), no copy per thread.
 #[derive(Debug, Clone)]
 pub struct Engine {
     tagger: Tagger,
 }
+
+// The CLI and the Python package share one engine across threads: keep it so.
+const _: () = {
+    const fn shared_across_threads<T: Send + Sync>() {}
+    shared_across_threads::<Engine>();
+};
 
 impl Engine {
     /// Loads the embedded models.

@@ -287,3 +287,37 @@ fn a_caption_shown_twice_is_read_once() {
     assert_eq!(p.text.matches(cap).count(), 1, "{}", p.text);
     assert_eq!(p.text.matches("mayor opened").count(), 3, "{}", p.text);
 }
+
+#[test]
+fn a_paragraph_the_page_repeats_stays_repeated() {
+    // Only captions are read once: the page's own paragraphs are its text.
+    let para = "The mayor opened the new bridge on Saturday morning, two years later than planned, \
+        and thanked the workers who had finished it through the winter.";
+    let src =
+        format!("<html><body><article><p>{para}</p><p>Then the band played.</p><p>{para}</p></article></body></html>");
+    let p = html(&src);
+    assert_eq!(p.text.matches("mayor opened").count(), 2, "{}", p.text);
+}
+
+#[test]
+fn a_caption_inside_a_caption_is_kept_once() {
+    let para = "The mayor opened the new bridge on Saturday morning, two years later than planned, \
+        and thanked the workers who had finished it through the winter.";
+    let cap = "The bridge, seen from the east bank at dawn on Saturday";
+    let src = format!(
+        "<html><body><article><p>{para}</p><div class='media-caption'><figcaption>{cap}</figcaption></div>\
+         <p>{para} Again.</p></article></body></html>"
+    );
+    assert_eq!(html(&src).text.matches(cap).count(), 1);
+}
+
+#[test]
+fn a_page_without_a_title_has_none() {
+    // No `<title>` and no title in its metadata: the first line is no title.
+    let p = html("<html><body><p>1. AI has not changed much in security so far, the report says.</p></body></html>");
+    assert_eq!(p.title, None);
+    let p = html(
+        "<html><head><title>Quake hits the coast overnight \u{2013} Daily Planet</title></head><body><p>Text.</p></body></html>",
+    );
+    assert_eq!(p.title.as_deref(), Some("Quake hits the coast overnight"));
+}

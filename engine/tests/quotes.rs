@@ -203,6 +203,111 @@ t!(
     [("\"It will be first-order business,\"", D, Some("said"), Some("Holt"), Some("Holt"))]
 );
 
+// ---- Classes of speaker error met on unseen articles ----
+
+t!(
+    long_apposition_after_the_quote,
+    "“The plan will pay for itself,” Laura Bennett, director of the Fiscal Policy Institute and a \
+    professor of economics at the State University of Ohio, said of the proposal.",
+    [("“The plan will pay for itself,”", D, Some("said"), Some("Laura Bennett"), Some("Laura Bennett"))]
+);
+
+t!(
+    role_apposition_before_the_name,
+    "“The nation is watching,” the mayor’s sister, state Sen. Ana Ruiz (D-Tucson), told the crowd.",
+    [("“The nation is watching,”", D, Some("told"), Some("Ana Ruiz"), Some("Ana Ruiz"))]
+);
+
+t!(
+    long_apposition_before_told,
+    "“Nobody here was asked,” Dana Holt, the director of the River Trust and a member of the \
+    county’s planning board since 2009, told the Daily Planet.",
+    [("“Nobody here was asked,”", D, Some("told"), Some("Dana Holt"), Some("Dana Holt"))]
+);
+
+t!(
+    organisation_speaks,
+    "“Rates will stay where they are,” the Federal Reserve said in a statement.",
+    [("“Rates will stay where they are,”", D, Some("said"), Some("Federal Reserve"), Some("Federal Reserve"))]
+);
+
+t!(
+    outlet_wrote_then_it_added,
+    "“The city has turned a corner,” the Daily Planet wrote. “Its debt is half what it was,” it added.",
+    [
+        ("“The city has turned a corner,”", D, Some("wrote"), Some("Daily Planet"), Some("Daily Planet")),
+        ("“Its debt is half what it was,”", D, Some("added"), Some("it"), Some("Daily Planet"))
+    ]
+);
+
+t!(
+    quote_inside_an_analysis_piece,
+    "Twenty years ago, a Daily Planet article hailed the mayor as a reformer.\n\n\
+    “Few leaders have done more for the city,” the article read.",
+    [("“Few leaders have done more for the city,”", D, Some("read"), Some("article"), None)]
+);
+
+t!(
+    dateline_is_never_a_speaker,
+    "BEIRUT (Reuters) — “The shelling has not stopped,” a resident said.\n\n\
+    WASHINGTON — “We are watching closely.”",
+    [
+        ("“The shelling has not stopped,”", D, Some("said"), Some("resident"), None),
+        ("“We are watching closely.”", D, None, None, None)
+    ]
+);
+
+t!(
+    paraphrase_cue_in_the_sentence_before,
+    "His former partner, Tom Reyes, called him a genius at closing deals. “He never gave up on anything.”",
+    [("“He never gave up on anything.”", D, None, Some("Tom Reyes"), Some("Tom Reyes"))]
+);
+
+t!(
+    participle_cue_takes_the_sentence_subject,
+    "Later in the day, Ruiz attacked the plan, saying, “It is reckless and very unstable.”",
+    [("“It is reckless and very unstable.”", D, Some("saying"), Some("Ruiz"), Some("Ruiz"))]
+);
+
+t!(
+    a_when_clause_after_the_quote_is_no_attribution,
+    "The ad shows Ruiz saying during the debate last week, “I think that makes me smart,” when Holt criticised her.",
+    [("“I think that makes me smart,”", D, Some("saying"), Some("Ruiz"), Some("Ruiz"))]
+);
+
+t!(
+    nickname_in_marks_is_part_of_the_name,
+    "“We have his back,” Scott’s niece, state Del. Marcia “Cia” Price (D-Newport News), shouted to the crowd.",
+    [("“We have his back,”", D, Some("shouted"), Some("Marcia “Cia” Price"), Some("Marcia “Cia” Price"))]
+);
+
+t!(
+    title_case_headline_quote_is_no_nickname,
+    "Senator Says Trump Was ‘Mocking’ Clinton Camp\n",
+    [("‘Mocking’", P, None, None, None)]
+);
+
+t!(
+    outlet_put_it,
+    "He has been called many things, or, as the Daily Planet put it, “the operator.”",
+    [("“the operator.”", P, Some("put"), Some("Daily Planet"), Some("Daily Planet"))]
+);
+
+t!(
+    weak_cue_then_comma_then_quote,
+    "“Our case should get a hearing,” said widow Terry Strada.\n\nShe continued, “All we are asking for is a courtroom.”",
+    [
+        ("“Our case should get a hearing,”", D, Some("said"), Some("Terry Strada"), Some("Terry Strada")),
+        ("“All we are asking for is a courtroom.”", D, Some("continued"), Some("She"), Some("Terry Strada"))
+    ]
+);
+
+t!(
+    headline_name_colon_quote,
+    "A lesson from Ana Ruiz: ‘You have to be the voice people hear.’\n\nRuiz spoke to students on Monday.",
+    [("‘You have to be the voice people hear.’", D, None, Some("Ana Ruiz"), Some("Ana Ruiz"))]
+);
+
 // ---- Marks ----
 
 t!(

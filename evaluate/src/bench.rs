@@ -32,6 +32,35 @@ pub fn corpus(bytes: usize) -> (String, String) {
     (text, what)
 }
 
+/// The same articles as [`corpus`], each a document of its own, at least `bytes` in all.
+pub fn corpus_documents(bytes: usize) -> Vec<String> {
+    let articles = sample_articles();
+    let articles = if articles.is_empty() { generated_articles() } else { articles };
+    let mut total = 0;
+    let mut docs = Vec::new();
+    for article in articles.iter().cycle() {
+        if total >= bytes {
+            break;
+        }
+        total += article.trim().len() + 2;
+        docs.push(article.trim().to_string());
+    }
+    docs
+}
+
+/// Distinct real articles (the PolNeAR dev texts), sorted by name; empty without the data.
+/// Unlike the repeated samples, joining them gives a document with no repeated text.
+pub fn distinct_articles() -> Vec<String> {
+    let Some(dir) = crate::data_path("data/polnear/dev/text", "the distinct articles in the benchmark") else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).map(|t| t.trim().to_string()).collect()
+}
+
 /// The shared samples' texts, sorted by name (empty when the data are absent).
 pub fn sample_articles() -> Vec<String> {
     let Some(dir) = crate::data_path("samples", "the samples in the benchmark") else {
@@ -136,6 +165,41 @@ pub fn engine_runs(engine: &Engine, text: &str, runs: usize) -> Vec<Run> {
             Run { total, stages }
         })
         .collect()
+}
+
+/// Annotates `texts` one after another, each a document of its own, `runs` times; returns
+/// every run, stage times summed over the documents.
+pub fn documents_runs(engine: &Engine, texts: &[String], runs: usize) -> Vec<Run> {
+    let pages: Vec<page::Page> = texts.iter().map(|t| page::from_str(t, page::Format::Text)).collect();
+    for p in pages.iter().take(20) {
+        let _ = engine.annotate(p, None);
+    }
+    (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            let mut stages = StageTimes::default();
+            for p in &pages {
+                let (doc, times) = engine.annotate_timed(p, None);
+                std::hint::black_box(doc);
+                stages += times;
+            }
+            Run { total: start.elapsed(), stages }
+        })
+        .collect()
+}
+
+/// Seconds to annotate `texts` as separate documents on `threads` threads, best of `runs`.
+pub fn parallel_seconds(engine: &Engine, texts: &[String], threads: usize, runs: usize) -> f64 {
+    (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            let docs = newslens::parallel::map_ordered(texts.iter().collect(), threads, |t: &String| {
+                engine.annotate(&page::from_str(t, page::Format::Text), None).annotations.len()
+            });
+            std::hint::black_box(docs);
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
 }
 
 /// Each stage's share of a run, in pipeline order.

@@ -1,4 +1,21 @@
-//! CoNLL-2003: reading the column files and conlleval-style exact-match scoring.
+//! CoNLL-2003: reading the column files, the splits, and conlleval-style exact-match scoring.
+//!
+//! # Protocol: no figure is reported on data a choice was made on
+//!
+//! - **train part** ([`train_split`]): `train.txt` less every [`DEV_EVERY`]-th
+//!   document. The tagger learns its weights here and nowhere else.
+//! - **dev split** (also [`train_split`]): every [`DEV_EVERY`]-th document of
+//!   `train.txt` (the 6th, 12th, ...; by document, so no document is on both
+//!   sides, and spread over the file's dates). Every choice (features, epochs,
+//!   seeds, hash size, pruning) is made on it; training prints it, the tests
+//!   hold their bars on it, and `--bin conll` prints it.
+//! - **final check** ([`final_docs`]): `dev.txt` (eng.testa), never used for a
+//!   choice. Only `--bin conll -- --final` reads it, once a model is chosen, and
+//!   its figure is reported next to the dev split's.
+//! - **test** (eng.testb): held by the project's maintainers, not in the shared data.
+//!
+//! Sentences alone ([`sentences_alone`]): each sentence tagged as a document of
+//! its own, as a headline pasted by itself is; reported next to whole documents.
 
 use std::ops::Range;
 
@@ -129,13 +146,81 @@ mod tests {
         s.add_doc(&docs[0], &[3, 0, 1, 0]);
         assert_eq!((s.overall.tp, s.overall.fp, s.overall.fn_), (1, 1, 1));
     }
+
+    #[test]
+    fn the_dev_split_is_every_sixth_document() {
+        let docs: Vec<ConllDoc> =
+            (0..13).map(|i| ConllDoc { words: vec![i.to_string()], ..ConllDoc::default() }).collect();
+        let (train, dev) = split(docs);
+        assert_eq!(dev.iter().map(|d| d.words[0].as_str()).collect::<Vec<_>>(), ["5", "11"]);
+        assert_eq!(train.len(), 11);
+    }
 }
 
-/// The CoNLL-2003 dev documents, or `None` (with a note) without the data.
-pub fn dev_docs() -> Option<Vec<ConllDoc>> {
-    let path = crate::data_path("data/conll2003/dev.txt", "CoNLL-2003 dev evaluation")?;
+/// Every `DEV_EVERY`-th document of `train.txt` belongs to the dev split.
+pub const DEV_EVERY: usize = 6;
+
+/// `train.txt` cut by document into the train part and the dev split (see the
+/// module's protocol), or `None` (with a note) without the data.
+pub fn train_split() -> Option<(Vec<ConllDoc>, Vec<ConllDoc>)> {
+    let path = crate::data_path("data/conll2003/train.txt", "CoNLL-2003 train and dev split")?;
+    let text = std::fs::read_to_string(path).ok()?;
+    Some(split(parse(&text)))
+}
+
+/// The train part and the dev split of a document list.
+pub fn split(docs: Vec<ConllDoc>) -> (Vec<ConllDoc>, Vec<ConllDoc>) {
+    let (mut train, mut dev) = (Vec::new(), Vec::new());
+    for (i, d) in docs.into_iter().enumerate() {
+        if (i + 1) % DEV_EVERY == 0 {
+            dev.push(d);
+        } else {
+            train.push(d);
+        }
+    }
+    (train, dev)
+}
+
+/// The dev split alone.
+pub fn dev_split() -> Option<Vec<ConllDoc>> {
+    train_split().map(|(_, dev)| dev)
+}
+
+/// `dev.txt` (eng.testa), the final check: read only once a model is chosen.
+pub fn final_docs() -> Option<Vec<ConllDoc>> {
+    let path = crate::data_path("data/conll2003/dev.txt", "CoNLL-2003 final check (dev.txt)")?;
     let text = std::fs::read_to_string(path).ok()?;
     Some(parse(&text))
+}
+
+/// Scores tags given document by document (`whole`), or each sentence tagged alone.
+pub fn score_docs(
+    docs: &[ConllDoc],
+    mut tag: impl FnMut(&[&str], &[Range<usize>]) -> Vec<u8>,
+    whole: bool,
+) -> ConllScore {
+    let mut score = ConllScore::default();
+    for d in docs {
+        let words = d.word_strs();
+        let tags = if whole { tag(&words, &d.sentences) } else { sentences_alone(&words, &d.sentences, &mut tag) };
+        score.add_doc(d, &tags);
+    }
+    score
+}
+
+/// Tags each sentence as a document of its own (no document context at all).
+pub fn sentences_alone(
+    words: &[&str],
+    sentences: &[Range<usize>],
+    mut tag: impl FnMut(&[&str], &[Range<usize>]) -> Vec<u8>,
+) -> Vec<u8> {
+    let mut out = vec![0u8; words.len()];
+    for s in sentences {
+        let whole = 0..s.len();
+        let t = tag(&words[s.clone()], std::slice::from_ref(&whole));
+        out[s.clone()].copy_from_slice(&t);
+    }
+    out
 }
 
 /// Entity span+label counts on each gold sample (exact span and label), as

@@ -2,6 +2,10 @@
 //! how to read them, and how to score. Binaries in `src/bin/` print reports;
 //! tests in `tests/` hold the bars.
 //!
+//! Figures are reported on data no choice was made on: [`split`] puts each
+//! case or page, by a fixed rule on its own text, in a development part
+//! (looked at, tuned on) or a held-out part (run at the end for the figure).
+//!
 //! The data live outside the repository. [`data_dir`] finds them through the
 //! `NEWSLENS_DATA` setting (default: `shared` beside the repository); when
 //! they are missing, tests print a note and skip instead of failing.
@@ -12,10 +16,13 @@ pub mod bench;
 pub mod board;
 pub mod clusters;
 pub mod conll;
+pub mod datetime;
 pub mod figures;
 pub mod quotes;
+pub mod ranges;
 pub mod readability;
 pub mod score;
+pub mod split;
 
 /// The shared data folder, if it exists: `$NEWSLENS_DATA`, else `../shared`
 /// from the repository root.

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use newslens::figures::describe;
 use newslens::Annotation;
 
-use crate::state::{with_store, AppState};
+use crate::edits::{Edit, Scope};
+use crate::store::{Action, Dialog, Store};
+use crate::views::keys::LABEL_KEYS;
 
 /// One line of details: a name and a value.
 fn row(name: &'static str, value: String) -> impl IntoView {
@@ -53,18 +55,70 @@ pub fn fields(a: &Annotation) -> Vec<(&'static str, String)> {
     out
 }
 
+/// The corrections of one highlight as buttons (the keys do the same; see `?`).
+#[component]
+fn EditButtons(
+    /// The highlight.
+    annotation: Annotation,
+    /// Its index in the selected document.
+    index: usize,
+) -> impl IntoView {
+    let state = expect_context::<Store>();
+    let edit = move |edit: Edit| {
+        if let Some(id) = state.selected.get_untracked() {
+            state.dispatch(Action::Edit { id, edit });
+        }
+    };
+    let label = annotation.label();
+    let options =
+        LABEL_KEYS.iter().map(|(_, _, l)| view! { <option value=*l selected=*l == label>{*l}</option> }).collect_view();
+    let relabel = move |ev: web_sys::Event| {
+        edit(Edit::Relabel { index, label: event_target_value(&ev), scope: Scope::One });
+    };
+    let resize = move |start_words, end_words| edit(Edit::Resize { index, start_words, end_words });
+    let is_entity = matches!(annotation, Annotation::Entity(_));
+    let is_quote = matches!(annotation, Annotation::Quote(_));
+    let entity_label = label.to_string();
+    let entity_label2 = label.to_string();
+    view! {
+        <div class="edit-buttons" role="group" aria-label="Correct this highlight">
+            <label class="relabel">"Label " <select on:change=relabel>{options}</select></label>
+            <button type="button" class="quiet" on:click=move |_| edit(Edit::Delete { index, scope: Scope::One })>"Remove"</button>
+            <button type="button" class="quiet" aria-label="Widen by a word at the start" on:click=move |_| resize(-1, 0)>"← widen"</button>
+            <button type="button" class="quiet" aria-label="Narrow by a word at the start" on:click=move |_| resize(1, 0)>"narrow →"</button>
+            <button type="button" class="quiet" aria-label="Narrow by a word at the end" on:click=move |_| resize(0, -1)>"← narrow"</button>
+            <button type="button" class="quiet" aria-label="Widen by a word at the end" on:click=move |_| resize(0, 1)>"widen →"</button>
+            <Show when=move || is_quote>
+                <button type="button" class="quiet" on:click=move |_| state.dispatch(Action::Open(Some(Dialog::Speaker { quote: index })))>"Set speaker…"</button>
+            </Show>
+            <Show when=move || is_entity>
+                <button type="button" class="quiet" on:click=move |_| state.dispatch(Action::Open(Some(Dialog::Merge { entity: index })))>"Merge into…"</button>
+                <button type="button" class="quiet" on:click=move |_| edit(Edit::Split { index })>"Split off"</button>
+                <button type="button" class="quiet" on:click={
+                    let label = entity_label.clone();
+                    move |_| edit(Edit::Relabel { index, label: label.clone(), scope: Scope::Document })
+                }>"Apply to all here"</button>
+                <button type="button" class="quiet" on:click={
+                    let label = entity_label2.clone();
+                    move |_| edit(Edit::Relabel { index, label: label.clone(), scope: Scope::All })
+                }>"…in all documents"</button>
+            </Show>
+        </div>
+    }
+}
+
 /// The details panel (`#details`).
 #[component]
 pub fn Details() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let current = move || {
         let i = state.focused.get()?;
         let id = state.selected.get()?;
-        state.revision.track();
-        with_store(|s| s.get_mut(&id)?.annotation(i).cloned())
+        state.row(id)?.content.track();
+        state.with_doc(id, |d| d.annotation(i).cloned()).flatten()
     };
     view! {
-        <section id="details" role="tooltip" aria-label="Details of the highlight in focus">
+        <section id="details" aria-label="Details of the highlight in focus">
             <h2 class="pane-title">"Details"</h2>
             {move || match current() {
                 None => view! {
@@ -72,10 +126,12 @@ pub fn Details() -> impl IntoView {
                 }.into_any(),
                 Some(a) => {
                     let layer = a.layer().as_str();
+                    let index = state.focused.get_untracked().unwrap_or_default();
                     view! {
                         <dl class="detail" data-layer=layer>
                             {fields(&a).into_iter().map(|(k, v)| row(k, v)).collect_view()}
                         </dl>
+                        <EditButtons annotation=a index=index/>
                     }.into_any()
                 }
             }}

@@ -2,28 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::protocol::Request;
-use crate::state::{human_size, with_store, AppState, DocInfo, DocRow, Status};
-use crate::worker_client;
-
-/// Removes a document from the list, the store and (when `tell_worker`) the worker;
-/// a removed selection moves to a neighbour.
-pub fn remove(state: AppState, id: u32, tell_worker: bool) {
-    let Some(pos) = state.docs.with_untracked(|d| d.iter().position(|r| r.id == id)) else { return };
-    let mut removed = None;
-    state.docs.update(|d| removed = Some(d.remove(pos)));
-    with_store(|s| s.remove(&id));
-    if tell_worker {
-        worker_client::send(&Request::Remove { id }, None);
-    }
-    if state.selected.get_untracked() == Some(id) {
-        let next = state.docs.with_untracked(|d| d.get(pos).or_else(|| d.last()).map(|r| r.id));
-        state.selected.set(next);
-    }
-    if let Some(row) = removed {
-        row.info.dispose();
-    }
-}
+use crate::store::{human_size, Action, DocInfo, DocRow, Status, Store};
+use crate::views::storage::ClearAll;
 
 /// What the row says was found: `12 names · 30 figures · 4 quotes`.
 pub fn counts_text(info: &DocInfo) -> String {
@@ -42,7 +22,7 @@ pub fn counts_text(info: &DocInfo) -> String {
 /// The document list (`ul#doc-list`).
 #[component]
 pub fn DocList() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let count = move || state.docs.with(|d| d.len());
     view! {
         <section class="doc-list-pane" aria-label="Documents">
@@ -50,11 +30,12 @@ pub fn DocList() -> impl IntoView {
             <Show when=move || count() == 0>
                 <p class="muted small">"No documents yet."</p>
             </Show>
-            <ul id="doc-list" role="listbox" aria-label="Open documents">
+            <ul id="doc-list" aria-label="Open documents">
                 <For each=move || state.docs.get() key=|row| row.id let:row>
                     <DocItem row=row/>
                 </For>
             </ul>
+            <ClearAll/>
         </section>
     }
 }
@@ -65,7 +46,7 @@ fn DocItem(
     /// The document's row.
     row: DocRow,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let id = row.id;
     let selected = move || state.selected.get() == Some(id);
     // The title appears once the worker has read the document; until then, the file name.
@@ -78,8 +59,7 @@ fn DocItem(
     view! {
         <li
             data-doc-id=id.to_string()
-            role="option"
-            aria-selected=move || if selected() { "true" } else { "false" }
+            aria-current=move || if selected() { "true" } else { "false" }
             class:selected=selected
             class:working=working
         >
@@ -87,7 +67,7 @@ fn DocItem(
                 type="button"
                 class="doc-select"
                 title=name
-                on:click=move |_| state.selected.set(Some(id))
+                on:click=move |_| state.dispatch(Action::Select(Some(id)))
             >
                 <span class="doc-title">{title}</span>
                 <Show when=untitled>
@@ -103,7 +83,7 @@ fn DocItem(
                 class="doc-remove"
                 aria-label=move || format!("Remove {}", row.info.with(|i| i.display_title()))
                 title="Remove"
-                on:click=move |_| remove(state, id, true)
+                on:click=move |_| state.dispatch(Action::Remove { id })
             >
                 "×"
             </button>

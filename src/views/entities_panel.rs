@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
-use crate::views::reader;
+use crate::store::{Action, Store};
 use crate::views::show_more::ShowMore;
 
 /// Clusters listed at first; "show more" adds more.
@@ -13,7 +12,7 @@ const FIRST: usize = 60;
 /// walks through its mentions in the text.
 #[component]
 pub fn EntityPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let groups = move || state.selected_info().map(|i| i.entities.clone()).unwrap_or_default();
     // A long document has thousands of names: list the most mentioned, more on request.
     let limit = RwSignal::new(FIRST);
@@ -41,7 +40,7 @@ pub fn EntityPanel() -> impl IntoView {
                                 let k = next.get() % mentions.len().max(1);
                                 next.set(k + 1);
                                 if let Some(&i) = mentions.get(k) {
-                                    reader::reveal(i);
+                                    state.dispatch(Action::Reveal(i));
                                 }
                             };
                             view! {

@@ -6,9 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
-use crate::protocol::{Request, MAX_DOC_BYTES};
-use crate::state::{human_size, next_id, AppState, DocInfo, DocRow};
-use crate::worker_client;
+use crate::protocol::MAX_DOC_BYTES;
+use crate::store::{human_size, Action, Store};
 
 /// File name endings NewsLens reads.
 pub const EXTENSIONS: &[&str] = &[".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"];
@@ -36,40 +35,28 @@ pub fn refusal(name: &str, size: u64, mime: &str) -> Option<String> {
     None
 }
 
-/// Adds one row and sends its payload to the worker; returns the new document's id.
-fn add(state: AppState, name: String, size: u64, pasted: bool, payload: &JsValue) -> u32 {
-    let id = next_id();
-    let row = DocRow { id, info: RwSignal::new(DocInfo::new(name.clone(), size)) };
-    state.docs.update(|d| d.push(row));
-    state.batch.update(|b| *b += 1);
-    worker_client::send(&Request::Annotate { id, name, pasted }, Some(payload));
-    id
-}
-
 /// Files handled per turn of the event loop: 500 dropped files join the list in slices, so
 /// the page keeps answering while they do.
 const FILES_PER_TURN: usize = 40;
 
 /// Opens files (picked or dropped): each is read or refused with a message naming it.
 /// The first file that is read gets selected.
-pub fn add_files(state: AppState, files: &web_sys::FileList) {
+pub fn add_files(state: Store, files: &web_sys::FileList) {
     let files: Vec<web_sys::File> = (0..files.length()).filter_map(|k| files.item(k)).collect();
     add_slice(state, files, 0, true);
 }
 
-fn add_slice(state: AppState, files: Vec<web_sys::File>, from: usize, select_first: bool) {
+fn add_slice(state: Store, files: Vec<web_sys::File>, from: usize, select_first: bool) {
     let mut select = select_first;
     for file in files.iter().skip(from).take(FILES_PER_TURN) {
         let name = file.name();
         let size = file.size() as u64;
         if let Some(message) = refusal(&name, size, &file.type_()) {
-            state.notify(message);
+            state.dispatch(Action::Notify(message));
             continue;
         }
-        let id = add(state, name, size, false, file.as_ref());
-        if std::mem::take(&mut select) {
-            state.selected.set(Some(id));
-        }
+        let payload = Some(JsValue::from(file.clone()));
+        state.dispatch(Action::Add { name, size, pasted: false, payload, select: std::mem::take(&mut select) });
     }
     let next = from + FILES_PER_TURN;
     if next < files.len() {
@@ -82,7 +69,7 @@ fn add_slice(state: AppState, files: Vec<web_sys::File>, from: usize, select_fir
 const PASTE_DIRECT: u32 = 100_000;
 
 /// Adds the text of the paste box; the box keeps it if it is refused.
-fn add_paste(state: AppState, area: &web_sys::HtmlTextAreaElement) {
+fn add_paste(state: Store, area: &web_sys::HtmlTextAreaElement) {
     // Read the value as a JS string: a 20 MB paste is measured without copying it into Rust.
     let value = js_sys::Reflect::get(area, &"value".into()).unwrap_or(JsValue::UNDEFINED);
     if add_text(state, &value) {
@@ -91,7 +78,7 @@ fn add_paste(state: AppState, area: &web_sys::HtmlTextAreaElement) {
 }
 
 /// A long paste goes straight to the list (or is refused) without entering the box.
-fn intercept_paste(state: AppState, ev: &web_sys::ClipboardEvent) {
+fn intercept_paste(state: Store, ev: &web_sys::ClipboardEvent) {
     let Some(data) = ev.clipboard_data() else { return };
     let Ok(text) = data.get_data("text/plain") else { return };
     let value = JsValue::from_str(&text);
@@ -103,25 +90,24 @@ fn intercept_paste(state: AppState, ev: &web_sys::ClipboardEvent) {
 }
 
 /// Adds a pasted text (a JS string) as a document, or says why not; true when added.
-fn add_text(state: AppState, value: &JsValue) -> bool {
+fn add_text(state: Store, value: &JsValue) -> bool {
     let Some(text) = value.dyn_ref::<js_sys::JsString>() else { return false };
     let units = text.length() as u64;
     let n = state.docs.with_untracked(|d| d.len()) + 1;
     let name = format!("Pasted text {n}");
     if text.trim().length() == 0 {
-        state.notify("Pasted text: the box is empty. Paste an article first, then press Add.".into());
+        state.dispatch(Action::Notify("Pasted text: the box is empty. Paste an article first, then press Add.".into()));
         return false;
     }
     if units > MAX_DOC_BYTES {
-        state.notify(format!(
+        state.dispatch(Action::Notify(format!(
             "{name}: not added, it is {} characters and NewsLens reads documents up to {} characters. Paste a shorter part.",
             group(units),
             group(MAX_DOC_BYTES)
-        ));
+        )));
         return false;
     }
-    let id = add(state, name, units, true, value);
-    state.selected.set(Some(id));
+    state.dispatch(Action::Add { name, size: units, pasted: true, payload: Some(value.clone()), select: true });
     true
 }
 
@@ -140,7 +126,7 @@ fn group(n: u64) -> String {
 /// The paste box and the file picker.
 #[component]
 pub fn Intake() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let area: NodeRef<html::Textarea> = NodeRef::new();
     let input: NodeRef<html::Input> = NodeRef::new();
 

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use newslens::doc::{EntityLabel, NumberLabel, QuoteLabel};
 
-use crate::state::AppState;
+use crate::store::{Action, Store};
+use crate::views::keys::label_key;
 
 /// A layer as the legend shows it: name, description, labels with their descriptions.
 pub struct LayerInfo {
@@ -56,7 +57,7 @@ pub fn layers() -> Vec<LayerInfo> {
 /// The legend (`#legend`), with a checkbox per layer and per label.
 #[component]
 pub fn Legend() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let sections = layers()
         .into_iter()
         .map(|info| {
@@ -64,14 +65,7 @@ pub fn Legend() -> impl IntoView {
             let layer_count = move || state.selected_info().map_or(0, |i| i.layer_count(layer));
             let layer_on = move || state.hidden.with(|h| !h.layers.contains(layer));
             let toggle_layer = move |ev: web_sys::Event| {
-                let on = event_target_checked(&ev);
-                state.hidden.update(|h| {
-                    if on {
-                        h.layers.remove(layer);
-                    } else {
-                        h.layers.insert(layer.to_string());
-                    }
-                });
+                state.dispatch(Action::ShowLayer { layer: layer.to_string(), on: event_target_checked(&ev) });
             };
             let labels = info
                 .labels
@@ -80,20 +74,14 @@ pub fn Legend() -> impl IntoView {
                     let count = move || state.selected_info().map_or(0, |i| i.label_count(label));
                     let on = move || state.hidden.with(|h| !h.labels.contains(label));
                     let toggle = move |ev: web_sys::Event| {
-                        let checked = event_target_checked(&ev);
-                        state.hidden.update(|h| {
-                            if checked {
-                                h.labels.remove(label);
-                            } else {
-                                h.labels.insert(label.to_string());
-                            }
-                        });
+                        state.dispatch(Action::ShowLabel { label: label.to_string(), on: event_target_checked(&ev) });
                     };
                     view! {
                         <li class:none=move || count() == 0>
                             <label class="legend-label">
                                 <input type="checkbox" data-label=label prop:checked=on on:change=toggle/>
                                 <span class="tag" data-layer=layer data-tag=label>{label}</span>
+                                <kbd class="key" title="Press to label the selected text">{label_key(label)}</kbd>
                                 <span class="what">{what}</span>
                                 <span class="count">{count}</span>
                             </label>

@@ -2,17 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use crate::store::{Action, Store};
 
 /// The messages (`#notices`, each `.notice[role=alert]`), dismissable one by one or all.
 #[component]
 pub fn Notices() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let many = move || state.notices.with(|n| n.len() > 1);
     view! {
         <section id="notices" aria-label="Messages">
             <Show when=many>
-                <button type="button" class="notice-clear" on:click=move |_| state.notices.set(Vec::new())>
+                <button type="button" class="notice-clear" on:click=move |_| state.dispatch(Action::DismissAll)>
                     "Dismiss all"
                 </button>
             </Show>
@@ -23,7 +23,7 @@ pub fn Notices() -> impl IntoView {
                         type="button"
                         class="notice-close"
                         aria-label="Dismiss"
-                        on:click=move |_| state.notices.update(|n| n.retain(|m| m.id != notice.id))
+                        on:click=move |_| state.dispatch(Action::Dismiss(notice.id))
                     >
                         "×"
                     </button>
@@ -37,7 +37,7 @@ pub fn Notices() -> impl IntoView {
 /// It fades in only after half a second (CSS), so quick work does not flicker.
 #[component]
 pub fn Progress() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let pending = move || state.pending();
     let batch = move || state.batch.get().max(pending());
     let done = move || batch() - pending();

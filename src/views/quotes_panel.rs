@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
-use crate::views::reader;
+use crate::store::{Action, Store};
 use crate::views::show_more::ShowMore;
 
 /// Quotes listed at first; "show more" adds more.
@@ -12,7 +11,7 @@ const FIRST: usize = 40;
 /// The quotes panel (`#quote-panel`).
 #[component]
 pub fn QuotePanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let groups = move || state.selected_info().map(|i| i.quotes.clone()).unwrap_or_default();
     let total = move || groups().iter().map(|g| g.count).sum::<usize>();
     let listed = move || groups().iter().map(|g| g.quotes.len()).sum::<usize>();
@@ -49,7 +48,7 @@ pub fn QuotePanel() -> impl IntoView {
                                     let i = q.index;
                                     view! {
                                         <li>
-                                            <button type="button" class="quote-item" on:click=move |_| reader::reveal(i)>
+                                            <button type="button" class="quote-item" on:click=move |_| state.dispatch(Action::Reveal(i))>
                                                 <span class="tag" data-layer="quote">{q.label.clone()}</span>
                                                 " "
                                                 {q.excerpt.clone()}

@@ -4,7 +4,6 @@
 //! a section is read and filled with marks only when it comes near the viewport
 //! (IntersectionObserver), so a 5 MB document costs what is on screen, not what is in the file.
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::html;
@@ -15,110 +14,116 @@ use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEn
 
 use newslens::board::{Region, RegionKind};
 
-use crate::protocol::Request;
 use crate::render::{chunk_html, Hidden, RegionMark};
-use crate::state::{next_id, with_store, AppState, DocInfo, DocRow, Status};
+use crate::store::{Action, Content, Status, Store};
 use crate::views::board::entities::Stepper;
-use crate::worker_client;
 
 /// Rendered ahead of the viewport, so scrolling finds text already marked.
 const AHEAD: &str = "1500px 0px";
 
+/// The reading view's own DOM bookkeeping: which document and version its sections show.
 struct Controller {
+    store: Store,
     body: Element,
     observer: IntersectionObserver,
+    _on_seen: Closure<dyn FnMut(js_sys::Array)>,
     doc: Option<u32>,
+    version: u64,
+    clusters: u64,
+    /// The last request to bring a highlight into view that was carried out.
+    revealed: u64,
     sections: Vec<Element>,
     rendered: Vec<bool>,
     hidden: Hidden,
-    /// The regions of a document that are not its article, as the board last said.
-    regions: (Option<u32>, Vec<RegionMark>),
+    /// The shown document's regions that are not its article, as the boards last said.
+    regions: Vec<RegionMark>,
     /// Scroll position to restore once the text is long enough again (full text replacing
-    /// a preview).
+    /// a preview, the engine sending the document again).
     restore_top: Option<i32>,
 }
 
-thread_local! {
-    static CTL: RefCell<Option<Controller>> = const { RefCell::new(None) };
+type Ctl = StoredValue<Option<Controller>, LocalStorage>;
+
+fn with_ctl<R>(ctl: Ctl, f: impl FnOnce(&mut Controller) -> R) -> Option<R> {
+    ctl.try_update_value(|c| c.as_mut().map(f)).flatten()
 }
 
-fn with_ctl<R>(f: impl FnOnce(&mut Controller) -> R) -> Option<R> {
-    CTL.with(|c| c.borrow_mut().as_mut().map(f))
-}
-
-fn init(body: Element, scroller: Element) {
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+fn init(ctl: Ctl, store: Store, body: Element) {
+    let on_seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         for entry in entries.iter() {
             let entry: IntersectionObserverEntry = entry.unchecked_into();
             if entry.is_intersecting() {
                 let index = entry.target().get_attribute("data-chunk").and_then(|s| s.parse::<usize>().ok());
                 if let Some(index) = index {
-                    render(index);
+                    with_ctl(ctl, |c| c.render(index));
                 }
             }
         }
     });
     let options = web_sys::IntersectionObserverInit::new();
-    options.set_root(Some(&scroller));
+    options.set_root(Some(&body));
     options.set_root_margin(AHEAD);
-    let Ok(observer) = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) else {
+    let Ok(observer) = IntersectionObserver::new_with_options(on_seen.as_ref().unchecked_ref(), &options) else {
         return;
     };
-    callback.forget();
-    CTL.with(|c| {
-        *c.borrow_mut() = Some(Controller {
-            body,
-            observer,
-            doc: None,
-            sections: Vec::new(),
-            rendered: Vec::new(),
-            hidden: Hidden::default(),
-            regions: (None, Vec::new()),
-            restore_top: None,
-        })
-    });
+    ctl.set_value(Some(Controller {
+        store,
+        body,
+        observer,
+        _on_seen: on_seen,
+        doc: None,
+        version: 0,
+        clusters: 0,
+        revealed: 0,
+        sections: Vec::new(),
+        rendered: Vec::new(),
+        hidden: Hidden::default(),
+        regions: Vec::new(),
+        restore_top: None,
+    }));
 }
 
-/// Shows a document (or nothing), starting with placeholders for the chunks already here.
-/// Showing the same document again (its full text replacing a preview) keeps the scroll.
-pub fn show(doc: Option<u32>) {
-    let chunks = with_ctl(|ctl| {
-        let same = ctl.doc == doc;
+impl Controller {
+    /// Brings the sections in line with the store: a new document or version starts over
+    /// (keeping the scroll for the same document), changed clusters re-render, and chunks
+    /// that arrived get their placeholders.
+    fn sync(&mut self, doc: Option<u32>, content: Content) {
+        if self.doc != doc || self.version != content.version {
+            self.reset(doc, content.version);
+        } else if self.clusters != content.clusters {
+            self.refresh();
+        }
+        self.clusters = content.clusters;
+        for index in self.sections.len()..content.chunks {
+            self.append(index);
+        }
+    }
+
+    /// Empties the view for a document (or nothing).
+    fn reset(&mut self, doc: Option<u32>, version: u64) {
+        let same = self.doc == doc;
         // Reading the position forces a layout: only when it is kept.
-        let top = if same { ctl.body.scroll_top() } else { 0 };
-        ctl.observer.disconnect();
-        ctl.body.set_inner_html("");
-        ctl.sections.clear();
-        ctl.rendered.clear();
-        ctl.doc = doc;
+        let top = if same { self.body.scroll_top() } else { 0 };
+        self.observer.disconnect();
+        self.body.set_inner_html("");
+        self.sections.clear();
+        self.rendered.clear();
+        self.doc = doc;
+        self.version = version;
         // Emptied, the view is back at the top without touching the scroll position (which
         // would force a layout of the whole page).
-        ctl.restore_top = (same && top > 0).then_some(top);
-    });
-    if chunks.is_none() {
-        return;
+        self.restore_top = (same && top > 0).then_some(top);
     }
-    if let Some(id) = doc {
-        let n = with_store(|s| s.get(&id).map_or(0, |d| d.chunks.len()));
-        for index in 0..n {
-            append_chunk(id, index);
-        }
-    }
-}
 
-/// Adds the placeholder of a chunk that just arrived for the shown document.
-pub fn append_chunk(doc: u32, index: usize) {
-    let Some((chars, lines)) = with_store(|s| {
-        let m = &s.get(&doc)?.chunks.get(index)?.meta;
-        Some((m.chars, m.lines))
-    }) else {
-        return;
-    };
-    with_ctl(|ctl| {
-        if ctl.doc != Some(doc) || ctl.sections.len() != index {
+    /// Adds the placeholder of a chunk that arrived.
+    fn append(&mut self, index: usize) {
+        let Some(doc) = self.doc else { return };
+        let Some((chars, lines)) =
+            self.store.with_doc(doc, |d| d.chunks.get(index).map(|c| (c.meta.chars, c.meta.lines))).flatten()
+        else {
             return;
-        }
-        let Ok(section) = ctl.body.owner_document().and_then(|d| d.create_element("div").ok()).ok_or(()) else {
+        };
+        let Some(section) = self.body.owner_document().and_then(|d| d.create_element("div").ok()) else {
             return;
         };
         section.set_class_name("chunk");
@@ -128,69 +133,95 @@ pub fn append_chunk(doc: u32, index: usize) {
             let estimate = (lines + chars / 80 + 1) as f64 * 1.7;
             let _ = el.style().set_property("min-height", &format!("{estimate:.1}em"));
         }
-        let _ = ctl.body.append_child(&section);
-        ctl.observer.observe(&section);
-        ctl.sections.push(section);
-        ctl.rendered.push(false);
-        if let Some(top) = ctl.restore_top {
-            if ctl.body.scroll_height() >= top + ctl.body.client_height() {
-                ctl.body.set_scroll_top(top);
-                ctl.restore_top = None;
+        let _ = self.body.append_child(&section);
+        self.observer.observe(&section);
+        self.sections.push(section);
+        self.rendered.push(false);
+        if let Some(top) = self.restore_top {
+            if self.body.scroll_height() >= top + self.body.client_height() {
+                self.body.set_scroll_top(top);
+                self.restore_top = None;
             }
         }
-    });
-}
+    }
 
-/// Fills a chunk's section with its marked-up text.
-fn render(index: usize) {
-    with_ctl(|ctl| {
-        let (Some(doc), Some(section)) = (ctl.doc, ctl.sections.get(index)) else { return };
-        if ctl.rendered[index] {
+    /// Fills a chunk's section with its marked-up text.
+    fn render(&mut self, index: usize) {
+        let (Some(doc), Some(section)) = (self.doc, self.sections.get(index)) else { return };
+        if self.rendered[index] {
             return;
         }
-        let html = with_store(|s| {
-            let c = s.get_mut(&doc)?.chunks.get_mut(index)?;
+        let (hidden, regions) = (&self.hidden, &self.regions);
+        let html = self.store.with_doc(doc, |d| {
+            let c = d.chunks.get_mut(index)?;
             let (start, first) = (c.meta.start, c.meta.first);
             let (text, annotations) = c.body();
-            let regions = if ctl.regions.0 == Some(doc) { ctl.regions.1.as_slice() } else { &[] };
-            Some(chunk_html(text, start, first, annotations, regions, &ctl.hidden))
+            Some(chunk_html(text, start, first, annotations, regions, hidden))
         });
-        if let Some(html) = html {
+        if let Some(html) = html.flatten() {
             section.set_inner_html(&html);
             if let Some(el) = section.dyn_ref::<HtmlElement>() {
                 let _ = el.style().remove_property("min-height");
             }
-            ctl.rendered[index] = true;
-            ctl.observer.unobserve(section);
+            self.rendered[index] = true;
+            self.observer.unobserve(section);
         }
-    });
+    }
+
+    /// Applies the legend's switches: sections near the viewport re-render now, others when seen.
+    fn set_hidden(&mut self, hidden: Hidden) {
+        if self.hidden != hidden {
+            self.hidden = hidden;
+            self.refresh();
+        }
+    }
+
+    /// Dims the shown document's regions that are not its article (re-rendering if they changed).
+    fn set_regions(&mut self, regions: Vec<RegionMark>) {
+        if self.regions != regions {
+            self.regions = regions;
+            self.refresh();
+        }
+    }
+
+    /// Marks every rendered section for rendering again when seen.
+    fn refresh(&mut self) {
+        for (section, rendered) in self.sections.iter().zip(self.rendered.iter_mut()) {
+            if *rendered {
+                *rendered = false;
+                self.observer.observe(section);
+            }
+        }
+    }
+
+    /// Scrolls to an annotation of the shown document and focuses it (its details show).
+    fn reveal(&mut self, index: usize) {
+        let Some(doc) = self.doc else { return };
+        let Some(chunk) = self.store.with_doc(doc, |d| d.chunk_of(index)).flatten() else { return };
+        self.render(chunk);
+        let Some(section) = self.sections.get(chunk) else { return };
+        let selector = format!("mark[data-i=\"{index}\"]:not([data-cont])");
+        if let Ok(Some(mark)) = section.query_selector(&selector) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            mark.scroll_into_view_with_scroll_into_view_options(&options);
+            if let Some(el) = mark.dyn_ref::<HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    }
 }
 
-/// Applies the legend's switches: sections near the viewport re-render now, others when seen.
-pub fn set_hidden(hidden: Hidden) {
-    with_ctl(|ctl| {
-        if ctl.hidden == hidden {
-            return;
-        }
-        ctl.hidden = hidden;
-        refresh_sections(ctl);
-    });
+/// The annotation index of the mark under an event, if any.
+fn mark_index(ev: &web_sys::Event) -> Option<usize> {
+    let target: Element = ev.target()?.dyn_into().ok()?;
+    let mark = target.closest("mark[data-i]").ok()??;
+    mark.get_attribute("data-i")?.parse().ok()
 }
 
-/// Dims a document's regions that are not its article (re-rendering if they changed).
-pub fn set_regions(doc: Option<u32>, regions: Vec<RegionMark>) {
-    with_ctl(|ctl| {
-        if ctl.regions.0 == doc && ctl.regions.1 == regions {
-            return;
-        }
-        ctl.regions = (doc, regions);
-        refresh_sections(ctl);
-    });
-}
-
-/// The regions of document `id` on the board: those left out, and those the reader kept.
-fn regions_of(state: AppState, id: u32) -> Vec<RegionMark> {
-    state.board.with(|b| {
+/// The regions of document `id` on the boards: those left out, and those the reader kept.
+fn regions_of(store: Store, id: u32) -> Vec<RegionMark> {
+    store.board.with(|b| {
         let Some(b) = b else { return Vec::new() };
         let Some(d) = b.ids.iter().position(|&x| x == id) else { return Vec::new() };
         let mark = |r: &Region, kept: bool| RegionMark { start: r.start, end: r.end, kind: r.kind, kept };
@@ -201,122 +232,68 @@ fn regions_of(state: AppState, id: u32) -> Vec<RegionMark> {
     })
 }
 
-/// A click (or Enter) on a region's button: keep it as article, leave it out again, or
-/// open a second article as its own document.
-fn region_action(state: AppState, ev: &web_sys::Event) -> bool {
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
-    let Ok(Some(tag)) = target.closest(".region-tag") else { return false };
-    let (Some(region), Some(act)) = (tag.get_attribute("data-region"), tag.get_attribute("data-act")) else {
-        return false;
-    };
-    let Some(id) = state.selected.get_untracked() else { return false };
-    let mut parts = region.split(' ');
-    let (Some(start), Some(end), Some(kind)) = (
-        parts.next().and_then(|p| p.parse().ok()),
-        parts.next().and_then(|p| p.parse().ok()),
-        parts.next().and_then(|k| serde_json::from_value::<RegionKind>(k.into()).ok()),
-    ) else {
-        return false;
-    };
-    let region = Region { start, end, kind };
-    match act.as_str() {
-        "split" => {
-            let name = state.row(id).map_or_else(String::new, |r| r.info.with_untracked(|i| i.name.clone()));
-            let name = format!("{} (second article)", name.trim_end_matches(".txt"));
-            let new_id = next_id();
-            let row = DocRow { id: new_id, info: RwSignal::new(DocInfo::new(name.clone(), (end - start) as u64)) };
-            state.docs.update(|d| d.push(row));
-            worker_client::send(&Request::Split { id, new_id, name }, None);
-            state.selected.set(Some(new_id));
-        }
-        act => worker_client::send(&Request::Region { id, region, keep: act == "keep" }, None),
-    }
-    true
-}
-
-/// Re-renders after the shown document's annotations changed (clusters lined up).
-pub fn refresh() {
-    with_ctl(refresh_sections);
-}
-
-fn refresh_sections(ctl: &mut Controller) {
-    for (section, rendered) in ctl.sections.iter().zip(ctl.rendered.iter_mut()) {
-        if *rendered {
-            *rendered = false;
-            ctl.observer.observe(section);
-        }
-    }
-}
-
-/// Scrolls to an annotation of the shown document and focuses it (its details show).
-pub fn reveal(index: usize) {
-    let Some(Some(chunk)) =
-        with_ctl(|ctl| ctl.doc).map(|doc| doc.and_then(|d| with_store(|s| s.get(&d)?.chunk_of(index))))
-    else {
-        return;
-    };
-    render(chunk);
-    with_ctl(|ctl| {
-        let Some(section) = ctl.sections.get(chunk) else { return };
-        let selector = format!("mark[data-i=\"{index}\"]:not([data-cont])");
-        if let Ok(Some(mark)) = section.query_selector(&selector) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            mark.scroll_into_view_with_scroll_into_view_options(&options);
-            if let Some(el) = mark.dyn_ref::<HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
-}
-
-/// The annotation index of the mark under an event, if any.
-fn mark_index(ev: &web_sys::Event) -> Option<usize> {
+/// The action of a region's button under an event (keep it as article, leave it out again,
+/// or open a second article as its own document), if the event is on one.
+fn region_action(store: Store, ev: &web_sys::Event) -> Option<Action> {
     let target: Element = ev.target()?.dyn_into().ok()?;
-    let mark = target.closest("mark[data-i]").ok()??;
-    mark.get_attribute("data-i")?.parse().ok()
+    let tag = target.closest(".region-tag").ok()??;
+    let (region, act) = (tag.get_attribute("data-region")?, tag.get_attribute("data-act")?);
+    let id = store.selected.get_untracked()?;
+    let mut parts = region.split(' ');
+    let start = parts.next()?.parse().ok()?;
+    let end = parts.next()?.parse().ok()?;
+    let kind = serde_json::from_value::<RegionKind>(parts.next()?.into()).ok()?;
+    let region = Region { start, end, kind };
+    Some(match act.as_str() {
+        "split" => Action::SplitArticle { id, region },
+        act => Action::CallRegion { id, region, keep: act == "keep" },
+    })
 }
 
 /// The reading view (`#reader`, with `data-state` empty, working or done).
 #[component]
 pub fn Reader() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let body: NodeRef<html::Div> = NodeRef::new();
     // The original page's text is open under the header.
     let open = RwSignal::new(false);
+    let ctl: Ctl = StoredValue::new_local(None);
 
     Effect::new(move |_| {
         if let Some(b) = body.get() {
-            if CTL.with(|c| c.borrow().is_none()) {
-                let el: Element = b.into();
-                init(el.clone(), el);
+            if ctl.with_value(|c| c.is_none()) {
+                init(ctl, state, b.into());
             }
         }
     });
     Effect::new(move |_| {
+        state.selected.track();
+        open.set(false);
+    });
+    // The shown document, its version and its chunks as they arrive; then the highlight to
+    // bring into view, once the text it is in is there.
+    Effect::new(move |_| {
         let doc = state.selected.get();
         let _ = body.get();
-        state.focused.set(None);
-        open.set(false);
-        show(doc);
+        let content = doc.and_then(|id| state.docs.with(|d| d.iter().find(|r| r.id == id).map(|r| r.content.get())));
+        let (nonce, reveal) = state.reveal.get();
+        with_ctl(ctl, |c| {
+            c.sync(doc, content.unwrap_or_default());
+            if let (Some(i), true) = (reveal, c.revealed != nonce) {
+                c.revealed = nonce;
+                c.reveal(i);
+            }
+        });
     });
     Effect::new(move |_| {
         let hidden = state.hidden.get();
         let _ = body.get();
-        set_hidden(hidden);
-    });
-    Effect::new(move |prev: Option<u64>| {
-        let r = state.revision.get();
-        if prev.is_some() {
-            refresh();
-        }
-        r
+        with_ctl(ctl, |c| c.set_hidden(hidden));
     });
     Effect::new(move |_| {
-        let doc = state.selected.get();
+        let regions = state.selected.get().map(|id| regions_of(state, id)).unwrap_or_default();
         let _ = body.get();
-        let regions = doc.map(|id| regions_of(state, id)).unwrap_or_default();
-        set_regions(doc, regions);
+        with_ctl(ctl, |c| c.set_regions(regions));
     });
 
     let reader_state = move || match state.selected_info() {
@@ -350,21 +327,15 @@ pub fn Reader() -> impl IntoView {
     let toggle_original = move |_| {
         let now_open = !open.get_untracked();
         open.set(now_open);
-        let Some(id) = state.selected.get_untracked() else { return };
-        let have = state.original.with_untracked(|o| matches!(o, Some((d, Some(_))) if *d == id));
-        if now_open && !have {
-            // Asked of the worker each time it is needed: pages can be large, the page keeps one.
-            state.original.set(None);
-            worker_client::send(&Request::Original { id }, None);
+        if let (true, Some(id)) = (now_open, state.selected.get_untracked()) {
+            state.dispatch(Action::AskOriginal { id });
         }
     };
     // Annotates the same document again from the whole page or from its article.
     let use_version = move |whole: bool| {
         let Some(id) = state.selected.get_untracked() else { return };
-        let Some(row) = state.row(id) else { return };
-        row.info.update(|i| i.status = Status::Working);
         open.set(false);
-        worker_client::send(&Request::Use { id, whole }, None);
+        state.dispatch(Action::UseVersion { id, whole });
     };
     let original_text = move || -> Option<Option<Arc<String>>> {
         let id = state.selected.get()?;
@@ -372,9 +343,7 @@ pub fn Reader() -> impl IntoView {
     };
     let point = move |ev: &web_sys::Event| {
         if let Some(i) = mark_index(ev) {
-            if state.focused.get_untracked() != Some(i) {
-                state.focused.set(Some(i));
-            }
+            state.dispatch(Action::Focus(Some(i)));
         }
     };
 
@@ -438,11 +407,16 @@ pub fn Reader() -> impl IntoView {
                 on:mouseover=move |ev: web_sys::MouseEvent| point(&ev)
                 on:focusin=move |ev: web_sys::FocusEvent| point(&ev)
                 on:click=move |ev: web_sys::MouseEvent| {
-                    region_action(state, &ev);
+                    if let Some(action) = region_action(state, &ev) {
+                        state.dispatch(action);
+                    }
                 }
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
-                    if (ev.key() == "Enter" || ev.key() == " ") && region_action(state, &ev) {
-                        ev.prevent_default();
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        if let Some(action) = region_action(state, &ev) {
+                            ev.prevent_default();
+                            state.dispatch(action);
+                        }
                     }
                 }
             ></div>

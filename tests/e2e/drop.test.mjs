@@ -29,7 +29,7 @@ test('two files dropped at once both appear in the list', async () => {
     () => {
       const li = [...document.querySelectorAll('#doc-list > li[data-doc-id]')].find((l) => l.textContent.includes('Late frost'));
       const reader = document.querySelector('#reader');
-      return li?.getAttribute('aria-selected') === 'true' && reader?.dataset.state === 'done'
+      return li?.getAttribute('aria-current') === 'true' && reader?.dataset.state === 'done'
         && reader.innerText.includes('apple blossom');
     },
     null,
@@ -92,7 +92,7 @@ test('binary and invalid UTF-8 files are refused by name while open documents st
   assert.ok(ids.length <= 2, `binary files were not added as documents (${ids.length} listed)`);
   const titles = await page.$$eval('#doc-list > li[data-doc-id] .doc-title', (els) => els.map((e) => e.textContent));
   assert.ok(!titles.some((t) => t.includes('\uFFFD') || t.includes('\0') || t.includes('JFIF')), `no garbage titles: ${titles}`);
-  const selected = await page.getAttribute(`#doc-list > li[data-doc-id="${keptId}"]`, 'aria-selected');
+  const selected = await page.getAttribute(`#doc-list > li[data-doc-id="${keptId}"]`, 'aria-current');
   if (selected === 'true') {
     assert.equal(squash(await page.innerText('#reader')), keptText, 'the reading view is untouched');
   }

@@ -29,7 +29,7 @@ test('a pasted article is listed, read in full and highlighted', async () => {
   await pasteArticle(page, text);
   const titles = await waitForDocs(page, 1, ['Harbour council approves evening ferries']);
   assert.match(titles[0], /Harbour council approves evening ferries/, 'title from the first line');
-  assert.equal(await page.getAttribute('#doc-list > li[data-doc-id]', 'aria-selected'), 'true', 'the new document is selected');
+  assert.equal(await page.getAttribute('#doc-list > li[data-doc-id]', 'aria-current'), 'true', 'the new document is selected');
   await waitForReader(page);
 
   const shown = squash(await page.innerText('#reader'));

@@ -39,7 +39,7 @@ test('the samples dropped together are listed and each is read highlighted', asy
       ([i, probe]) => {
         const li = document.querySelectorAll('#doc-list > li[data-doc-id]')[i];
         const reader = document.querySelector('#reader');
-        return li?.getAttribute('aria-selected') === 'true' && reader?.dataset.state === 'done'
+        return li?.getAttribute('aria-current') === 'true' && reader?.dataset.state === 'done'
           && reader.innerText.replace(/\s+/g, ' ').includes(probe);
       },
       [i, probe],

@@ -157,6 +157,10 @@ pub fn node_script(root: &Path, script: &str, url: &str, chromium: Option<&Path>
 fn node_command(root: &Path, url: &str, chromium: Option<&Path>) -> Command {
     let mut cmd = Command::new("node");
     cmd.current_dir(root).env("NEWSLENS_URL", url);
+    // Browser tests start their own static servers (sub-path, stopped and restarted) with it.
+    if let Ok(xtask) = std::env::current_exe() {
+        cmd.env("NEWSLENS_XTASK", xtask);
+    }
     if let Some(chromium) = chromium {
         cmd.env("NEWSLENS_CHROMIUM", chromium);
     }

@@ -1,5 +1,7 @@
 //! A tiny static file server for the built bundle (GET/HEAD, one request per
-//! connection), so tests and `serve` see the page exactly as any static host would.
+//! connection), so tests and `serve` see the page exactly as any static host would:
+//! at the root or under a sub-path (`/tools/newslens/`), a folder's address without its
+//! final slash redirected to it, as static hosts do.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -8,21 +10,27 @@ use std::thread::JoinHandle;
 
 /// Listens on `addr` (port 0 picks a free one) and serves `root` from a background thread.
 pub fn start(root: &Path, addr: &str) -> std::io::Result<(SocketAddr, JoinHandle<()>)> {
+    start_under(root, addr, "/")
+}
+
+/// Like `start`, with `root` at the sub-path `base` (`/tools/newslens/`); nothing outside it.
+pub fn start_under(root: &Path, addr: &str, base: &str) -> std::io::Result<(SocketAddr, JoinHandle<()>)> {
     let listener = TcpListener::bind(addr)?;
     let local = listener.local_addr()?;
     let root = root.to_path_buf();
+    let base = format!("/{}/", base.trim_matches('/')).replace("//", "/");
     let handle = std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let root = root.clone();
+            let (root, base) = (root.clone(), base.clone());
             std::thread::spawn(move || {
-                let _ = handle(stream, &root);
+                let _ = handle(stream, &root, &base);
             });
         }
     });
     Ok((local, handle))
 }
 
-fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn handle(mut stream: TcpStream, root: &Path, base: &str) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -36,7 +44,14 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     if method != "GET" && method != "HEAD" {
         return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"method not allowed\n", true);
     }
-    let Some(path) = resolve(root, target) else {
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    // A folder's address without its slash: relative links would resolve one level up.
+    let bare_folder =
+        path.strip_prefix(base).is_some_and(|rest| !rest.is_empty() && !rest.ends_with('/') && is_folder(root, rest));
+    if bare_folder || (!path.is_empty() && format!("{path}/") == base) {
+        return redirect(&mut stream, &format!("{path}/"));
+    }
+    let Some(path) = path.strip_prefix(base).and_then(|rest| resolve(root, rest)) else {
         return respond(&mut stream, "404 Not Found", "text/plain", b"not found\n", method == "GET");
     };
     match std::fs::read(&path) {
@@ -58,10 +73,31 @@ fn respond(stream: &mut TcpStream, status: &str, mime: &str, body: &[u8], with_b
     stream.flush()
 }
 
-/// Maps a request target to a file under `root`; `None` for anything outside it.
-fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
-    let path = target.split(['?', '#']).next()?;
-    let decoded = percent_decode(path)?;
+fn redirect(stream: &mut TcpStream, location: &str) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes())?;
+    stream.flush()
+}
+
+fn is_folder(root: &Path, rest: &str) -> bool {
+    folder_path(root, rest).is_some_and(|p| p.is_dir())
+}
+
+/// Maps a path below the base (`icons/a.png`, percent-encoded) to a file under `root`;
+/// `None` for anything outside it or missing.
+fn resolve(root: &Path, rest: &str) -> Option<PathBuf> {
+    let mut out = folder_path(root, rest)?;
+    if out.is_dir() {
+        out.push("index.html");
+    }
+    out.is_file().then_some(out)
+}
+
+/// `root` joined with a decoded relative path; `None` if it would climb out of `root`.
+fn folder_path(root: &Path, rest: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(rest)?;
     let mut out = root.to_path_buf();
     for component in Path::new(decoded.trim_start_matches('/')).components() {
         match component {
@@ -70,10 +106,7 @@ fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
             _ => return None,
         }
     }
-    if out.is_dir() {
-        out.push("index.html");
-    }
-    out.is_file().then_some(out)
+    Some(out)
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -143,6 +176,25 @@ mod tests {
         assert!(wasm.contains("Content-Length: 4"));
         for escape in ["/../secret.txt", "/%2e%2e/secret.txt", "/nothing.js"] {
             assert!(get(addr, escape).starts_with("HTTP/1.1 404"), "{escape}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn serves_under_a_sub_path_only_and_redirects_bare_folders() {
+        let dir = std::env::temp_dir().join(format!("xtask-server-sub-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("icons")).unwrap();
+        std::fs::write(dir.join("index.html"), "<p>app</p>").unwrap();
+        std::fs::write(dir.join("icons/index.html"), "icons").unwrap();
+        let (addr, _) = start_under(&dir, "127.0.0.1:0", "/tools/newslens/").unwrap();
+
+        assert!(get(addr, "/tools/newslens/").ends_with("<p>app</p>"));
+        assert!(get(addr, "/tools/newslens/index.html?x=1").ends_with("<p>app</p>"));
+        let bare = get(addr, "/tools/newslens");
+        assert!(bare.starts_with("HTTP/1.1 301") && bare.contains("Location: /tools/newslens/\r\n"), "{bare}");
+        assert!(get(addr, "/tools/newslens/icons").contains("Location: /tools/newslens/icons/\r\n"));
+        for outside in ["/", "/index.html", "/tools/", "/tools/newslens/../newslens/index.html"] {
+            assert!(get(addr, outside).starts_with("HTTP/1.1 404"), "{outside}");
         }
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -1,8 +1,8 @@
 //! Installs what the build and the tests need, if missing, at pinned versions.
 //!
 //! Nothing here downloads a prebuilt binary: Rust tools are compiled by
-//! `cargo install`, binaryen and playwright-core come from the npm lock file,
-//! and Chromium from the system's package manager.
+//! `cargo install`, binaryen, playwright-core and puppeteer-core come from the npm
+//! lock file, and Chromium and Firefox from the system's package manager.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -43,6 +43,14 @@ pub fn ensure(root: &Path, browser: bool) -> Result<Tools, String> {
         step("chromium", &mut || {
             let (path, installed) = chromium_browser()?;
             chromium = Some(path);
+            Ok(installed)
+        })?;
+        step("firefox", &mut || {
+            let (path, installed) = firefox_browser()?;
+            // For the browser tests (node inherits it); nothing else runs yet.
+            if let Some(path) = path {
+                std::env::set_var("NEWSLENS_FIREFOX", path);
+            }
             Ok(installed)
         })?;
     }
@@ -125,7 +133,7 @@ fn npm_packages(root: &Path) -> Result<bool, String> {
     }
     let lock = std::fs::read_to_string(root.join("package-lock.json"))
         .map_err(|e| format!("cannot read package-lock.json: {e}"))?;
-    let wanted = ["binaryen", "playwright-core"];
+    let wanted = ["binaryen", "playwright-core", "axe-core", "puppeteer-core"];
     let up_to_date = wanted.iter().all(|name| {
         let pinned = npm_locked_version(&lock, name);
         let manifest = root.join("node_modules").join(name).join("package.json");
@@ -174,11 +182,42 @@ fn chromium_browser() -> Result<(PathBuf, bool), String> {
     if let Some(path) = found() {
         return Ok((path, false));
     }
+    apt_install(&["chromium", "chromium-driver"], "the browser tests")
+        .map_err(|e| format!("{e} (or set NEWSLENS_CHROMIUM to a Chromium or Chrome binary), then run this again"))?;
+    let path = found().ok_or("chromium still not on PATH after apt-get install")?;
+    Ok((path, true))
+}
+
+/// Firefox (Debian's firefox-esr, driven over WebDriver BiDi) where the system can have it;
+/// without apt-get its tests skip with a note.
+fn firefox_browser() -> Result<(Option<PathBuf>, bool), String> {
+    if let Some(path) = std::env::var_os("NEWSLENS_FIREFOX") {
+        let path = PathBuf::from(path);
+        return if path.is_file() {
+            Ok((Some(path), false))
+        } else {
+            Err(format!("NEWSLENS_FIREFOX={} does not exist", path.display()))
+        };
+    }
+    let found = || which("firefox-esr").or_else(|| which("firefox"));
+    if let Some(path) = found() {
+        return Ok((Some(path), false));
+    }
     if which("apt-get").is_none() {
-        return Err("Chromium is needed for the browser tests and this machine has no apt-get: \
-                    install Chromium and ChromeDriver with your package manager (or set \
-                    NEWSLENS_CHROMIUM to a Chromium or Chrome binary), then run this again"
-            .into());
+        println!("setup: no Firefox and no apt-get: the Firefox browser tests will be skipped");
+        return Ok((None, false));
+    }
+    apt_install(&["firefox-esr"], "the Firefox browser tests")?;
+    Ok((Some(found().ok_or("firefox-esr still not on PATH after apt-get install")?), true))
+}
+
+/// Installs Debian packages with apt-get (with sudo unless root), for `why`.
+pub fn apt_install(packages: &[&str], why: &str) -> Result<(), String> {
+    if which("apt-get").is_none() {
+        return Err(format!(
+            "{why} need the packages {} and this machine has no apt-get: install them with your package manager",
+            packages.join(", ")
+        ));
     }
     let root_user = first_line("id", &["-u"]).as_deref() == Some("0");
     let sudo: &[&str] = if root_user { &[] } else { &["sudo"] };
@@ -195,17 +234,14 @@ fn chromium_browser() -> Result<(PathBuf, bool), String> {
         if status.success() {
             Ok(())
         } else {
-            Err(format!(
-                "`{program} {}` failed; install the Debian packages chromium and chromium-driver",
-                all.join(" ")
-            ))
+            Err(format!("`{program} {}` failed; install the Debian packages {}", all.join(" "), packages.join(", ")))
         }
     };
-    println!("setup: installing Debian's chromium and chromium-driver");
+    println!("setup: installing Debian's {} for {why}", packages.join(", "));
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])?;
-    let path = found().ok_or("chromium still not on PATH after apt-get install")?;
-    Ok((path, true))
+    let mut args = vec!["install", "-y"];
+    args.extend_from_slice(packages);
+    apt(&args)
 }
 
 /// Trunk must never download a tool: `offline = true` and the exact wasm-opt version.

@@ -265,3 +265,13 @@ fn the_lexicon_matches_whole_words_longest_first() {
     assert_eq!(json["names"][0], json!({"text": "Kyiv", "verdict": "name", "label": "ORG", "cluster": "Kyiv"}));
     assert_eq!(serde_json::from_value::<UserLexicon>(json).unwrap(), lexicon);
 }
+
+#[test]
+fn unifying_clusters_across_documents_leaves_the_readers_alone() {
+    let mut corrected = engine_doc();
+    put(&mut corrected, entity(38, 46, EntityLabel::PER, "Zelensky the second", Origin::User)).unwrap();
+    let mut docs = vec![corrected, engine_doc()];
+    crate::board::unify_clusters(&mut docs);
+    let user: Vec<_> = docs[0].annotations.iter().filter(|a| a.source().is_user()).collect();
+    assert!(matches!(user[..], [Annotation::Entity(e)] if e.cluster == "Zelensky the second"), "{user:?}");
+}

@@ -3,7 +3,8 @@
 //! A document is a list of words cut into sentences. Each word gets hashed
 //! feature ids: the word, its shape and affixes, a window of two words either
 //! side, capitalisation in context (sentence start, headlines in capitals),
-//! gazetteer hits, what the rest of the document says about the same word
+//! gazetteer hits, word clusters learnt from unlabelled text ([`super::clusters`]),
+//! what the rest of the document says about the same word
 //! (static, computed once per document), and what the tagger already said
 //! about it earlier in the document ([`History`], filled while decoding).
 //! Training and the engine call exactly these functions, so they cannot drift.
@@ -12,6 +13,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
+use super::clusters::{Clusters, Path};
 use super::gazetteer::{Gazetteer, GAZ_KINDS};
 
 /// Number of BIO tags: `O`, then `B-`/`I-` for PER, ORG, LOC, MISC.
@@ -135,6 +137,8 @@ struct Word {
     /// Prefix and suffix hashes of 1 to 4 letters (0: word too short).
     pre: [u64; 4],
     suf: [u64; 4],
+    /// Path in the word clusters (depth 0: not in them).
+    cluster: Path,
     cap: bool,
     upper: bool,
     lower: bool,
@@ -217,6 +221,9 @@ fn word_info(w: &str) -> Word {
     out
 }
 
+/// The cluster prefix lengths a word's features read: coarse to the whole path.
+const CLUSTER_PREFIXES: [u32; 4] = [4, 8, 12, 16];
+
 const BOS: u64 = 0x0b05;
 const EOS: u64 = 0x0e05;
 
@@ -264,7 +271,7 @@ fn spelling_hash(w: &str) -> u64 {
 impl DocFeatures {
     /// Computes everything that does not depend on the tagger's own output.
     /// `sentences` are word ranges, in order, covering every word.
-    pub fn new(words: &[&str], sentences: &[Range<usize>], gaz: &Gazetteer) -> DocFeatures {
+    pub fn new(words: &[&str], sentences: &[Range<usize>], gaz: &Gazetteer, clusters: &Clusters) -> DocFeatures {
         let n = words.len();
         // Each distinct spelling is analysed once; a hash collision only costs a second entry.
         let mut seen: IdMap<u32> = IdMap::default();
@@ -278,7 +285,9 @@ impl DocFeatures {
                     Some(&t) if spellings[t as usize] == *w => t,
                     found => {
                         let t = types.len() as u32;
-                        types.push(word_info(w));
+                        let mut info = word_info(w);
+                        info.cluster = clusters.get(info.low).unwrap_or_default();
+                        types.push(info);
                         spellings.push(w);
                         if found.is_none() {
                             seen.insert(h, t);
@@ -385,6 +394,18 @@ impl DocFeatures {
                 f(mix(tpl(6), w.suf[k]));
             }
         }
+        // Word clusters: the path at several depths, the whole path with the case the
+        // word is written in, and how frequent the word is with its shape; a word
+        // without a cluster is rare, which says something with its shape.
+        if w.cluster.depth > 0 {
+            for len in CLUSTER_PREFIXES {
+                f(mix(mix(tpl(40), len as u64), w.cluster.prefix(len) as u64));
+            }
+            f(mix(mix(tpl(42), w.cluster.prefix(16) as u64), w.cap as u64 | hl << 1 | st << 2));
+            f(mix(mix(mix(tpl(45), w.cluster.band as u64), w.shape), st | hl << 1));
+        } else {
+            f(mix(mix(tpl(41), w.shape), st | hl << 1));
+        }
         if let Some(a) = self.agg.get(&w.low) {
             let flags = (a.lower_mid as u64) | (a.title_mid as u64) << 1;
             f(mix(mix(mix(tpl(25), flags), w.shape), st | hl << 1));
@@ -419,6 +440,11 @@ impl DocFeatures {
         let hl = (self.flags[i] & HEADLINE != 0) as u64;
         let st = (self.flags[i] & SENT_START != 0) as u64;
         let mut f = |h: u64| ids.push(fin(h));
+        let cl = |j: isize, len: u32| at(j).map_or(u32::MAX - (j < 0) as u32, |w| w.cluster.prefix(len)) as u64;
+        for j in [-1isize, 1] {
+            f(mix(mix(mix(tpl(43), j as u64), 8), cl(j, 8)));
+            f(mix(mix(mix(tpl(43), j as u64), 16), cl(j, 16)));
+        }
         f(mix(tpl(7), low(-1)));
         f(mix(tpl(8), low(1)));
         f(mix(tpl(9), low(-2)));
@@ -491,10 +517,11 @@ impl DocFeatures {
         }
     }
 
-    /// Remembers the tags given to the words in `range` for later sentences.
+    /// Remembers the tags given to the words in `range` for later sentences. A headline
+    /// set in capitals is read worst, so what was said there is not carried forward.
     pub fn record(&self, range: Range<usize>, tags: &[u8], history: &mut History) {
         for (i, &t) in range.zip(tags) {
-            if t != 0 && self.flags[i] & CAP != 0 {
+            if t != 0 && self.flags[i] & CAP != 0 && self.flags[i] & HEADLINE == 0 {
                 let counts = history.map.entry(self.lows[i]).or_insert([0; 4]);
                 let k = ((t - 1) / 2) as usize;
                 counts[k] = counts[k].saturating_add(1);

@@ -219,7 +219,7 @@ mod tests {
         let g = Gazetteer::parse("1 New York\n0 France\n3 John\nx bad\n");
         assert_eq!(g.len(), 3);
         let words = ["in", "New", "YORK", "and", "France", "new"].map(word_hash);
-        let bits = g.tag_words(&words, &[0..6]);
+        let bits = g.tag_words(&words, std::slice::from_ref(&(0..6)));
         assert_eq!(bits, vec![0, 1 << 2, 1 << 3, 0, 1, 0]);
     }
 }

@@ -8,6 +8,7 @@
 //! loaded once by [`Tagger::load`]; training lives in the separate
 //! `newslens-train` crate and calls the same [`features`] code.
 
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
@@ -137,8 +138,8 @@ fn tag_sentences<S: Scorer>(
 ) -> Vec<u8> {
     let n = doc.len();
     let mut tags = vec![0u8; n];
-    let mut history = History::default();
     let (mut emissions, mut out) = (Vec::new(), Vec::new());
+    let mut history = History::default();
     for s in sentences {
         let s = s.start.min(n)..s.end.min(n);
         emissions.clear();
@@ -275,7 +276,7 @@ impl Tagger {
     /// BIO tag indices (see [`features::tag_name`]) for a document given as
     /// words and sentences (word ranges that cover every word, in order).
     pub fn tag_words(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<u8> {
-        let doc = DocFeatures::new(words, sentences, &self.model.gazetteer);
+        let doc = DocFeatures::new(words, sentences, &self.model.gazetteer, &self.model.clusters);
         tag_document_with_model(&self.model, &doc, sentences)
     }
 
@@ -372,7 +373,7 @@ mod tests {
         let (words, sentences) = words_of(&a);
         let strs: Vec<&str> = words.iter().map(|r| &a.text[r.clone()]).collect();
         let tagger = Tagger::load().expect("embedded model");
-        let doc = DocFeatures::new(&strs, &sentences, &tagger.model.gazetteer);
+        let doc = DocFeatures::new(&strs, &sentences, &tagger.model.gazetteer, &tagger.model.clusters);
         let generic = tag_document(&tagger.model, &doc, &sentences);
         assert_eq!(tag_document_with_model(&tagger.model, &doc, &sentences), generic);
         assert!(generic.iter().filter(|&&t| t != 0).count() >= 10, "the text has names: {generic:?}");

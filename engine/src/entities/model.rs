@@ -6,12 +6,14 @@
 //! `(NT + 1) x NT` `f32` (last row: sentence start), the number of non-zero
 //! weight rows `u32`, their bucket numbers ascending as LEB128 gaps, their
 //! `i8` weights stored tag by tag (planes compress better), gazetteer text
-//! length `u32` and the gazetteer lines. [`encode_payload`] writes it.
+//! length `u32` and the gazetteer lines, word-cluster text length `u32` and the
+//! cluster lines. [`encode_payload`] writes it.
 //!
 //! In memory the rows sit in an open-addressing table of 16-byte slots, a
 //! fraction of the dense table's size: lookups are cache misses, and fewer
 //! bytes mean fewer of them.
 
+use super::clusters::Clusters;
 use super::features::NT;
 use super::gazetteer::Gazetteer;
 use crate::error::{Error, Result};
@@ -19,7 +21,7 @@ use crate::error::{Error, Result};
 /// First bytes of every tagger model file.
 pub const MAGIC: &[u8; 8] = b"NLTAGGER";
 /// The model format this engine reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const WHAT: &str = "entity tagger model";
 /// Refuse payloads claiming more than this (a corrupt length, not a model).
 const MAX_PAYLOAD: usize = 256 << 20;
@@ -55,6 +57,7 @@ pub struct Model {
     present: Vec<u64>,
     trans: Vec<f32>,
     pub(crate) gazetteer: Gazetteer,
+    pub(crate) clusters: Clusters,
 }
 
 impl Model {
@@ -228,6 +231,9 @@ impl Model {
         }
         let gaz_len = r.u32()? as usize;
         let gaz = std::str::from_utf8(r.take(gaz_len)?).map_err(|_| corrupt("gazetteer is not UTF-8"))?;
+        let clusters_len = r.u32()? as usize;
+        let clusters =
+            std::str::from_utf8(r.take(clusters_len)?).map_err(|_| corrupt("word clusters are not UTF-8"))?;
         Ok(Model {
             mask: ((1u64 << bits) - 1) as u32,
             slot_mask,
@@ -236,13 +242,14 @@ impl Model {
             present,
             trans,
             gazetteer: Gazetteer::parse(gaz),
+            clusters: Clusters::parse(clusters),
         })
     }
 }
 
 /// The payload of a model file, before compression: what training writes.
 /// `weights` is row-major `2^bits x NT`; `trans` is `(NT + 1) x NT`.
-pub fn encode_payload(bits: u8, scale: f32, trans: &[f32], weights: &[i8], gazetteer: &str) -> Vec<u8> {
+pub fn encode_payload(bits: u8, scale: f32, trans: &[f32], weights: &[i8], gazetteer: &str, clusters: &str) -> Vec<u8> {
     let rows = 1usize << bits;
     let mut out = Vec::with_capacity(rows * NT + gazetteer.len() + 512);
     out.push(bits);
@@ -269,6 +276,8 @@ pub fn encode_payload(bits: u8, scale: f32, trans: &[f32], weights: &[i8], gazet
     }
     out.extend_from_slice(&(gazetteer.len() as u32).to_le_bytes());
     out.extend_from_slice(gazetteer.as_bytes());
+    out.extend_from_slice(&(clusters.len() as u32).to_le_bytes());
+    out.extend_from_slice(clusters.as_bytes());
     out
 }
 

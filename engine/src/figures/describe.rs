@@ -39,10 +39,44 @@ pub fn describe_value(v: &Value) -> String {
     if let Some(total) = v.total {
         out.push_str(&format!(" of {}", scalar(&Scalar::Number(total))));
     }
+    if let Some(every) = &v.every {
+        out = recurrence(&out, v, every);
+    }
     if v.approx {
         out.push_str(", approximate");
     }
     out
+}
+
+/// A recurring value: `every Friday`, `2024-11-01, Friday, every week`, `every day`.
+fn recurrence(one: &str, v: &Value, every: &str) -> String {
+    let period = match every {
+        "P1D" => "day",
+        "P2D" => "other day",
+        "P1W" => "week",
+        "P2W" => "other week",
+        "P1M" => "month",
+        "P2M" => "other month",
+        "P3M" => "quarter",
+        "P1Y" => "year",
+        "P2Y" => "other year",
+        "PT1H" => "hour",
+        other => other,
+    };
+    match &v.amount {
+        Amount::Exact(None) => format!("every {period}"),
+        // `-W-5`, `-W-5T09:00`: the weekday says it all
+        Amount::Exact(Some(Scalar::Text(s))) if every == "P1W" && s.starts_with("-W-") => {
+            let (day, time) = s.split_once('T').map_or((s.as_str(), None), |(d, t)| (d, Some(t)));
+            let day = date_words(day);
+            let day = day.strip_prefix("a ").and_then(|d| d.strip_suffix(" (week not given)")).unwrap_or(&day);
+            match time {
+                Some(t) => format!("every {day} at {t}"),
+                None => format!("every {day}"),
+            }
+        }
+        _ => format!("{one}, every {period}"),
+    }
 }
 
 fn scalar(x: &Scalar) -> String {
@@ -94,9 +128,33 @@ fn date_words(s: &str) -> String {
     s.to_string()
 }
 
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recurrences_read_as_such() {
+        let friday = Value { every: Some("P1W".into()), ..Value::exact("-W-5".to_string()) };
+        assert_eq!(describe_value(&friday), "every Friday");
+        let daily = Value { every: Some("P1D".into()), ..Value::default() };
+        assert_eq!(describe_value(&daily), "every day");
+    }
 
     #[test]
     fn values_read_as_a_reader_would_say_them() {
@@ -110,21 +168,5 @@ mod tests {
         assert_eq!(describe_value(&Value::exact(3.0).unit("decade").approx(true)), "3 decades, approximate");
         let part = Value { total: Some(80.0), ..Value::exact(50.0) };
         assert_eq!(describe_value(&part), "50 of 80");
-    }
-}
-
-fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
     }
 }

@@ -29,9 +29,11 @@ pub(super) fn mark(t: &mut Toks) {
                 && !(i > 0 && t.text(i - 1) == "/" && t.glued(i))
             {
                 let a: u32 = t.text(i).parse().unwrap_or(0);
-                let b: u32 = t.text(i + 2).parse().unwrap_or(0);
+                let (b_text, year_after) = t.text(i + 2).split_once(',').unwrap_or((t.text(i + 2), ""));
+                let b: u32 = b_text.parse().unwrap_or(0);
                 let usual = matches!(b, 2 | 3 | 4 | 5 | 6 | 8 | 10 | 12 | 16 | 32 | 64 | 100) && a < b;
-                if !usual {
+                let dated = dated_pair(t, i, a, b) || matches!(year_after.len(), 2 | 4) && a <= 12 && b <= 31;
+                if !(usual || dated) {
                     for k in i..i + 3 {
                         t.blocked[k] = true;
                     }
@@ -45,6 +47,21 @@ pub(super) fn mark(t: &mut Toks) {
         }
         i += 1;
     }
+}
+
+/// `on 4/22`, `since 9/11`, `3/2015`, `2016/11`, `06/06 12:15`: a slashed pair
+/// that a date word, a year or a time of day around it makes a date.
+fn dated_pair(t: &Toks, i: usize, a: u32, b: u32) -> bool {
+    let prev = if i > 0 { t.low(i - 1) } else { "" };
+    let placed =
+        matches!(prev, "on" | "since" | "after" | "before" | "until" | "till" | "by" | "each" | "every" | "from")
+            || prev.ends_with("day") && !t.glued(i);
+    let month_of_year = (a <= 12 && t.text(i + 2).len() == 4 && (1900..2100).contains(&b))
+        || (b <= 12 && t.text(i).len() == 4 && (1900..2100).contains(&a));
+    let timed = t.is_num(i + 3) && !t.glued(i + 3) && t.text(i + 4) == ":" && t.glued(i + 4);
+    let day_month = a >= 1 && b >= 1 && (a <= 12 && b <= 31 || b <= 12 && a <= 31);
+    // `9/11` and `24/7` are names, whatever stands around them
+    month_of_year || day_month && (placed || timed) && !matches!((a, b), (24, 7) | (9, 11))
 }
 
 /// URLs and e-mail addresses: a whitespace-free stretch with `://`, `www.` or `@x.y`.
@@ -99,6 +116,14 @@ fn phone_run(t: &Toks, i: usize) -> Option<usize> {
     }
     let same_sep = seps.windows(2).all(|w| w[0] == w[1]);
     let long_last = t.text(j - 1).len() >= 4;
+    // `12-04-2019`: a day, a month and a year, not a phone number
+    let n = |k: usize| t.text(k).parse::<u32>().unwrap_or(0);
+    if groups == 3 && same_sep && t.text(i + 2).len() <= 2 && t.text(i).len() <= 2 {
+        let (a, b, y) = (n(i), n(i + 2), n(i + 4));
+        if (1900..=2100).contains(&y) && a >= 1 && b >= 1 && (a <= 12 && b <= 31 || b <= 12 && a <= 31) {
+            return None;
+        }
+    }
     if plus && groups >= 2
         || groups >= 4
         || (groups == 3 && same_sep && seps.first() == Some(&"-") && long_last && t.text(i).len() <= 3)
@@ -112,6 +137,16 @@ fn phone_run(t: &Toks, i: usize) -> Option<usize> {
 /// A number glued to letters that are not a unit or suffix (`24703L202`,
 /// `F-16`, `SCP-173`, `A320`): part of a name or code.
 fn identifier(t: &Toks, i: usize) -> bool {
+    // `2016-12-16T12:23:59`: the `T` between an ISO date and its time
+    let iso_t = |k: usize| t.text(k) == "T" && t.glued(k) && t.glued(k + 1) && t.is_num(k - 1) && t.is_num(k + 1);
+    if i >= 2 && iso_t(i - 1) || iso_t(i + 1) {
+        return false;
+    }
+    // `Q3`: a quarter of a year
+    let quarter = matches!(t.text(i), "1" | "2" | "3" | "4") && !(t.glued(i + 1) && t.kind(i + 1).is_some());
+    if i >= 1 && t.glued(i) && matches!(t.text(i - 1), "Q" | "q") && quarter {
+        return false;
+    }
     // Letters right before: `A320`, `MH17` (all capitals or one letter).
     if t.glued(i) && t.is_word(i - 1) {
         let w = t.text(i - 1);
@@ -171,12 +206,17 @@ fn identifier(t: &Toks, i: usize) -> bool {
                 | "mm"
                 | "am"
                 | "pm"
+                | "a.m."
+                | "p.m."
+                | "a.m"
+                | "p.m"
                 | "a"
                 | "p"
                 | "x"
                 | "h"
                 | "e"
         ) || units::measure(&low).is_some()
+            || super::dates::is_month_word(&low)
             || units::time_unit(&low).is_some()
             || units::currency_code(&low).is_some()
             || words::scale(&low).is_some()

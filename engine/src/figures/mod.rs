@@ -9,18 +9,23 @@
 //! - [`guard`]: what is never a figure (URLs, phone numbers, identifiers, names);
 //! - [`dates`]: dates, times and the dateline (uses [`calendar`](crate::calendar));
 //! - [`amounts`]: a number with its qualifiers, unit or currency and range,
-//!   built from [`qualifiers`], [`numbers`] (digits and [`words`]) and [`units`];
+//!   built from [`qualifiers`], [`numbers`] (digits and [`words`]), [`unit_words`] and [`units`];
+//! - [`durations`]: lengths of time with no plain count (`half an hour`, `all day`);
+//! - [`ranges`]: whether two numbers are one range (bounds joined, changes, scores);
 //! - [`of`]: the thing counted;
 //! - [`describe`]: a value in words for the page.
 
 mod amounts;
 mod dates;
 mod describe;
+mod durations;
 mod guard;
 mod numbers;
 mod of;
 mod qualifiers;
+mod ranges;
 mod relative;
+mod unit_words;
 mod units;
 pub mod words;
 
@@ -60,7 +65,14 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if toks.blocked[i] || !may_start(&toks, i) {
+        let amount_start = may_start(&toks, i);
+        let date_start = toks.near_anchor(i)
+            && (amount_start
+                || !toks.is_word(i)
+                || toks.anchor(i)
+                || dates::may_start(toks.low(i))
+                || dates::anchors_dates(toks.low(i)));
+        if toks.blocked[i] || !(amount_start || date_start) {
             i += 1;
             continue;
         }
@@ -77,7 +89,8 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
             i += 1;
             continue;
         }
-        let hit = dates::at(&toks, i, context).or_else(|| amounts::at(&toks, i, context));
+        let date = if date_start { dates::at(&toks, i, context) } else { None };
+        let hit = date.or_else(|| if amount_start { amounts::at(&toks, i, context) } else { None });
         match hit {
             Some(hit) if hit.end > i && finite(&hit.value) => {
                 let of = if matches!(hit.label, NumberLabel::CARDINAL | NumberLabel::MONEY | NumberLabel::QUANTITY) {
@@ -106,6 +119,7 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
                         }
                     }
                 }
+                let (label, end) = (hit.label, hit.end);
                 out.push(Figure {
                     span: toks.start(hit.start)..toks.end(hit.end - 1),
                     label: hit.label,
@@ -114,6 +128,19 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
                     core_start: toks.start(hit.core),
                 });
                 i = hit.end;
+                // `moved the ten am meeting to 4.`
+                if label == NumberLabel::TIME {
+                    if let Some(moved) = dates::moved_to(&toks, end) {
+                        out.push(Figure {
+                            span: toks.start(moved.start)..toks.end(moved.end - 1),
+                            label: moved.label,
+                            value: moved.value,
+                            of: None,
+                            core_start: toks.start(moved.core),
+                        });
+                        i = moved.end;
+                    }
+                }
             }
             _ => i += 1,
         }
@@ -121,9 +148,10 @@ pub fn find(analysis: &Analysis, context: &Context) -> Vec<Figure> {
     out
 }
 
-/// A cheap test that token `i` can begin a figure, so most words (`said`,
+/// A cheap test that token `i` can begin an amount, so most words (`said`,
 /// `Ukraine`) cost one table lookup: numbers, signs and symbols, number words,
-/// qualifiers, currency words, and the words dates start with.
+/// qualifiers, currency words, and the words the old date forms start with
+/// (dates have their own test, [`dates::may_start`], near a date word).
 fn may_start(t: &Toks, i: usize) -> bool {
     if !t.is_word(i) {
         return true;
@@ -138,6 +166,9 @@ fn may_start(t: &Toks, i: usize) -> bool {
             | "minus"
             | "negative"
             | "several"
+            | "another"
+            | "all"
+            | "full"
             | "few"
             | "many"
             | "hundreds"
@@ -174,6 +205,7 @@ fn may_start(t: &Toks, i: usize) -> bool {
             | "over"
             | "under"
             | "between"
+            | "from"
             | "last"
             | "next"
             | "this"
@@ -235,8 +267,7 @@ fn may_start(t: &Toks, i: usize) -> bool {
             | "per"
             | "rs"
             | "sen"
-    ) || words::cardinal(w).is_some()
-        || words::ordinal(w).is_some()
+    ) || t.numeric(i)
         || (w.len() <= 4 && (units::currency_code(w).is_some() || units::dollar_prefix(w).is_some()))
 }
 
@@ -274,7 +305,14 @@ pub(crate) struct Toks<'a> {
     low: Vec<std::borrow::Cow<'a, str>>,
     /// Tokens inside URLs, e-mail addresses, phone numbers and identifiers.
     pub blocked: Vec<bool>,
+    /// Per token: bit 0 set when it anchors a date (a number or a date word),
+    /// bit 1 when an anchor is at most four tokens on (where a date may start).
+    anchors: Vec<u8>,
+    /// Whether a token is numeric ([`Toks::numeric`]), worked out when first asked.
+    numeric_memo: Vec<std::cell::Cell<u8>>,
 }
+
+const UNKNOWN: u8 = 2;
 
 impl<'a> Toks<'a> {
     fn new(a: &'a Analysis<'a>) -> Toks<'a> {
@@ -284,7 +322,7 @@ impl<'a> Toks<'a> {
     /// Only the first `limit` tokens (the dateline is near the top).
     fn new_head(a: &'a Analysis<'a>, limit: usize) -> Toks<'a> {
         let n = a.tokens.len().min(limit);
-        let low = a.tokens[..n]
+        let low: Vec<std::borrow::Cow<'a, str>> = a.tokens[..n]
             .iter()
             .map(|t| {
                 let s = &a.text[t.start..t.end];
@@ -297,13 +335,61 @@ impl<'a> Toks<'a> {
                 }
             })
             .collect();
-        let mut toks = Toks { a, n, low, blocked: vec![false; n] };
+        // A date or time is looked for only near an anchor (a number or a date word).
+        let anchor = |i: usize| {
+            let s = &a.text[a.tokens[i].start..a.tokens[i].end];
+            match a.tokens[i].kind {
+                TokenKind::Number => true,
+                TokenKind::Word => {
+                    let w = low[i].as_ref();
+                    // verbs first (`may`, `march`, `fall`): anchors only capitalised
+                    let verb = matches!(w, "may" | "march" | "fall" | "sat" | "sun" | "wed" | "mon");
+                    dates::anchors_dates(w) && (!verb || s.starts_with(char::is_uppercase))
+                }
+                _ => matches!(s, "'" | "’" | ":"),
+            }
+        };
+        // per token: bit 0 an anchor, bit 1 an anchor at most four tokens on
+        let mut anchors = vec![0u8; n];
+        let mut next_anchor = usize::MAX;
+        for i in (0..n).rev() {
+            let here = anchor(i);
+            if here {
+                next_anchor = i;
+            }
+            anchors[i] = u8::from(here) | u8::from(next_anchor - i <= 4) << 1;
+        }
+        let numeric_memo = (0..n).map(|_| std::cell::Cell::new(UNKNOWN)).collect();
+        let mut toks = Toks { a, n, low, blocked: vec![false; n], anchors, numeric_memo };
         guard::mark(&mut toks);
         toks
     }
 
     pub fn len(&self) -> usize {
         self.n
+    }
+
+    /// Whether token `i` is digits or a number word (cardinal or ordinal):
+    /// where a number may start.
+    pub fn numeric(&self, i: usize) -> bool {
+        let Some(memo) = self.numeric_memo.get(i) else { return false };
+        if memo.get() == UNKNOWN {
+            let w = self.low(i);
+            let yes = self.is_num(i)
+                || (1..=14).contains(&w.len()) && (words::cardinal(w).is_some() || words::ordinal(w).is_some());
+            memo.set(u8::from(yes));
+        }
+        memo.get() == 1
+    }
+
+    /// Whether an anchor is among tokens `i..=i + 4`: where a date may start.
+    pub fn near_anchor(&self, i: usize) -> bool {
+        self.anchors.get(i).is_some_and(|a| a & 2 != 0)
+    }
+
+    /// Whether token `i` is a number or a date word.
+    pub fn anchor(&self, i: usize) -> bool {
+        self.anchors.get(i).is_some_and(|a| a & 1 != 0)
     }
 
     /// The token's text ("" past the end).

@@ -42,7 +42,7 @@ pub fn scan_numbers(analysis: &crate::text::Analysis) -> Vec<RawNumber> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if !t.blocked[i] && !(t.low(i) == "one" && pronoun_one(&t, i)) {
+        if !(t.blocked[i] || t.low(i) == "one" && pronoun_one(&t, i)) {
             if let Some(groups) = comma_list(t.text(i)) {
                 let at = t.start(i);
                 out.extend(groups.into_iter().map(|(s, e, value)| RawNumber {
@@ -350,7 +350,7 @@ fn parse_digits(t: &Toks, i: usize, money: bool) -> Option<Num> {
             grouped = grouped * 1000.0 + digits(t.text(k)).unwrap_or(0.0);
             k += 1;
         }
-        if k > end && !(t.is_num(k) && !t.glued(k)) {
+        if k > end && (t.glued(k) || !t.is_num(k)) {
             value = grouped;
             end = k;
         }

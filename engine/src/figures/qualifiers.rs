@@ -93,7 +93,7 @@ pub fn suffix(t: &Toks, i: usize) -> Option<(Bound, usize)> {
 /// A word joining the ends of a range: `to`, `-`, `–`, `and` (after `between`), `or`.
 pub fn range_joint(t: &Toks, i: usize, between: bool) -> Option<usize> {
     match t.text(i) {
-        "-" | "–" | "—" => Some(i + 1),
+        "-" | "–" | "—" | "~" | "～" | "〜" => Some(i + 1),
         _ => match t.low(i) {
             "to" | "or" => Some(i + 1),
             "and" if between => Some(i + 1),

@@ -166,6 +166,8 @@ pub fn measure(w: &str) -> Option<&'static str> {
         "kph" | "kmph" | "km/h" => "km/h",
         "knot" | "knots" => "kn",
         "degree" | "degrees" | "°" => "°",
+        "celsius" | "centigrade" => "°C",
+        "fahrenheit" => "°F",
         "rad" | "radian" | "radians" => "rad",
         "turn" | "turns" => "turn",
         "kw" | "kilowatt" | "kilowatts" => "kW",

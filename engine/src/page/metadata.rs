@@ -20,7 +20,9 @@ pub struct Metadata {
 pub fn read(dom: &Dom) -> Metadata {
     let metas = meta_values(dom);
     let get = |keys: &[&str]| -> Option<String> {
-        keys.iter().find_map(|k| metas.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty()))
+        // a later `<meta>` of the same name wins, as in Readability
+        keys.iter()
+            .find_map(|k| metas.iter().rev().find(|(n, _)| n == k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty()))
     };
     let ld = json_ld(dom);
     let title = ld
@@ -58,7 +60,9 @@ pub fn read(dom: &Dom) -> Metadata {
         .map(str::to_string)
         .or_else(|| get(&["og:locale", "content-language", "language"]))
         .filter(|l| !l.trim().is_empty());
-    let title = title.map(|t| strip_site_name(&normalize(&t), site_name.as_deref()));
+    // A title the page states in its metadata is kept as written (with its site
+    // name, as Readability keeps it); only `<title>` is cut (see [`article_title`]).
+    let title = title.map(|t| normalize(&t));
     Metadata {
         title: title.filter(|t| !t.is_empty()),
         byline: byline.map(|b| normalize(&b)).filter(|b| !b.is_empty()),
@@ -87,21 +91,6 @@ pub fn date_of(published: &str) -> Option<Date> {
 
 fn normalize(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `Title | Site` -> `Title` when `Site` is the page's site name.
-fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
-        return title.to_string();
-    };
-    for sep in [" | ", " - ", " \u{2013} ", " \u{2014} ", " :: ", " \u{B7} ", " \u{BB} "] {
-        if let Some(head) = title.strip_suffix(site).and_then(|h| h.strip_suffix(sep)) {
-            if !head.trim().is_empty() {
-                return head.trim().to_string();
-            }
-        }
-    }
-    title.to_string()
 }
 
 /// `<meta>` values keyed by lower-case `property` words and `name`.
@@ -240,15 +229,15 @@ pub fn article_title(dom: &Dom) -> Option<String> {
     let headings = |names: &[&str]| -> Vec<NodeId> { dom.find_all(ROOT, names) };
     let mut cur = orig.clone();
     let mut hierarchical = false;
-    let seps = |c: char| matches!(c, '|' | '-' | '\\' | '/' | '>' | '\u{BB}');
-    // Separators surrounded by spaces: ` | `, ` - `, ` / `, ` > `, ` » `.
+    let seps = |c: char| matches!(c, '|' | '-' | '\u{2013}' | '\u{2014}' | '\\' | '/' | '>' | '\u{BB}');
+    // Separators surrounded by spaces: ` | `, ` - `, ` – `, ` — `, ` / `, ` > `, ` » `.
     let positions: Vec<(usize, char)> = orig
         .char_indices()
         .filter(|&(i, c)| seps(c) && orig[..i].ends_with(' ') && orig[i + c.len_utf8()..].starts_with(' '))
         .collect();
     if let Some(&(last, _)) = positions.last() {
         hierarchical = positions.iter().any(|&(_, c)| matches!(c, '\\' | '/' | '>' | '\u{BB}'));
-        cur = orig[..last.saturating_sub(1)].to_string();
+        cur = orig[..last].trim_end().to_string();
         if word_count(&cur) < 3 {
             // Too short: drop the first part instead.
             let first = orig.find(seps).unwrap_or(0);
@@ -286,13 +275,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn titles_lose_site_suffixes() {
+    fn page_titles_lose_site_suffixes_metadata_titles_stay_as_written() {
         let dom = Dom::parse("<title>Quake hits the coast overnight | Daily Planet</title>");
+        assert_eq!(article_title(&dom).as_deref(), Some("Quake hits the coast overnight"));
+        let dom = Dom::parse("<title>Quake hits the coast overnight \u{2013} Daily Planet</title>");
         assert_eq!(article_title(&dom).as_deref(), Some("Quake hits the coast overnight"));
         let dom = Dom::parse(
             "<meta property='og:title' content='Quake hits - The Planet'><meta property='og:site_name' content='The Planet'>",
         );
-        assert_eq!(read(&dom).title.as_deref(), Some("Quake hits"));
+        assert_eq!(read(&dom).title.as_deref(), Some("Quake hits - The Planet"));
     }
 
     #[test]

@@ -102,13 +102,14 @@ fn from_html(source: &str) -> Page {
     let dom = html::Dom::parse(source);
     let meta = metadata::read(&dom);
     let full = text::render(&dom, dom.body());
-    let article = readability::extract(source, meta.title.as_deref());
-    let mut body = drop_repeated_blocks(&text::render(&article.dom, article.root));
+    let mut article = readability::extract(source, meta.title.as_deref());
+    drop_repeated_captions(&mut article.dom, article.root);
+    let mut body = text::render(&article.dom, article.root);
     if body.trim().is_empty() {
         body = full.clone();
     }
     Page {
-        title: meta.title.or_else(|| first_line_title(&body)),
+        title: meta.title,
         byline: meta.byline.or(article.byline).filter(|b| !b.is_empty()),
         dateline: meta.published.as_deref().and_then(metadata::date_of),
         site_name: meta.site_name,
@@ -118,18 +119,35 @@ fn from_html(source: &str) -> Page {
     }
 }
 
-/// Drops a paragraph that repeats an earlier one word for word (a caption
-/// shown twice, a lightbox copy): the reader should meet it once.
-fn drop_repeated_blocks(text: &str) -> String {
+/// Drops a caption that repeats an earlier one word for word (a caption shown
+/// twice, a lightbox copy): the reader should meet it once. Paragraphs stay
+/// as the page has them, repeated or not.
+fn drop_repeated_captions(dom: &mut html::Dom, root: html::NodeId) {
     let mut seen = std::collections::HashSet::new();
-    let kept: Vec<&str> = text
-        .split("\n\n")
-        .filter(|block| {
-            let key: String = block.split_whitespace().collect::<Vec<_>>().join(" ");
-            key.chars().count() < 40 || seen.insert(key)
+    let captions: std::collections::BTreeSet<html::NodeId> = std::iter::once(root)
+        .chain(dom.descendants(root))
+        .filter(|&id| {
+            dom.is_element(id)
+                && (dom.name(id) == "figcaption"
+                    || dom.attr(id, "class").is_some_and(|c| c.to_ascii_lowercase().contains("caption")))
         })
         .collect();
-    kept.join("\n\n")
+    for &id in &captions {
+        // a caption inside a caption (`<div class=caption><figcaption>`) is the same one
+        let mut up = dom.parent(id);
+        let mut nested = false;
+        while let Some(p) = up {
+            nested |= captions.contains(&p);
+            up = dom.parent(p);
+        }
+        if nested || dom.parent(id).is_none() {
+            continue;
+        }
+        let key: String = dom.text_content(id).split_whitespace().collect::<Vec<_>>().join(" ");
+        if key.chars().count() >= 40 && !seen.insert(key) {
+            dom.detach(id);
+        }
+    }
 }
 
 /// The readable text of a whole HTML page (no extraction): every visible

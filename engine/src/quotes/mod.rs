@@ -8,6 +8,7 @@ pub mod cues;
 pub mod kind;
 pub mod marks;
 pub(crate) mod speakers;
+mod words;
 
 use std::ops::Range;
 
@@ -44,10 +45,30 @@ pub enum SpeakerKind {
     Nominal,
 }
 
+/// `Robert C. “Bobby” Scott`: one or two capitalised words in marks between the
+/// parts of a name are a nickname, not a quotation.
+fn is_nickname(text: &str, span: &Range<usize>) -> bool {
+    let inner = text[span.clone()].trim_matches(|c: char| !c.is_alphanumeric());
+    let words = inner.split_whitespace().count();
+    let capitalised = inner.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let before = text[..span.start].strip_suffix(' ').and_then(|b| b.split(' ').next_back()).unwrap_or("");
+    let after = text[span.end..].strip_prefix(' ').and_then(|a| a.split(' ').next()).unwrap_or("");
+    let name_part =
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '.');
+    // A headline in title case capitalises every word: no sign of a name there.
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let running_text = text[line_start..line_end]
+        .split_whitespace()
+        .any(|w| w.chars().count() > 3 && w.chars().all(|c| c.is_lowercase()));
+    (1..=2).contains(&words) && capitalised && name_part(before) && name_part(after) && running_text
+}
+
 /// Every quotation in the text, sorted by start, none overlapping.
 pub fn find(analysis: &Analysis) -> Vec<QuoteFound> {
     let text = analysis.text;
-    let marked = marks::find(text);
+    let mut marked = marks::find(text);
+    marked.retain(|m| !is_nickname(text, &m.span));
     let spans: Vec<Range<usize>> = marked.iter().map(|m| m.span.clone()).collect();
     let attributions = speakers::attribute(analysis, &spans);
     marked

@@ -6,7 +6,10 @@
 //! 3. `according to X` in the same sentence;
 //! 4. the nearest cue earlier in the sentence (`X said … “…”`, `X, in a statement, warned that “…”`);
 //! 5. a quote that opens its sentence right after another quote continues that
-//!    speaker (`cue` null unless the attribution sits between the two halves).
+//!    speaker (`cue` null unless the attribution sits between the two halves);
+//! 6. a quote standing as its own sentence takes the speaker of the sentence before,
+//!    when that one attributes without quoting (`Reyes called him a genius. “…”`);
+//! 7. a headline `Name: “…”`.
 //!
 //! Mentions are found from the tokens alone: a capitalised name with titles
 //! stripped (`House Intelligence Committee Chair Mike Turner` -> `Mike Turner`),
@@ -17,429 +20,9 @@
 use std::ops::Range;
 
 use super::cues::{is_cue, is_weak};
+use super::words::{BETWEEN, DETERMINERS, DOCUMENTS, NOMINAL_HEADS, PREPOSITIONS, STOPWORDS, SUBORDINATORS, TITLES};
 use super::{Speaker, SpeakerKind};
 use crate::text::{Analysis, TokenKind};
-
-/// Capitalised words that are titles or roles, not part of a name.
-const TITLES: &[&str] = &[
-    "Adm.",
-    "Admiral",
-    "Adviser",
-    "Advisor",
-    "Agent",
-    "Ambassador",
-    "Anchor",
-    "Archbishop",
-    "Attorney",
-    "Bishop",
-    "Brig.",
-    "Candidate",
-    "Capt.",
-    "Cardinal",
-    "Chair",
-    "Chairman",
-    "Chairperson",
-    "Chairwoman",
-    "Chancellor",
-    "Chief",
-    "Col.",
-    "Commander",
-    "Commissioner",
-    "Congressman",
-    "Congresswoman",
-    "Correspondent",
-    "Councilman",
-    "Councilwoman",
-    "Deputy",
-    "Director",
-    "Dr.",
-    "Editor",
-    "Envoy",
-    "Executive",
-    "Gen.",
-    "General",
-    "Gov.",
-    "Governor",
-    "Judge",
-    "King",
-    "Lt.",
-    "Maj.",
-    "Manager",
-    "Mayor",
-    "Minister",
-    "Miss",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Nominee",
-    "Pastor",
-    "Pope",
-    "Premier",
-    "President",
-    "Prime",
-    "Prince",
-    "Princess",
-    "Prof.",
-    "Professor",
-    "Queen",
-    "Rabbi",
-    "Rep.",
-    "Representative",
-    "Rev.",
-    "Secretary",
-    "Sen.",
-    "Senator",
-    "Sgt.",
-    "Sheriff",
-    "Speaker",
-    "Spokesman",
-    "Spokesperson",
-    "Spokeswoman",
-    "Superintendent",
-    "Vice",
-    // Same without the stop, as the tokeniser may leave it apart.
-    "Adm",
-    "Brig",
-    "Capt",
-    "Col",
-    "Dr",
-    "Gen",
-    "Gov",
-    "Lt",
-    "Maj",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Prof",
-    "Rep",
-    "Rev",
-    "Sen",
-    "Sgt",
-];
-
-/// Capitalised words that start a sentence or a phrase but never a name.
-const STOPWORDS: &[&str] = &[
-    "A",
-    "According",
-    "After",
-    "Also",
-    "An",
-    "And",
-    "As",
-    "Asked",
-    "At",
-    "Before",
-    "But",
-    "By",
-    "During",
-    "Earlier",
-    "For",
-    "From",
-    "He",
-    "Her",
-    "His",
-    "However",
-    "I",
-    "If",
-    "In",
-    "It",
-    "Its",
-    "Later",
-    "Meanwhile",
-    "Now",
-    "On",
-    "Or",
-    "Our",
-    "She",
-    "So",
-    "Speaking",
-    "Still",
-    "That",
-    "The",
-    "Their",
-    "Then",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "To",
-    "We",
-    "When",
-    "While",
-    "With",
-    "Yet",
-    "Yesterday",
-    "Today",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Mr",
-    "Speaking",
-    "Commenting",
-    "Writing",
-    "Responding",
-    "Last",
-    "Next",
-    "Both",
-    "Some",
-    "Many",
-    "One",
-    "Two",
-    "Though",
-    "Although",
-    "Because",
-    "Since",
-    "Once",
-    "Unless",
-    "Until",
-    "Where",
-    "Why",
-    "What",
-    "How",
-    "Who",
-    "Whether",
-    "Democratic",
-    "Republican",
-    "Said",
-    "Like",
-    "Even",
-    "Just",
-    "Not",
-    "No",
-    "Yes",
-    "Well",
-    "Oh",
-    "Here",
-    "There",
-];
-
-/// Lower-case heads of an unnamed speaker (`a senior official`, `sources`).
-const NOMINAL_HEADS: &[&str] = &[
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "aide",
-    "aides",
-    "analyst",
-    "analysts",
-    "announcer",
-    "author",
-    "authorities",
-    "authors",
-    "campaign",
-    "candidate",
-    "chief",
-    "commander",
-    "critic",
-    "critics",
-    "diplomat",
-    "diplomats",
-    "director",
-    "doctor",
-    "doctors",
-    "economist",
-    "economists",
-    "expert",
-    "experts",
-    "government",
-    "governor",
-    "group",
-    "host",
-    "insider",
-    "insiders",
-    "investigators",
-    "lawmaker",
-    "lawmakers",
-    "lawyer",
-    "lawyers",
-    "leader",
-    "leaders",
-    "mayor",
-    "member",
-    "members",
-    "military",
-    "minister",
-    "ministry",
-    "moderator",
-    "narrator",
-    "newspaper",
-    "nominee",
-    "observer",
-    "observers",
-    "officer",
-    "officers",
-    "official",
-    "officials",
-    "organizer",
-    "organizers",
-    "person",
-    "police",
-    "president",
-    "prosecutor",
-    "prosecutors",
-    "representative",
-    "representatives",
-    "researcher",
-    "researchers",
-    "resident",
-    "residents",
-    "secretary",
-    "senator",
-    "source",
-    "sources",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "statement",
-    "strategist",
-    "strategists",
-    "supporter",
-    "supporters",
-    "voter",
-    "voters",
-    "witness",
-    "witnesses",
-    "woman",
-    "man",
-    "website",
-    "businessman",
-    "businesswoman",
-    "article",
-    "book",
-    "letter",
-    "ruling",
-    "report",
-    "study",
-    "survey",
-    "poll",
-    "ad",
-    "memo",
-    "piece",
-    "friend",
-    "father",
-    "mother",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "veteran",
-    "activist",
-    "activists",
-    "protester",
-    "protesters",
-    "student",
-    "students",
-    "teacher",
-    "worker",
-    "workers",
-    "owner",
-    "judge",
-    "court",
-    "union",
-    "agency",
-    "department",
-    "office",
-    "administration",
-    "team",
-];
-
-/// Writings that speak for the outlet or body named before them (`a CNN report`).
-const DOCUMENTS: &[&str] = &[
-    "ad",
-    "article",
-    "book",
-    "broadcast",
-    "column",
-    "editorial",
-    "letter",
-    "memo",
-    "newspaper",
-    "piece",
-    "poll",
-    "report",
-    "statement",
-    "story",
-    "study",
-    "survey",
-    "video",
-    "website",
-];
-
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "another", "two", "three", "several", "some", "many", "his", "her", "its", "their", "our",
-    "this", "that", "these", "those", "other",
-];
-
-/// Words allowed between a speaker and the cue: `he also said`, `Kirby has said`.
-const BETWEEN: &[&str] = &[
-    "also",
-    "then",
-    "later",
-    "earlier",
-    "previously",
-    "recently",
-    "once",
-    "again",
-    "further",
-    "repeatedly",
-    "reportedly",
-    "has",
-    "have",
-    "had",
-    "was",
-    "is",
-    "would",
-    "will",
-    "publicly",
-    "privately",
-    "simply",
-    "flatly",
-    "bluntly",
-    "quickly",
-    "initially",
-    "subsequently",
-    "separately",
-    "yesterday",
-    "today",
-    "never",
-    "had",
-    "did",
-    "not",
-    "just",
-    "both",
-    "all",
-    "even",
-    "only",
-    "once",
-    "often",
-    "famously",
-    "angrily",
-    "calmly",
-    "jokingly",
-    "curtly",
-];
-
-const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "from", "to", "of", "by", "with", "for", "about", "during", "after", "before", "against", "into",
-    "over", "under", "between", "than", "like", "via",
-];
 
 /// A speaker mention with the tokens it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -525,8 +108,23 @@ pub(crate) fn strip_run(a: &Analysis, mut first: usize, last: usize) -> Option<(
 /// The capitalised run that ends at token `last` (inclusive): its first token.
 pub(crate) fn run_start(a: &Analysis, last: usize) -> usize {
     let mut first = last;
-    while first > 0 && last - first < 8 && joins_name(a, first - 1, first) {
-        first -= 1;
+    loop {
+        while first > 0 && last - first < 8 && joins_name(a, first - 1, first) {
+            first -= 1;
+        }
+        // `Marcia “Cia” Price`: a nickname in marks inside the name.
+        let nickname = first >= 4
+            && last - first < 6
+            && is_mark(word(a, first - 1))
+            && is_capitalised(a, first - 2)
+            && is_mark(word(a, first - 3))
+            && is_capitalised(a, first - 4)
+            && a.tokens[first].newlines_before == 0
+            && a.tokens[first - 3].newlines_before == 0;
+        if !nickname {
+            break;
+        }
+        first -= 4;
     }
     // A glued hyphen or particle cannot start the run.
     while first < last && !is_capitalised(a, first) {
@@ -574,7 +172,8 @@ pub(crate) fn mention_ending_at(a: &Analysis, e: usize, floor: usize) -> Option<
         return None;
     }
     let w = word(a, e);
-    if is_pronoun(w) {
+    // `it said`, `it added`: a body or a writing speaks (resolved to an organisation).
+    if is_pronoun(w) || matches!(w, "it" | "It") {
         return Some(Mention { first: e, last: e, kind: SpeakerKind::Pronoun });
     }
     if w == ")" {
@@ -754,6 +353,26 @@ fn skip_between_left(a: &Analysis, mut i: usize, floor: usize) -> usize {
     i
 }
 
+/// Longest apposition, in tokens, between a speaker and its cue (`Leonard Burman,
+/// director of … and a professor at …, said`).
+const APPOSITION: usize = 32;
+
+/// The first token after `i` that is not a title (`state`, `Del.`, `Sen.`): where a
+/// name in an apposition starts.
+fn first_word_after(a: &Analysis, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < a.tokens.len()
+        && (is_title(word(a, j)) || word(a, j) == "." || lower_is(a, j, &["state", "the", "former"]))
+    {
+        j += 1;
+    }
+    j
+}
+
+fn is_mark(w: &str) -> bool {
+    matches!(w, "“" | "”" | "\"" | "‘" | "’" | "'")
+}
+
 /// The speaker of the cue at token `c`: the mention right before it, across an
 /// apposition (`Kirby, the spokesman, said`) or a parenthesis.
 fn subject_of(a: &Analysis, c: usize, floor: usize) -> Option<(Mention, Vec<Mention>)> {
@@ -769,7 +388,8 @@ fn subject_of(a: &Analysis, c: usize, floor: usize) -> Option<(Mention, Vec<Ment
         let mut nominal = None;
         let mut named = None;
         for _ in 0..3 {
-            let Some(open) = (close.saturating_sub(16).max(floor)..close).rev().find(|&i| word(a, i) == ",") else {
+            let Some(open) = (close.saturating_sub(APPOSITION).max(floor)..close).rev().find(|&i| word(a, i) == ",")
+            else {
                 break;
             };
             let Some(before) = open.checked_sub(1) else { break };
@@ -779,8 +399,21 @@ fn subject_of(a: &Analysis, c: usize, floor: usize) -> Option<(Mention, Vec<Ment
                     named = Some(m);
                     break;
                 }
-                Some(m) if nominal.is_none() => nominal = Some(m),
-                _ => {}
+                found => {
+                    // `the mayor’s sister, state Sen. Ana Ruiz (D-Tucson), told`: the
+                    // role before the commas is the name between them.
+                    let inner = mention_ending_at(a, close - 1, open + 1).filter(|m| {
+                        m.kind == SpeakerKind::Named
+                            && (first_word_after(a, open)..m.first).all(|i| is_capitalised(a, i) || is_mark(word(a, i)))
+                    });
+                    if let Some(m) = inner {
+                        named = Some(m);
+                        break;
+                    }
+                    if nominal.is_none() {
+                        nominal = found;
+                    }
+                }
             }
             close = open;
         }
@@ -827,6 +460,43 @@ fn sentence_subject(a: &Analysis, from: usize, to: usize, in_quote: &[bool]) -> 
         i += 1;
     }
     None
+}
+
+/// Nothing but the end of the sentence follows the quote's last token `ql`.
+fn quote_ends_sentence(a: &Analysis, ql: usize, in_quote: &[bool]) -> bool {
+    let n = a.tokens.len();
+    let next = ql + 1;
+    next >= n || a.tokens[next].newlines_before > 0 || stop_at(a, next) || (in_quote[next] && next > ql + 1)
+}
+
+/// The speaker of the sentence right before token `qf`, in the same paragraph, when
+/// that sentence has a cue and no quotation of its own.
+fn previous_sentence_speaker(a: &Analysis, qf: usize, in_quote: &[bool]) -> Option<Mention> {
+    if qf == 0 || a.tokens[qf].newlines_before > 0 {
+        return None;
+    }
+    let end = qf - 1;
+    if !stop_at(a, end) || in_quote[end] {
+        return None;
+    }
+    let start = clause_start(a, end, in_quote);
+    if (start..end).any(|i| in_quote[i]) || end - start > 50 {
+        return None;
+    }
+    let c = (start..end).rev().find(|&i| usable_cue(a, i, in_quote) && !is_weak(word(a, i)))?;
+    let m = subject_of(a, c, start).map(|(m, _)| m).or_else(|| sentence_subject(a, start, c, in_quote))?;
+    (m.kind != SpeakerKind::Nominal).then_some(m)
+}
+
+/// `Name: “…”` as a line of its own (a headline): the name before the colon.
+fn headline_speaker(a: &Analysis, qf: usize, ql: usize, start: usize) -> Option<Mention> {
+    let n = a.tokens.len();
+    let line_ends = ql + 1 >= n || a.tokens[ql + 1].newlines_before > 0;
+    if qf < 2 || !line_ends || word(a, qf - 1) != ":" || qf - start > 12 {
+        return None;
+    }
+    let m = mention_ending_at(a, qf - 2, start)?;
+    (m.kind == SpeakerKind::Named).then_some(m)
 }
 
 fn to_speaker(a: &Analysis, m: &Mention) -> Speaker {
@@ -923,7 +593,18 @@ fn cue_text(a: &Analysis, c: usize) -> String {
 /// A cue at token `c` counts here: strong cues always, weak ones (`warning`,
 /// `statement`) only after a possessive name (`Austin’s warning`).
 fn usable_cue(a: &Analysis, c: usize, in_quote: &[bool]) -> bool {
-    if in_quote[c] || a.tokens[c].kind != TokenKind::Word || !is_cue(word(a, c)) {
+    if in_quote[c] || a.tokens[c].kind != TokenKind::Word {
+        return false;
+    }
+    // `the article read`, `the statement reads`: a writing speaks.
+    if matches!(word(a, c), "read" | "reads") {
+        return c > 0 && lower_is(a, c - 1, DOCUMENTS);
+    }
+    // `as The New Yorker put it, “…”`.
+    if matches!(word(a, c), "put" | "puts") {
+        return c + 1 < a.tokens.len() && word(a, c + 1) == "it";
+    }
+    if !is_cue(word(a, c)) {
         return false;
     }
     // `so-called`
@@ -936,6 +617,16 @@ fn usable_cue(a: &Analysis, c: usize, in_quote: &[bool]) -> bool {
     // A capitalised cue mid-sentence is a name (`Said`, `Post`).
     !(is_capitalised(a, c) && c > 0 && !stop_at(a, c - 1) && a.tokens[c].newlines_before == 0 && !in_quote[c - 1])
         || matches!(word(a, c), "Asked" | "Speaking" | "Commenting" | "Writing" | "Responding" | "Asking")
+}
+
+/// `Ruiz attacked the plan, saying, “…”`: a participle after a comma has the
+/// sentence's subject, not the words before the comma (`later in the day, saying`).
+fn participle_subject(a: &Analysis, c: usize, start: usize, in_quote: &[bool]) -> Option<(Mention, Vec<Mention>)> {
+    let participle = word(a, c).ends_with("ing") && c > start && word(a, c - 1) == ",";
+    if !participle {
+        return None;
+    }
+    sentence_subject(a, start, c, in_quote).map(|m| (m, Vec::new()))
 }
 
 /// Finds cue, speaker and co-speakers for every quote (spans in bytes, sorted).
@@ -966,13 +657,15 @@ pub(crate) fn attribute(a: &Analysis, spans: &[Range<usize>]) -> Vec<Attribution
                 if in_quote[i] {
                     break;
                 }
+                // `Lopez’s statement: “…”`, `She continued, “…”`.
                 let weak_with_colon = !in_quote[i]
                     && is_cue(word(a, i))
                     && is_weak(word(a, i))
-                    && word(a, i + 1) == ":"
+                    && (word(a, i + 1) == ":" || (word(a, i + 1) == "," && i + 2 == qf))
                     && subject_of(a, i, start).is_some();
                 if usable_cue(a, i, &in_quote) || weak_with_colon {
-                    let subject = subject_of(a, i, start)
+                    let subject = participle_subject(a, i, start, &in_quote)
+                        .or_else(|| subject_of(a, i, start))
                         .or_else(|| sentence_subject(a, start, i, &in_quote).map(|m| (m, Vec::new())))
                         // `Said Ellis: “…”`
                         .or_else(|| mention_starting_at(a, i + 1, qf).map(|m| (m, Vec::new())));
@@ -1031,15 +724,16 @@ pub(crate) fn attribute(a: &Analysis, spans: &[Range<usize>]) -> Vec<Attribution
             while p < end && matches!(word(a, p), "," | "—" | "–") {
                 p += 1;
             }
-            if p < end && a.tokens[p].newlines_before == 0 {
+            if p < end && a.tokens[p].newlines_before == 0 && !lower_is(a, p, SUBORDINATORS) {
                 let mut c = p;
-                while c < end && c - p < 20 && !in_quote[c] {
+                let reach = 8 + APPOSITION;
+                while c < end && c - p < reach && !in_quote[c] {
                     if usable_cue(a, c, &in_quote) && !is_capitalised(a, c) {
                         break;
                     }
                     c += 1;
                 }
-                if c < end && c - p < 20 && !in_quote[c] && usable_cue(a, c, &in_quote) {
+                if c < end && c - p < reach && !in_quote[c] && usable_cue(a, c, &in_quote) {
                     if c == p {
                         if let Some(m) = mention_starting_at(a, c + 1, end.min(c + 14)) {
                             post = Some((p, m.last));
@@ -1097,6 +791,21 @@ pub(crate) fn attribute(a: &Analysis, spans: &[Range<usize>]) -> Vec<Attribution
                 out.push(Attribution { cue, speaker: Some(sp), co_speakers: prev.co_speakers.clone() });
                 post_span.push(None);
                 continue;
+            }
+        }
+
+        // 6. A quote standing as its own sentence after a sentence that attributes
+        //    without quoting (`Reyes called him a genius at deals. “He never gave up.”`).
+        if found.is_none() && start == qf && quote_ends_sentence(a, ql, &in_quote) {
+            if let Some(m) = previous_sentence_speaker(a, qf, &in_quote) {
+                found = Some((None, Some(m), Vec::new()));
+            }
+        }
+
+        // 7. A headline `Name: “…”` (`A lesson from Ana Ruiz: ‘Be the voice.’`).
+        if found.is_none() {
+            if let Some(m) = headline_speaker(a, qf, ql, start) {
+                found = Some((None, Some(m), Vec::new()));
             }
         }
 

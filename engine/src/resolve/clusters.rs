@@ -228,7 +228,8 @@ pub fn unify(documents: &mut [Document]) {
             .iter()
             .filter_map(|(old, &id)| canon.get(&graph.find(id)).map(|new| (old.as_str(), new.as_str())))
             .collect();
-        for a in &mut doc.annotations {
+        // The reader's own clusters and speakers are corrections: never renamed.
+        for a in doc.annotations.iter_mut().filter(|a| a.source().is_engine()) {
             match a {
                 Annotation::Entity(e) => {
                     if let Some(new) = rename.get(e.cluster.as_str()) {

@@ -230,10 +230,12 @@ pub fn resolve(
                 SpeakerKind::Named => {
                     // Snap to the tagger's entity where there is one.
                     let first = entities.partition_point(|e| e.span.end <= s.span.start);
+                    // Several names inside the mention (`Marcia “Cia” Price`): the mention is the name.
+                    let several = entities.get(first + 1).is_some_and(|e| e.span.start < s.span.end);
                     if let Some((e, c)) = entities
                         .get(first)
                         .zip(clusters.get(first))
-                        .filter(|(e, _)| e.span.start < s.span.end)
+                        .filter(|(e, _)| e.span.start < s.span.end && !several)
                         .filter(|(e, _)| !swallows_cue(text, &e.span, &s.span))
                     {
                         return ResolvedSpeaker {
@@ -254,8 +256,16 @@ pub fn resolve(
                     ResolvedSpeaker { span: Some(s.span.clone()), cluster: Some(cluster), nominal: false }
                 }
                 SpeakerKind::Pronoun => {
-                    let plural = text[s.span.clone()].eq_ignore_ascii_case("they");
-                    let cluster = antecedent(analysis, &outside, s.span.start, plural);
+                    let written = &text[s.span.clone()];
+                    // `they` may be people or a body, `it` only a body, the rest people.
+                    let refers: fn(&Named) -> bool = if written.eq_ignore_ascii_case("they") {
+                        |_| true
+                    } else if written.eq_ignore_ascii_case("it") {
+                        |n| !n.person
+                    } else {
+                        |n| n.person
+                    };
+                    let cluster = antecedent(analysis, &outside, s.span.start, refers);
                     ResolvedSpeaker { span: Some(s.span.clone()), cluster, nominal: false }
                 }
             }
@@ -264,7 +274,7 @@ pub fn resolve(
 }
 
 /// The cluster a pronoun at byte `at` refers to.
-fn antecedent(a: &Analysis, names: &[&Named], at: usize, plural: bool) -> Option<String> {
+fn antecedent(a: &Analysis, names: &[&Named], at: usize, refers: fn(&Named) -> bool) -> Option<String> {
     let tok = a.token_at_or_after(at).min(a.tokens.len().saturating_sub(1));
     if a.tokens.is_empty() {
         return None;
@@ -275,8 +285,7 @@ fn antecedent(a: &Analysis, names: &[&Named], at: usize, plural: bool) -> Option
         let lo = a.tokens.get(range.start)?.start;
         let hi = a.tokens.get(range.end.checked_sub(1)?)?.end.min(at);
         let from = names.partition_point(|n| n.span.start < lo);
-        let first =
-            names[from..].iter().take_while(|n| n.span.start < hi).find(|n| n.span.end <= hi && (n.person || plural));
+        let first = names[from..].iter().take_while(|n| n.span.start < hi).find(|n| n.span.end <= hi && refers(n));
         if let Some(n) = first {
             return Some(n.cluster.clone());
         }

@@ -13,7 +13,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "sen", "rep", "gov",
     "pres", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-    "sat", "sun", "approx", "fig", "vol", "dept", "est", "mt", "ft", "pp", "al",
+    "sat", "sun", "approx", "fig", "vol", "dept", "est", "mt", "ft", "pp", "al", "del", "atty", "supt", "amb",
 ];
 
 pub(super) fn split(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {

@@ -1,6 +1,8 @@
 //! `bench`: native engine throughput on the samples repeated to 5 MB, each
-//! stage's share, and the peers (spaCy small, compromise) timed on the same text
-//! in the same run, with the NewsLens/peer ratios and the bars they must clear.
+//! stage's share; the same articles as many small documents, and distinct
+//! articles separately vs joined; documents/s on one thread and on every core;
+//! and the peers (spaCy small, compromise) timed on the same text in the same
+//! run, with the NewsLens/peer ratios and the bars they must clear.
 //!
 //! cargo run --release -p newslens-evaluate --bin bench [-- --mb 5 --runs 3 --no-peers]
 
@@ -9,7 +11,10 @@ use std::time::{Duration, Instant};
 use newslens::pipeline::Stage;
 use newslens::text::Analysis;
 use newslens::Engine;
-use newslens_evaluate::bench::{corpus, engine_runs, hostile_shapes, run_peer, stage_shares, PeerRun};
+use newslens_evaluate::bench::{
+    corpus, corpus_documents, distinct_articles, documents_runs, engine_runs, hostile_shapes, parallel_seconds,
+    run_peer, stage_shares, PeerRun, Run,
+};
 
 /// Bars: NewsLens at least this many times the peer's throughput.
 const BARS: [(&str, f64); 2] = [("spaCy", 20.0), ("compromise", 10.0)];
@@ -76,7 +81,7 @@ fn main() {
     drop(doc);
 
     // Linear passes cost the same per MB at any size: compare with a fifth of the text.
-    let fifth_len = text.floor_char_boundary(text.len() / 5);
+    let fifth_len = (0..=text.len() / 5).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
     let fifth_len = text[..fifth_len].rfind("\n\n").unwrap_or(fifth_len);
     let fifth = engine_runs(&engine, &text[..fifth_len], runs);
     let fifth = fifth.iter().min_by_key(|r| r.total).expect("at least one run");
@@ -97,6 +102,44 @@ fn main() {
             if grows { "  <- grows faster than the text: not linear" } else { "" }
         );
     }
+
+    // The same articles, each a document of its own: no dearer per token than one document.
+    let docs = corpus_documents(text.len());
+    let doc_bytes: usize = docs.iter().map(String::len).sum();
+    println!(
+        "\nmany small documents vs one big one (one thread, best of {runs}; a big document that repeats \
+         articles does their names and spellings once, so distinct articles are the fair comparison):"
+    );
+    small_vs_big(&engine, "the same articles", &docs, Some((&text, &best)), runs);
+    let distinct = distinct_articles();
+    if !distinct.is_empty() {
+        small_vs_big(&engine, "distinct articles (PolNeAR dev)", &distinct, None, runs);
+    }
+    let tiny = vec!["Maria Lopez said on Friday that 8,000 people left Ottawa.".to_string(); 2_000];
+    let tiny_run = documents_runs(&engine, &tiny, runs);
+    let tiny_best = tiny_run.iter().map(|r| r.total).min().unwrap_or_default();
+    println!("  fixed cost of a document: {:.1} µs for a one-sentence one", ms(tiny_best) * 1000.0 / tiny.len() as f64);
+
+    // Documents on every core, as `newslens annotate` runs them.
+    let cores = newslens::parallel::all_cores();
+    let one = parallel_seconds(&engine, &docs, 1, runs);
+    let all = parallel_seconds(&engine, &docs, cores, runs);
+    let rate = |secs: f64| {
+        format!("{:.0} documents/s, {:.1} MB/s", docs.len() as f64 / secs, doc_bytes as f64 / 1_048_576.0 / secs)
+    };
+    println!(
+        "
+threads, the {} documents (best of {runs}):",
+        docs.len()
+    );
+    println!("  1 thread:   {:>7.0} ms = {}", one * 1000.0, rate(one));
+    println!(
+        "  {cores} threads: {:>7.0} ms = {} ({:.2}x one thread{})",
+        all * 1000.0,
+        rate(all),
+        one / all,
+        if cores == 1 { "; this machine gives one core" } else { "" }
+    );
 
     // Same speed on text shaped to find passes that are not linear.
     let shape_bytes = (text.len() / 5).max(1);
@@ -155,6 +198,43 @@ fn main() {
             Err(e) => println!("  note: skipping {name}: {e}"),
         }
     }
+}
+
+/// `texts` as separate documents vs joined as one, per token and per stage.
+fn small_vs_big(engine: &Engine, what: &str, texts: &[String], big: Option<(&str, &Run)>, runs: usize) {
+    let joined;
+    let (big_text, big_run) = match big {
+        Some((text, run)) => (text, *run),
+        None => {
+            joined = texts.join("\n\n");
+            let all = engine_runs(engine, &joined, runs);
+            (joined.as_str(), *all.iter().min_by_key(|r| r.total).expect("at least one run"))
+        }
+    };
+    let big_tokens = Analysis::new(big_text).tokens.len();
+    let small_tokens: usize = texts.iter().map(|d| Analysis::new(d).tokens.len()).sum();
+    let small = documents_runs(engine, texts, runs);
+    let small = *small.iter().min_by_key(|r| r.total).expect("at least one run");
+    let per_token = |run: &Run, tokens: usize| run.total.as_secs_f64() / tokens as f64;
+    println!(
+        "  {what}: {} documents, {:.2} MB: {:.0} ms = {:.0} documents/s, {:.0} tokens/s; \
+         per token {:.2}x the one-document run ({:.0} ms)",
+        texts.len(),
+        texts.iter().map(String::len).sum::<usize>() as f64 / 1_048_576.0,
+        ms(small.total),
+        texts.len() as f64 / small.total.as_secs_f64(),
+        small_tokens as f64 / small.total.as_secs_f64(),
+        per_token(&small, small_tokens) / per_token(&big_run, big_tokens),
+        ms(big_run.total),
+    );
+    let stages: Vec<String> = Stage::ALL
+        .iter()
+        .map(|&stage| {
+            let ns = |run: &Run, tokens: usize| run.stages.get(stage).as_secs_f64() * 1e9 / tokens as f64;
+            format!("{} {:.0}/{:.0}", stage.as_str(), ns(&small, small_tokens), ns(&big_run, big_tokens))
+        })
+        .collect();
+    println!("    ns per token, documents/one: {}", stages.join(", "));
 }
 
 fn ms(d: Duration) -> f64 {

@@ -1,15 +1,18 @@
-//! Prints the entity tagger's figures: CoNLL-2003 dev F1 (conlleval exact
-//! match, overall and per type), entity F1 on the gold samples, model size
-//! and throughput.
+//! Prints the entity tagger's figures: F1 on the dev split of CoNLL-2003
+//! `train.txt` (conlleval exact match, overall and per type), whole documents
+//! and sentences alone, entity F1 on the gold samples, model size and throughput.
+//! `--final` adds `dev.txt` (eng.testa), the check made once a model is chosen
+//! (see the protocol in `newslens_evaluate::conll`); `--errors` lists the dev
+//! split's wrong sentences.
 //!
-//! `cargo run -p newslens-evaluate --release --bin conll`
+//! `cargo run -p newslens-evaluate --release --bin conll [-- --final] [-- --errors]`
 
 use std::time::Instant;
 
 use newslens::entities::features::tag_name;
 use newslens::entities::Tagger;
 use newslens::{page, Engine};
-use newslens_evaluate::conll::{dev_docs, gold_entity_scores, ConllScore};
+use newslens_evaluate::conll::{dev_split, final_docs, gold_entity_scores, score_docs, ConllScore};
 
 fn main() {
     let tagger = match Tagger::load() {
@@ -20,9 +23,10 @@ fn main() {
         }
     };
     println!("model file: {} bytes (weights, transitions and gazetteers, compressed)", Tagger::model_size());
-    let Some(docs) = dev_docs() else { return };
+    let Some(docs) = dev_split() else { return };
 
     let show_errors = std::env::args().any(|a| a == "--errors");
+    let show_final = std::env::args().any(|a| a == "--final");
     let started = Instant::now();
     let mut score = ConllScore::default();
     let mut words = 0usize;
@@ -34,8 +38,19 @@ fn main() {
         all_tags.push(tags);
     }
     let secs = started.elapsed().as_secs_f64();
-    println!("CoNLL-2003 dev, {} documents, {words} words (conlleval exact match):", docs.len());
+    println!("CoNLL-2003 dev split of train.txt, {} documents, {words} words (conlleval exact match):", docs.len());
     print!("{score}");
+    let alone = score_docs(&docs, |w, s| tagger.tag_words(w, s), false);
+    println!("dev split, each sentence alone: F1 {:.2}", 100.0 * alone.overall.f1());
+    if show_final {
+        if let Some(fin) = final_docs() {
+            let whole = score_docs(&fin, |w, s| tagger.tag_words(w, s), true);
+            let alone = score_docs(&fin, |w, s| tagger.tag_words(w, s), false);
+            println!("final check, dev.txt (eng.testa), {} documents, whole documents:", fin.len());
+            print!("{whole}");
+            println!("final check, dev.txt, each sentence alone: F1 {:.2}", 100.0 * alone.overall.f1());
+        }
+    }
     // Tagger speed, best of three passes over dev.
     let mut secs = secs;
     for _ in 0..2 {

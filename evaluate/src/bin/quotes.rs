@@ -1,4 +1,6 @@
-//! Prints the quote layer's figures: gold samples and PolNeAR dev.
+//! Prints the quote layer's figures: gold samples and PolNeAR's dev part (`-v`: its
+//! errors); `--held-out` prints the held-out part instead, the figure taken once at
+//! the end (see the protocol in `newslens_evaluate::quotes`).
 
 use newslens::Engine;
 use newslens_evaluate::{data_path, quotes};
@@ -12,6 +14,12 @@ fn main() {
         }
     };
     let verbose = std::env::args().any(|a| a == "-v" || a == "--verbose");
+    let held_out = std::env::args().any(|a| a == "--held-out");
+    let (part, name) = if held_out {
+        (quotes::PolnearPart::HeldOut, "polnear held-out part")
+    } else {
+        (quotes::PolnearPart::Dev, "polnear dev part")
+    };
     let gold = quotes::gold_report(&engine);
     println!("gold samples: quote spans {}", gold.spans);
     println!(
@@ -24,14 +32,14 @@ fn main() {
         println!("  {n}");
     }
     if let Some(dir) = data_path("data/polnear/dev", "PolNeAR evaluation") {
-        let r = quotes::polnear_report(&engine, &dir);
+        let r = quotes::polnear_report(&engine, &dir, part);
         println!(
-            "polnear dev: {} articles, {} quoted segments in attributed content ({} direct)",
+            "{name}: {} articles, {} quoted segments in attributed content ({} direct)",
             r.articles, r.gold_quotes, r.gold_direct
         );
-        println!("polnear dev: quote recall {:.4} ({}/{})", r.recall(), r.found, r.gold_quotes);
+        println!("{name}: quote recall {:.4} ({}/{})", r.recall(), r.found, r.gold_quotes);
         println!(
-            "polnear dev: quote precision {:.4} ({}/{}); over quotes we attribute to a speaker {:.4} ({}/{})",
+            "{name}: quote precision {:.4} ({}/{}); over quotes we attribute to a speaker {:.4} ({}/{})",
             r.precision(),
             r.ours_matched,
             r.ours,
@@ -40,7 +48,7 @@ fn main() {
             r.ours_attributed
         );
         println!(
-            "polnear dev: speaker accuracy on direct quotes {:.4} ({}/{})",
+            "{name}: speaker accuracy on direct quotes {:.4} ({}/{})",
             r.speaker_accuracy(),
             r.speaker_right,
             r.speaker_total

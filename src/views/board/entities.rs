@@ -7,10 +7,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use newslens::board::EntityRow;
 
-use super::{doc_title, hue, letter, open_in_reader};
+use super::{doc_title, hue, letter};
 use crate::pieces::excerpt;
 use crate::protocol::BoardUpdate;
-use crate::state::{AppState, Pane};
+use crate::store::{Action, Pane, Store};
 
 /// Rows drawn before a "show more" button.
 const ROWS_SHOWN: usize = 60;
@@ -135,7 +135,7 @@ pub fn EntityBoard(update: Arc<BoardUpdate>) -> impl IntoView {
 
 #[component]
 fn EntityLine(row: EntityRow, docs: usize) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let cells: Vec<_> = (0..docs)
         .map(|d| {
             let n = row.counts.iter().find(|(doc, _)| *doc == d).map_or(0, |(_, n)| *n);
@@ -168,19 +168,15 @@ fn EntityLine(row: EntityRow, docs: usize) -> impl IntoView {
     }
 }
 
-/// Shows mention `at` of an entity (counting across documents) in the reader.
-pub fn step(state: AppState, cluster: &str, at: usize) {
-    let Some(update) = state.board.get_untracked() else { return };
-    let Some(row) = update.board.entities.iter().find(|e| e.cluster == cluster) else { return };
-    let Some(m) = row.mentions.get(at) else { return };
-    state.stepping.set(Some((cluster.to_string(), at)));
-    open_in_reader(state, &update, m.0, m.1);
+/// Shows mention `at` of a name (counting across documents) in the reader.
+fn step(state: Store, cluster: &str, at: usize) {
+    state.dispatch(Action::StepThrough { cluster: cluster.to_string(), at });
 }
 
 /// The bar over the reader while stepping through an entity's mentions.
 #[component]
 pub fn Stepper() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let info = move || {
         let (cluster, at) = state.stepping.get()?;
         let update = state.board.get()?;
@@ -199,8 +195,8 @@ pub fn Stepper() -> impl IntoView {
                     <span class="muted small" title=title.clone()>{format!(" · in {}: {}", letter(doc), excerpt(&title, 48))}</span>
                     <button type="button" class="quiet" disabled=first on:click=move |_| step(state, &prev, at.saturating_sub(1))>"◀ previous"</button>
                     <button type="button" class="quiet" id="stepper-next" disabled=last on:click=move |_| step(state, &next, at + 1)>"next ▶"</button>
-                    <button type="button" class="quiet" on:click=move |_| state.pane.set(Pane::Board)>"back to the board"</button>
-                    <button type="button" class="quiet" aria-label="Stop stepping" on:click=move |_| state.stepping.set(None)>"✕"</button>
+                    <button type="button" class="quiet" on:click=move |_| state.dispatch(Action::ShowPane(Pane::Board))>"back to the board"</button>
+                    <button type="button" class="quiet" aria-label="Stop stepping" on:click=move |_| state.dispatch(Action::StopStepping)>"✕"</button>
                 </div>
             }
         })}

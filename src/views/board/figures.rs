@@ -12,7 +12,7 @@ use newslens::doc::{Amount, Scalar};
 use super::{doc_title, open_in_reader, DocChip};
 use crate::protocol::BoardUpdate;
 use crate::render::escape_into;
-use crate::state::AppState;
+use crate::store::Store;
 
 /// Groups from one document only are listed after a button: the board is about comparing.
 const SHOWN_SINGLE: usize = 0;
@@ -49,7 +49,7 @@ pub fn FigureBoard(update: Arc<BoardUpdate>) -> impl IntoView {
 
 #[component]
 fn FigureCard(group: FigureGroup, update: Arc<BoardUpdate>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let docs = group.documents();
     let svg = chart(&group);
     let rows: Vec<_> = group

@@ -8,13 +8,11 @@ pub mod quotes;
 pub mod timeline;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::protocol::BoardUpdate;
-use crate::state::{AppState, Pane};
-use crate::views::reader;
+use crate::store::{Action, Store};
 
 /// Which board is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,20 +62,16 @@ pub fn doc_title(update: &BoardUpdate, doc: usize) -> String {
 }
 
 /// Shows annotation `annotation` of board document `doc` in the reader.
-pub fn open_in_reader(state: AppState, update: &BoardUpdate, doc: usize, annotation: usize) {
-    let Some(&id) = update.ids.get(doc) else { return };
-    state.pane.set(Pane::Reader);
-    if state.selected.get_untracked() != Some(id) {
-        state.selected.set(Some(id));
+pub fn open_in_reader(state: Store, update: &BoardUpdate, doc: usize, annotation: usize) {
+    if let Some(&id) = update.ids.get(doc) {
+        state.dispatch(Action::ShowInReader { id, annotation });
     }
-    // After the reader has shown the document (its effects run after this handler).
-    set_timeout(move || reader::reveal(annotation), Duration::from_millis(40));
 }
 
 /// The boards pane: a key to the documents, then the chosen board.
 #[component]
 pub fn Boards() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let tab = RwSignal::new(Tab::Figures);
     let board = move || state.board.get().filter(|b| !b.ids.is_empty());
     let tab_button = move |which: Tab, id: &'static str, label: &'static str| {

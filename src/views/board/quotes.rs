@@ -10,7 +10,7 @@ use newslens::board::{quotes::SpeakerRow, QuoteMatch};
 use super::{doc_title, open_in_reader, DocChip};
 use crate::pieces::excerpt;
 use crate::protocol::BoardUpdate;
-use crate::state::AppState;
+use crate::store::Store;
 
 /// Speakers listed before a "show all" button.
 const SPEAKERS_SHOWN: usize = 12;
@@ -50,7 +50,7 @@ pub fn QuoteBoard(update: Arc<BoardUpdate>) -> impl IntoView {
 
 #[component]
 fn MatchCard(m: QuoteMatch, update: Arc<BoardUpdate>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let speaker = m.members.iter().find_map(|x| x.speaker.clone());
     let agree = if m.speakers_agree {
         "every outlet names the same speaker"
@@ -138,7 +138,7 @@ fn op_view(op: &DiffOp) -> AnyView {
 
 #[component]
 fn SpeakerItem(row: SpeakerRow, update: Arc<BoardUpdate>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let open = RwSignal::new(false);
     let quotes = row.quotes.clone();
     let n = quotes.len();

@@ -8,7 +8,7 @@ use newslens::board::DateGroup;
 
 use super::{doc_title, hue, letter, open_in_reader};
 use crate::protocol::BoardUpdate;
-use crate::state::AppState;
+use crate::store::Store;
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -25,7 +25,7 @@ fn readable(date: &str) -> String {
 
 #[component]
 pub fn Timeline(update: Arc<BoardUpdate>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<Store>();
     let days: Vec<DateGroup> = update.board.timeline.clone();
     let rows: Vec<_> = days
         .into_iter()

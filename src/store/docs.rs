@@ -1,8 +1,6 @@
-//! The page's state: reactive signals for what the views show, and a plain store for the
-//! documents' text and annotations (too big to clone through signals).
+//! What the store keeps of each document: the list's summary ([`DocInfo`]), and the text and
+//! annotations as they arrived from the worker ([`DocData`]), read chunk by chunk when needed.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use js_sys::Uint8Array;
@@ -10,8 +8,7 @@ use leptos::prelude::*;
 use newslens::Annotation;
 
 use crate::pieces::read_body;
-use crate::protocol::{BoardUpdate, ChunkMeta, EntityGroupView, Head, QuoteGroupView};
-use crate::render::Hidden;
+use crate::protocol::{ChunkMeta, EntityGroupView, Head, QuoteGroupView};
 
 /// Where a document is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,11 +74,23 @@ impl DocInfo {
     }
 }
 
-/// One row of the document list; the row's own signal updates as pieces arrive.
+/// One row of the document list: its summary, and where its text stands, each a signal of
+/// its own so a row and the reader update alone as pieces arrive.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DocRow {
     pub id: u32,
     pub info: RwSignal<DocInfo>,
+    pub content: RwSignal<Content>,
+}
+
+/// Where a document's text stands, for the reader: which version is shown (a new one when
+/// the full text replaces a preview, or the engine sends the document again), how many of its
+/// chunks are here, and how often its clusters changed under it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Content {
+    pub version: u64,
+    pub chunks: usize,
+    pub clusters: u64,
 }
 
 /// A message for the reader, naming the file it is about.
@@ -89,106 +98,6 @@ pub struct DocRow {
 pub struct Notice {
     pub id: u32,
     pub text: String,
-}
-
-/// The page's signals, shared through context.
-#[derive(Debug, Clone, Copy)]
-pub struct AppState {
-    pub docs: RwSignal<Vec<DocRow>>,
-    pub selected: RwSignal<Option<u32>>,
-    pub notices: RwSignal<Vec<Notice>>,
-    pub hidden: RwSignal<Hidden>,
-    /// The annotation (index in the selected document) hovered or focused.
-    pub focused: RwSignal<Option<usize>>,
-    /// The worker answered; `Some(error)` if its engine failed to load.
-    pub ready: RwSignal<Option<Option<String>>>,
-    /// Documents added since the page was last idle (for "3 of 200").
-    pub batch: RwSignal<usize>,
-    pub dragging: RwSignal<bool>,
-    /// Bumped when the selected document's text changes under the reader.
-    pub revision: RwSignal<u64>,
-    /// The whole text of the page a document came from, as last asked of the worker
-    /// (`None` inside: the worker no longer has the page).
-    pub original: RwSignal<Option<(u32, Option<Arc<String>>)>>,
-    /// The boards across every open document, as the worker last sent them.
-    pub board: RwSignal<Option<Arc<BoardUpdate>>>,
-    /// What the middle column shows.
-    pub pane: RwSignal<Pane>,
-    /// The entity (cluster) the reader steps through from the board, and which of its
-    /// mentions across the documents is shown.
-    pub stepping: RwSignal<Option<(String, usize)>>,
-}
-
-/// The middle column: one document's text, or the boards across all of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Pane {
-    #[default]
-    Reader,
-    Board,
-}
-
-impl AppState {
-    pub fn new() -> AppState {
-        AppState {
-            docs: RwSignal::new(Vec::new()),
-            selected: RwSignal::new(None),
-            notices: RwSignal::new(Vec::new()),
-            hidden: RwSignal::new(Hidden::default()),
-            focused: RwSignal::new(None),
-            ready: RwSignal::new(None),
-            batch: RwSignal::new(0),
-            dragging: RwSignal::new(false),
-            revision: RwSignal::new(0),
-            original: RwSignal::new(None),
-            board: RwSignal::new(None),
-            pane: RwSignal::new(Pane::Reader),
-            stepping: RwSignal::new(None),
-        }
-    }
-
-    /// The row of a document.
-    pub fn row(&self, id: u32) -> Option<DocRow> {
-        self.docs.with_untracked(|d| d.iter().find(|r| r.id == id).copied())
-    }
-
-    /// The selected document's info (tracked).
-    pub fn selected_info(&self) -> Option<DocInfo> {
-        let id = self.selected.get()?;
-        let row = self.docs.with(|d| d.iter().find(|r| r.id == id).copied())?;
-        Some(row.info.get())
-    }
-
-    /// Documents still being annotated.
-    pub fn pending(&self) -> usize {
-        self.docs.with(|d| d.iter().filter(|r| r.info.with(|i| i.status == Status::Working)).count())
-    }
-
-    /// Shows a message naming the file it is about.
-    pub fn notify(&self, text: String) {
-        let id = next_id();
-        self.notices.update(|n| {
-            n.push(Notice { id, text });
-            // A flood (hundreds of refused files) keeps the newest messages.
-            let excess = n.len().saturating_sub(300);
-            n.drain(..excess);
-        });
-    }
-}
-
-impl Default for AppState {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// A fresh id for a document or notice.
-pub fn next_id() -> u32 {
-    thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(1) });
-    NEXT.with(|n| {
-        let id = n.get();
-        n.set(id + 1);
-        id
-    })
 }
 
 /// A document's text and annotations as they arrive from the worker.
@@ -234,10 +143,23 @@ pub struct StoredChunk {
 }
 
 /// A view into the buffer a chunk came in, or bytes of our own.
-#[derive(Debug)]
-enum Bytes {
+#[derive(Debug, Clone)]
+pub enum Bytes {
     Js(Uint8Array),
     Own(Vec<u8>),
+}
+
+impl Bytes {
+    /// The bytes as a JS value to send to the worker (none outside a browser, in tests).
+    pub fn to_js(&self) -> Option<wasm_bindgen::JsValue> {
+        match self {
+            Bytes::Js(b) => Some(b.clone().into()),
+            #[cfg(target_arch = "wasm32")]
+            Bytes::Own(b) => Some(Uint8Array::from(b.as_slice()).into()),
+            #[cfg(not(target_arch = "wasm32"))]
+            Bytes::Own(_) => None,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -254,19 +176,15 @@ enum Body {
 }
 
 impl StoredChunk {
-    /// A chunk as it arrived: its place in the buffer of its message.
-    pub fn unread(meta: ChunkMeta, buffer: &Uint8Array) -> StoredChunk {
-        let at = meta.at as u32;
-        let bytes = Bytes::Js(buffer.subarray(at, at + (meta.text_bytes + meta.json_bytes) as u32));
+    /// A chunk as it arrived: its place in the buffer of its message (`meta.at` is its start).
+    pub fn unread(meta: ChunkMeta, buffer: &Bytes) -> StoredChunk {
+        let (at, len) = (meta.at, meta.text_bytes + meta.json_bytes);
+        let bytes = match buffer {
+            Bytes::Js(b) => Bytes::Js(b.subarray(at as u32, (at + len) as u32)),
+            Bytes::Own(b) => Bytes::Own(b.get(at..at + len).unwrap_or_default().to_vec()),
+        };
         let text_bytes = meta.text_bytes;
         StoredChunk { meta, body: Body::Unread { bytes, text_bytes }, pending: Vec::new() }
-    }
-
-    /// A chunk not read yet from bytes already in hand (`meta.at` is their start).
-    pub fn unread_bytes(meta: ChunkMeta, buffer: &[u8]) -> StoredChunk {
-        let bytes = buffer.get(meta.at..meta.at + meta.text_bytes + meta.json_bytes).unwrap_or_default().to_vec();
-        let text_bytes = meta.text_bytes;
-        StoredChunk { meta, body: Body::Unread { bytes: Bytes::Own(bytes), text_bytes }, pending: Vec::new() }
     }
 
     /// A chunk already read.
@@ -303,15 +221,6 @@ impl StoredChunk {
             Body::Unread { .. } => self.pending.push((i, cluster)),
         }
     }
-}
-
-thread_local! {
-    static STORE: RefCell<HashMap<u32, DocData>> = RefCell::new(HashMap::new());
-}
-
-/// Runs `f` on the store of documents.
-pub fn with_store<R>(f: impl FnOnce(&mut HashMap<u32, DocData>) -> R) -> R {
-    STORE.with(|s| f(&mut s.borrow_mut()))
 }
 
 /// A size for people: `812 B`, `14.2 kB`, `5.0 MB`.
@@ -375,7 +284,7 @@ mod tests {
         let mut meta = cut.meta(0, &doc.text);
         let mut buffer = b"before".to_vec();
         crate::pieces::write_body(&mut buffer, &doc, &cut, &mut meta);
-        let mut data = DocData { head: None, chunks: vec![StoredChunk::unread_bytes(meta, &buffer)] };
+        let mut data = DocData { head: None, chunks: vec![StoredChunk::unread(meta, &Bytes::Own(buffer))] };
         data.set_cluster(2, "Bo Chen".into());
         assert_eq!(data.chunks[0].body().0, text);
         let mut want = anns;
