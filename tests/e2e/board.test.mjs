@@ -1,13 +1,20 @@
 // Browser test: the five samples side by side on the boards (skips without the data): one
 // group for the North Korean troop figures with its chart, the shared Zelenskyy quote with
 // its versions compared, names to filter and step through, and sample 000's furniture and
-// second article dimmed in the reader, undone with one click and split off on request.
+// second article dimmed in the reader, a call taken back with one click and split off on
+// request, both undone, redone and kept over a reload.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openApp, dropFiles, waitForDocs, screenshotPath, sampleFiles, SLOW } from './lib.mjs';
 
 const browser = useBrowser();
+
+/** Waits until the worker's answers are in and every change is saved. */
+async function settled(page) {
+  await page.waitForTimeout(1000);
+  await page.waitForSelector('body[data-unsaved="false"]', { timeout: SLOW });
+}
 
 test('the samples side by side: figures, quotes, names and what is not the article', async (t) => {
   const samples = sampleFiles();
@@ -111,20 +118,50 @@ test('the samples side by side: figures, quotes, names and what is not the artic
   await page.waitForTimeout(200);
   await page.screenshot({ path: screenshotPath('board-reader-second-article.png') });
 
-  // Undo the call on the first furniture line: it counts as article again.
+  // Take back the call on the first furniture line: it counts as article again. The call
+  // is an edit like the others: undone, redone, and kept over a reload.
+  const kept = '#reader .region[data-kind="boilerplate"][data-kept]';
+  const keptCount = () => page.locator(kept).count();
   await page.locator('#reader .region[data-kind="boilerplate"] .region-tag[data-act="keep"]').first().click();
-  await page.waitForSelector('#reader .region[data-kind="boilerplate"][data-kept]', { timeout: SLOW });
+  await page.waitForSelector(kept, { timeout: SLOW });
+  assert.equal(await keptCount(), 1);
+  await page.click('#undo');
+  await page.waitForFunction((s) => !document.querySelector(s), kept, { timeout: SLOW });
+  await page.click('#redo');
+  await page.waitForSelector(kept, { timeout: SLOW });
+  await settled(page);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { timeout: SLOW });
+  await waitForDocs(page, samples.length);
+  await page.waitForSelector(kept, { timeout: SLOW });
+  assert.equal(await keptCount(), 1, 'the call taken back is kept over a reload');
+  await page.screenshot({ path: screenshotPath('board-reader-kept.png') });
 
-  // The second article opens as a document of its own.
+  // The second article opens as a document of its own; undo closes it, redo opens it again,
+  // and it is kept over a reload.
+  const split = async () => {
+    await waitForDocs(page, samples.length + 1);
+    await page.waitForFunction(
+      () => /India/.test(document.querySelector('.reader-title')?.textContent ?? '')
+        && document.querySelector('#reader')?.dataset.state === 'done',
+      null,
+      { timeout: SLOW },
+    );
+  };
   await page.locator('#reader .region[data-kind="second_article"] .region-tag[data-act="split"]').first().click();
-  await waitForDocs(page, samples.length + 1);
-  await page.waitForFunction(
-    () => /India/.test(document.querySelector('.reader-title')?.textContent ?? '')
-      && document.querySelector('#reader')?.dataset.state === 'done',
-    null,
-    { timeout: SLOW },
-  );
+  await split();
   await page.screenshot({ path: screenshotPath('board-split.png') });
+  await page.click('#undo');
+  await waitForDocs(page, samples.length);
+  await page.click('#redo');
+  await split();
+  await settled(page);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { timeout: SLOW });
+  await split();
+  await page.click('#pane-board');
+  await page.waitForSelector(`#board .doc-key li:nth-child(${samples.length + 1})`, { timeout: SLOW });
+  await page.screenshot({ path: screenshotPath('board-after-reload.png') });
   const notices = await page.$$eval('.notice-text', (n) => n.map((x) => x.textContent));
   assert.deepEqual(notices, [], 'no messages (the engine never stopped)');
   assert.deepEqual(errors, [], 'no script errors');
