@@ -80,12 +80,9 @@ fn value() -> impl Strategy<Value = Value> {
         (prop::option::of(scalar()), prop::option::of(scalar())).prop_map(|(min, max)| Amount::Range { min, max }),
     ];
     let total = prop::option::of(any::<f64>().prop_filter("finite", |x| x.is_finite()));
-    (amount, any::<bool>(), prop::option::of(free()), total).prop_map(|(amount, approx, unit, total)| Value {
-        amount,
-        approx,
-        unit,
-        total,
-    })
+    let every = prop::option::of(prop::sample::select(vec!["P1D", "P1W", "PT12H"]).prop_map(String::from));
+    (amount, any::<bool>(), prop::option::of(free()), total, every)
+        .prop_map(|(amount, approx, unit, total, every)| Value { amount, approx, unit, total, every })
 }
 
 fn origin() -> impl Strategy<Value = Origin> {

@@ -130,33 +130,6 @@ impl std::fmt::Display for ConllScore {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_documents_sentences_and_iob1() {
-        let text = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\n\n\
-                    Peter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n\n-DOCSTART- -X- -X- O\n\nX NN O O\n";
-        let docs = parse(text);
-        assert_eq!(docs.len(), 2);
-        assert_eq!(docs[0].sentences, vec![0..2, 2..4]);
-        assert_eq!(docs[0].tags, vec![3, 0, 1, 2]);
-        let mut s = ConllScore::default();
-        s.add_doc(&docs[0], &[3, 0, 1, 0]);
-        assert_eq!((s.overall.tp, s.overall.fp, s.overall.fn_), (1, 1, 1));
-    }
-
-    #[test]
-    fn the_dev_split_is_every_sixth_document() {
-        let docs: Vec<ConllDoc> =
-            (0..13).map(|i| ConllDoc { words: vec![i.to_string()], ..ConllDoc::default() }).collect();
-        let (train, dev) = split(docs);
-        assert_eq!(dev.iter().map(|d| d.words[0].as_str()).collect::<Vec<_>>(), ["5", "11"]);
-        assert_eq!(train.len(), 11);
-    }
-}
-
 /// Every `DEV_EVERY`-th document of `train.txt` belongs to the dev split.
 pub const DEV_EVERY: usize = 6;
 
@@ -248,4 +221,31 @@ pub fn gold_entity_scores(engine: &newslens::Engine) -> Vec<(String, Counts)> {
         rows.push(("all".to_string(), total));
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_documents_sentences_and_iob1() {
+        let text = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\n\n\
+                    Peter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n\n-DOCSTART- -X- -X- O\n\nX NN O O\n";
+        let docs = parse(text);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].sentences, vec![0..2, 2..4]);
+        assert_eq!(docs[0].tags, vec![3, 0, 1, 2]);
+        let mut s = ConllScore::default();
+        s.add_doc(&docs[0], &[3, 0, 1, 0]);
+        assert_eq!((s.overall.tp, s.overall.fp, s.overall.fn_), (1, 1, 1));
+    }
+
+    #[test]
+    fn the_dev_split_is_every_sixth_document() {
+        let docs: Vec<ConllDoc> =
+            (0..13).map(|i| ConllDoc { words: vec![i.to_string()], ..ConllDoc::default() }).collect();
+        let (train, dev) = split(docs);
+        assert_eq!(dev.iter().map(|d| d.words[0].as_str()).collect::<Vec<_>>(), ["5", "11"]);
+        assert_eq!(train.len(), 11);
+    }
 }

@@ -300,8 +300,8 @@ impl PolnearPart {
     fn holds(self, index: usize) -> bool {
         match self {
             PolnearPart::All => true,
-            PolnearPart::Dev => index % 2 == 0,
-            PolnearPart::HeldOut => index % 2 == 1,
+            PolnearPart::Dev => index.is_multiple_of(2),
+            PolnearPart::HeldOut => !index.is_multiple_of(2),
         }
     }
 }

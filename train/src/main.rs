@@ -228,7 +228,7 @@ fn train_run(
             // A quarter of the documents, drawn anew each epoch, are also seen sentence by
             // sentence, each alone: the tagger learns not to lean on document context
             // alone, and a headline pasted by itself is read nearly as well.
-            let also_alone = rng.next() % 4 == 0;
+            let also_alone = rng.next().is_multiple_of(4);
             let alone_items = if also_alone { &alone[di][..] } else { &[] };
             for (d, f) in std::iter::once(&train[di]).chain(alone_items) {
                 let mut history = History::default();
