@@ -1,6 +1,6 @@
 // Browser test: axe-core (pinned in package.json) finds no serious or critical accessibility
 // violation on the empty page, with a document loaded, on a highlight's details and corrections,
-// in each dialog, and in the "Clear all" question; every control is reached by Tab with a
+// in each dialog, on each board and the stepping bar, and in the "Clear all" question; every control is reached by Tab with a
 // visible focus.
 
 import { test } from 'node:test';
@@ -47,6 +47,23 @@ test('no serious or critical accessibility violations, empty, loaded, in every p
   found['speaker dialog'] = await violations(page);
   await page.screenshot({ path: screenshotPath('a11y-speaker-dialog.png') });
   await page.keyboard.press('Escape');
+
+  // Two articles side by side: each board, then the reader with its tabs.
+  await pasteArticle(page, fixture('library-budget.txt'));
+  await waitForDocs(page, 2);
+  await waitForReader(page);
+  await page.click('#pane-board');
+  await page.waitForSelector('#board .doc-key li:nth-child(2)');
+  found['figures board'] = await violations(page);
+  await page.click('#board-tab-quotes');
+  await page.waitForSelector('#board .quote-board, #board .board-title');
+  found['quotes board'] = await violations(page);
+  await page.click('#board-tab-names');
+  await page.waitForSelector('.entity-table tbody tr');
+  found['names board'] = await violations(page);
+  await page.click('.entity-table tbody tr button.step');
+  await page.waitForSelector('#stepper');
+  found['stepping through a name'] = await violations(page);
 
   await page.click('#clear-all');
   await page.waitForSelector('#clear-all-confirm');
