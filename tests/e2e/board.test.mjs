@@ -85,7 +85,7 @@ test('the samples side by side: figures, quotes, names and what is not the artic
   await page.fill('#entity-search', 'zel');
   await page.click('.entity-table tbody tr button.step');
   await page.waitForSelector('#stepper', { timeout: SLOW });
-  const docOf = () => page.$eval('#doc-list li[aria-selected="true"]', (li) => li.dataset.docId);
+  const docOf = () => page.$eval('#doc-list li[aria-current="true"]', (li) => li.dataset.docId);
   const firstDoc = await docOf();
   const seen = new Set([firstDoc]);
   for (let i = 0; i < 12 && !(await page.locator('#stepper-next').isDisabled()); i++) {
