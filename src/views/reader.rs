@@ -194,6 +194,11 @@ impl Controller {
         }
     }
 
+    /// Whether the view is laid out (not inside a hidden pane).
+    fn is_shown(&self) -> bool {
+        self.body.dyn_ref::<HtmlElement>().is_some_and(|b| b.offset_parent().is_some())
+    }
+
     /// Scrolls to an annotation of the shown document and focuses it (its details show).
     fn reveal(&mut self, index: usize) {
         let Some(doc) = self.doc else { return };
@@ -270,18 +275,35 @@ pub fn Reader() -> impl IntoView {
         state.selected.track();
         open.set(false);
     });
-    // The shown document, its version and its chunks as they arrive; then the highlight to
-    // bring into view, once the text it is in is there.
+    // The shown document, its version, its regions and its chunks as they arrive; then the
+    // highlight to bring into view, once the text it is in is there.
     Effect::new(move |_| {
         let doc = state.selected.get();
         let _ = body.get();
         let content = doc.and_then(|id| state.docs.with(|d| d.iter().find(|r| r.id == id).map(|r| r.content.get())));
         let (nonce, reveal) = state.reveal.get();
+        // The regions first: a highlight brought into view is rendered with them, and
+        // stays in focus.
+        let regions = doc.map(|id| regions_of(state, id)).unwrap_or_default();
         with_ctl(ctl, |c| {
+            c.set_regions(regions);
             c.sync(doc, content.unwrap_or_default());
             if let (Some(i), true) = (reveal, c.revealed != nonce) {
                 c.revealed = nonce;
-                c.reveal(i);
+                if c.is_shown() {
+                    c.reveal(i);
+                } else {
+                    // The reader's pane is being shown (from a board): once it is, a hidden
+                    // highlight cannot take the focus.
+                    gloo_timers::callback::Timeout::new(0, move || {
+                        with_ctl(ctl, |c| {
+                            if c.doc == doc {
+                                c.reveal(i);
+                            }
+                        });
+                    })
+                    .forget();
+                }
             }
         });
     });
@@ -289,11 +311,6 @@ pub fn Reader() -> impl IntoView {
         let hidden = state.hidden.get();
         let _ = body.get();
         with_ctl(ctl, |c| c.set_hidden(hidden));
-    });
-    Effect::new(move |_| {
-        let regions = state.selected.get().map(|id| regions_of(state, id)).unwrap_or_default();
-        let _ = body.get();
-        with_ctl(ctl, |c| c.set_regions(regions));
     });
 
     let reader_state = move || match state.selected_info() {
