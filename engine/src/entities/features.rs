@@ -128,9 +128,9 @@ pub fn word_hash(w: &str) -> u64 {
     h
 }
 
-/// Per-word facts computed once per document; strings only as hashes.
+/// Per-spelling facts (see [`super::spellings`]); strings only as hashes.
 #[derive(Clone, Copy, Default)]
-struct Word {
+pub struct Word {
     cased: u64,
     low: u64,
     shape: u64,
@@ -221,6 +221,13 @@ fn word_info(w: &str) -> Word {
     out
 }
 
+/// A spelling's facts, its word cluster included.
+pub fn analyse(w: &str, clusters: &Clusters) -> Word {
+    let mut info = word_info(w);
+    info.cluster = clusters.get(info.low).unwrap_or_default();
+    info
+}
+
 /// The cluster prefix lengths a word's features read: coarse to the whole path.
 const CLUSTER_PREFIXES: [u32; 4] = [4, 8, 12, 16];
 
@@ -264,7 +271,7 @@ struct Aggregate {
 type IdMap<V> = HashMap<u64, V, BuildHasherDefault<super::gazetteer::Identity>>;
 
 /// A hash of a word's exact bytes, to find its spelling again.
-fn spelling_hash(w: &str) -> u64 {
+pub fn spelling_hash(w: &str) -> u64 {
     w.bytes().fold(SEED, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
 }
 
@@ -272,6 +279,17 @@ impl DocFeatures {
     /// Computes everything that does not depend on the tagger's own output.
     /// `sentences` are word ranges, in order, covering every word.
     pub fn new(words: &[&str], sentences: &[Range<usize>], gaz: &Gazetteer, clusters: &Clusters) -> DocFeatures {
+        DocFeatures::with_spellings(words, sentences, gaz, |w, _| analyse(w, clusters))
+    }
+
+    /// [`DocFeatures::new`] that asks `spelling(word, spelling_hash)` for the facts of
+    /// each distinct spelling, in order of first appearance (a cache may answer).
+    pub fn with_spellings<'w>(
+        words: &[&'w str],
+        sentences: &[Range<usize>],
+        gaz: &Gazetteer,
+        mut spelling: impl FnMut(&'w str, u64) -> Word,
+    ) -> DocFeatures {
         let n = words.len();
         // Each distinct spelling is analysed once; a hash collision only costs a second entry.
         let mut seen: IdMap<u32> = IdMap::default();
@@ -285,9 +303,7 @@ impl DocFeatures {
                     Some(&t) if spellings[t as usize] == *w => t,
                     found => {
                         let t = types.len() as u32;
-                        let mut info = word_info(w);
-                        info.cluster = clusters.get(info.low).unwrap_or_default();
-                        types.push(info);
+                        types.push(spelling(w, h));
                         spellings.push(w);
                         if found.is_none() {
                             seen.insert(h, t);
@@ -366,7 +382,7 @@ impl DocFeatures {
     /// Which spelling word `i` has, and where it stands (sentence start, headline): the
     /// [`DocFeatures::word_ids`] of two words with the same key are the same.
     pub fn word_key(&self, i: usize) -> usize {
-        self.type_of[i] as usize * 4 + (self.flags[i] & (HEADLINE | SENT_START)) as usize / HEADLINE as usize
+        self.spelling(i) * 4 + self.standing(i)
     }
 
     /// One more than the largest [`DocFeatures::word_key`].
@@ -374,9 +390,31 @@ impl DocFeatures {
         self.types.len() * 4
     }
 
+    /// The index of word `i`'s spelling, in order of first appearance.
+    pub fn spelling(&self, i: usize) -> usize {
+        self.type_of[i] as usize
+    }
+
+    /// The facts of spelling `t` (see [`DocFeatures::spelling`]).
+    pub fn spelling_facts(&self, t: usize) -> Option<&Word> {
+        self.types.get(t)
+    }
+
+    /// Where word `i` stands, 0 to 3: at a sentence start, in a headline set in capitals.
+    pub fn standing(&self, i: usize) -> usize {
+        (self.flags[i] & (HEADLINE | SENT_START)) as usize / HEADLINE as usize
+    }
+
     /// Appends the ids of the features that depend on word `i`'s spelling and standing
     /// alone: the word, its shape and affixes, and what the document says of it elsewhere.
     pub fn word_ids(&self, i: usize, ids: &mut Vec<u32>) {
+        self.spelling_ids(i, ids);
+        self.document_ids(i, ids);
+    }
+
+    /// The part of [`DocFeatures::word_ids`] that no document changes: the same for
+    /// every word of the same spelling and [`DocFeatures::standing`] in any document.
+    pub fn spelling_ids(&self, i: usize, ids: &mut Vec<u32>) {
         let w = &self.types[self.type_of[i] as usize];
         let hl = (self.flags[i] & HEADLINE != 0) as u64;
         let st = (self.flags[i] & SENT_START != 0) as u64;
@@ -406,6 +444,14 @@ impl DocFeatures {
         } else {
             f(mix(mix(tpl(41), w.shape), st | hl << 1));
         }
+    }
+
+    /// The part of [`DocFeatures::word_ids`] that the rest of the document gives.
+    pub fn document_ids(&self, i: usize, ids: &mut Vec<u32>) {
+        let w = &self.types[self.type_of[i] as usize];
+        let hl = (self.flags[i] & HEADLINE != 0) as u64;
+        let st = (self.flags[i] & SENT_START != 0) as u64;
+        let mut f = |h: u64| ids.push(fin(h));
         if let Some(a) = self.agg.get(&w.low) {
             let flags = (a.lower_mid as u64) | (a.title_mid as u64) << 1;
             f(mix(mix(mix(tpl(25), flags), w.shape), st | hl << 1));
