@@ -264,11 +264,39 @@ const SENT_START: u8 = 4;
 struct Aggregate {
     lower_mid: bool,
     title_mid: bool,
-    prev: Vec<u64>,
-    next: Vec<u64>,
+    prev: Neighbours,
+    next: Neighbours,
+}
+
+/// Up to six distinct neighbouring words, in order; inline, since a document has an
+/// aggregate for every distinct word and an allocation each would cost more than it.
+#[derive(Default)]
+struct Neighbours {
+    words: [u64; 6],
+    len: u8,
+}
+
+impl Neighbours {
+    fn add(&mut self, w: u64) {
+        let len = self.len as usize;
+        if len < self.words.len() && !self.words[..len].contains(&w) {
+            self.words[len] = w;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[u64] {
+        &self.words[..self.len as usize]
+    }
 }
 
 type IdMap<V> = HashMap<u64, V, BuildHasherDefault<super::gazetteer::Identity>>;
+
+/// About how many distinct spellings `words` words have (a third for a short text),
+/// capped so that a long paste does not reserve what it may not need.
+pub fn spellings_hint(words: usize) -> usize {
+    (words / 3).min(4096)
+}
 
 /// A hash of a word's exact bytes, to find its spelling again.
 pub fn spelling_hash(w: &str) -> u64 {
@@ -292,9 +320,12 @@ impl DocFeatures {
     ) -> DocFeatures {
         let n = words.len();
         // Each distinct spelling is analysed once; a hash collision only costs a second entry.
-        let mut seen: IdMap<u32> = IdMap::default();
-        let mut spellings: Vec<&str> = Vec::new();
-        let mut types: Vec<Word> = Vec::new();
+        // Room for the distinct spellings of a short document up front: growing the
+        // tables step by step was a good part of what a document cost.
+        let room = spellings_hint(n);
+        let mut seen: IdMap<u32> = IdMap::with_capacity_and_hasher(room, Default::default());
+        let mut spellings: Vec<&str> = Vec::with_capacity(room);
+        let mut types: Vec<Word> = Vec::with_capacity(room);
         let type_of: Vec<u32> = words
             .iter()
             .map(|w| {
@@ -346,7 +377,7 @@ impl DocFeatures {
 
         // What other occurrences of a word say about it: written lowercase, or
         // capitalised mid-sentence, and the words around its capitalised uses.
-        let mut agg: IdMap<Aggregate> = IdMap::default();
+        let mut agg: IdMap<Aggregate> = IdMap::with_capacity_and_hasher(room, Default::default());
         for i in 0..n {
             let w = info(i);
             if !w.alpha {
@@ -365,12 +396,8 @@ impl DocFeatures {
                 let same = |j: usize| sent_of[j] == sent_of[i];
                 let prev = if i > 0 && same(i - 1) { info(i - 1).low } else { BOS };
                 let next = if i + 1 < n && same(i + 1) { info(i + 1).low } else { EOS };
-                if a.prev.len() < 6 && !a.prev.contains(&prev) {
-                    a.prev.push(prev);
-                }
-                if a.next.len() < 6 && !a.next.contains(&next) {
-                    a.next.push(next);
-                }
+                a.prev.add(prev);
+                a.next.add(next);
             }
         }
 
@@ -456,10 +483,10 @@ impl DocFeatures {
             let flags = (a.lower_mid as u64) | (a.title_mid as u64) << 1;
             f(mix(mix(mix(tpl(25), flags), w.shape), st | hl << 1));
             if w.cap || hl == 1 {
-                for &p in &a.prev {
+                for &p in a.prev.as_slice() {
                     f(mix(tpl(26), p));
                 }
-                for &q in &a.next {
+                for &q in a.next.as_slice() {
                     f(mix(tpl(27), q));
                 }
             }

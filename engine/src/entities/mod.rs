@@ -298,8 +298,9 @@ impl Tagger {
     /// words and sentences (word ranges that cover every word, in order).
     pub fn tag_words(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<u8> {
         // Each distinct spelling: its text, hash and what was known of it before.
-        let mut spellings: Vec<(&str, u64, u8)> = Vec::new();
-        let mut sums: Vec<Sums> = Vec::new();
+        let room = features::spellings_hint(words.len());
+        let mut spellings: Vec<(&str, u64, u8)> = Vec::with_capacity(room);
+        let mut sums: Vec<Sums> = Vec::with_capacity(room);
         let doc = DocFeatures::with_spellings(words, sentences, &self.model.gazetteer, |w, hash| {
             let known = self.spellings.get(hash, w);
             let sum = known.map_or_else(Sums::default, |k| k.sums);
