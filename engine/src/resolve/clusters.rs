@@ -69,7 +69,7 @@ impl Clusters {
     pub fn lookup(&self, surface: &str, label: EntityLabel) -> Option<&str> {
         let f = Form::new(surface, label);
         let person = label == EntityLabel::PER;
-        if let Some(name) = self.by_key.get(&(person, f.node_key(person))) {
+        if let Some(name) = self.by_key.get(&(person, f.node_key(person).to_string())) {
             return Some(name);
         }
         if person && f.parts.len() == 1 {
@@ -102,7 +102,9 @@ impl Clusters {
             }
             let form = Form::new(surface, e.label);
             let person = e.label == EntityLabel::PER;
-            let id = *index.entry((person, form.node_key(person))).or_insert_with(|| graph.add(Node::new(person)));
+            let id = *index
+                .entry((person, form.node_key(person).to_string()))
+                .or_insert_with(|| graph.add(Node::new(person)));
             let form = graph.nodes[id].add(form, e.label, 1, i);
             seen.insert((surface, e.label), (id, form));
             node_of.push(id);
@@ -154,7 +156,7 @@ impl Clusters {
             }
             let name = canon.get(&graph.find(id)).cloned().unwrap_or_default();
             for f in &node.forms {
-                by_key.insert((node.person, f.form.node_key(node.person)), name.clone());
+                by_key.insert((node.person, f.form.node_key(node.person).to_string()), name.clone());
                 if node.person && f.form.parts.len() > 1 {
                     let last = f.form.last().to_string();
                     match by_surname.get(&last) {
@@ -343,6 +345,8 @@ struct Form {
     parts: Vec<String>,
     /// The alias table's canonical name for this key.
     alias: Option<&'static str>,
+    /// `alias` normalised: worked out once, since the linker asks for it often.
+    alias_key: Option<String>,
     /// Two to six capital letters (`NATO`, `U.S.`).
     acronym: bool,
 }
@@ -382,14 +386,15 @@ impl Form {
         }
         let letters: Vec<char> = display.chars().filter(|c| *c != '.').collect();
         let acronym = (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase());
-        Form { display, key, parts, alias, acronym }
+        let alias_key = alias.map(normalise);
+        Form { display, key, parts, alias, alias_key, acronym }
     }
 
     /// The key mentions are grouped by: the alias's key when there is one.
-    fn node_key(&self, person: bool) -> String {
-        match self.alias {
-            Some(name) if !person => normalise(name),
-            _ => self.key.clone(),
+    fn node_key(&self, person: bool) -> &str {
+        match &self.alias_key {
+            Some(key) if !person => key,
+            _ => &self.key,
         }
     }
 
@@ -700,12 +705,15 @@ impl Graph {
     /// Applies rules 1-6; returns bare-surname nodes that several people
     /// share, with the candidate roots, for the caller to settle.
     fn link(&mut self) -> Vec<(usize, Vec<usize>)> {
-        // 1. Same key (for people, full names only: a shared surname proves nothing).
-        let mut strong: Map<String, usize> = Map::default();
-        for id in 0..self.nodes.len() {
-            let keys: Vec<String> = {
-                let n = &self.nodes[id];
-                n.forms
+        // Unions do not change the nodes, and the sets they make do not depend on
+        // their order: the pairs are found first, then joined.
+        let mut pairs = Vec::new();
+        {
+            // 1. Same key (for people, full names only: a shared surname proves nothing).
+            let mut strong: Map<(bool, &str), usize> = Map::default();
+            for (id, n) in self.nodes.iter().enumerate() {
+                let keys = n
+                    .forms
                     .iter()
                     .enumerate()
                     .filter(|(_, f)| !n.person || f.form.parts.len() > 1)
@@ -713,34 +721,32 @@ impl Graph {
                     // `NBC` the broadcaster must not follow one text's `NBC` for a convention.
                     // (A cluster's own name is its first form.)
                     .filter(|(k, f)| !self.across || *k == 0 || !f.form.acronym || f.form.alias.is_some())
-                    .map(|(_, f)| format!("{}{}", n.person as u8, f.form.node_key(n.person)))
-                    .collect()
-            };
-            for k in keys {
-                match strong.get(&k) {
-                    Some(&other) => self.union(id, other),
-                    None => {
-                        strong.insert(k, id);
+                    .map(|(_, f)| (n.person, f.form.node_key(n.person)));
+                for k in keys {
+                    match strong.get(&k) {
+                        Some(&other) => pairs.push((id, other)),
+                        None => {
+                            strong.insert(k, id);
+                        }
+                    }
+                }
+            }
+
+            // 2. Plural demonyms and group names join the singular.
+            for (id, n) in self.nodes.iter().enumerate() {
+                if n.person || n.label() != EntityLabel::MISC {
+                    continue;
+                }
+                for f in &n.forms {
+                    let Some(k) = f.form.key.strip_suffix('s').filter(|k| k.len() > 2) else { continue };
+                    if let Some(&other) = strong.get(&(false, k)) {
+                        pairs.push((id, other));
                     }
                 }
             }
         }
-
-        // 2. Plural demonyms and group names join the singular.
-        for id in 0..self.nodes.len() {
-            if self.nodes[id].person || self.nodes[id].label() != EntityLabel::MISC {
-                continue;
-            }
-            let singulars: Vec<String> = self.nodes[id]
-                .forms
-                .iter()
-                .filter_map(|f| f.form.key.strip_suffix('s').filter(|k| k.len() > 2).map(|k| format!("0{k}")))
-                .collect();
-            for k in singulars {
-                if let Some(&other) = strong.get(&k) {
-                    self.union(id, other);
-                }
-            }
+        for (a, b) in pairs {
+            self.union(a, b);
         }
 
         self.link_full_names();
@@ -817,7 +823,7 @@ impl Graph {
         }
 
         // One part misspelt, the other the same: buckets of (kept part, varied part minus a letter).
-        let mut buckets: Map<u64, Vec<(usize, bool, &str, &str)>> = Map::default();
+        let mut buckets: Vec<(u64, (usize, bool, &str, &str))> = Vec::new();
         for (id, n) in self.nodes.iter().enumerate() {
             if !n.person {
                 continue;
@@ -825,26 +831,20 @@ impl Graph {
             for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
                 let (first, last) = (f.form.first(), f.form.last());
                 if first.len() >= 5 {
-                    for h in variant_hashes(seed(1, last), first) {
-                        buckets.entry(h).or_default().push((id, true, first, last));
-                    }
+                    variant_hashes(seed(1, last), first, |h| buckets.push((h, (id, true, first, last))));
                 }
                 if last.len() >= 5 {
-                    for h in variant_hashes(seed(2, first), last) {
-                        buckets.entry(h).or_default().push((id, false, last, first));
-                    }
+                    variant_hashes(seed(2, first), last, |h| buckets.push((h, (id, false, last, first))));
                 }
             }
         }
         let mut pairs = Vec::new();
-        for (_, mut entries) in buckets {
-            entries.sort_unstable();
-            entries.dedup();
+        for entries in buckets_of(&mut buckets) {
             if entries.len() > 64 {
                 continue; // a degenerate bucket: no safe evidence there
             }
-            for (i, &(a, fa, va, ka)) in entries.iter().enumerate() {
-                for &(b, fb, vb, kb) in &entries[i + 1..] {
+            for (i, &(_, (a, fa, va, ka))) in entries.iter().enumerate() {
+                for &(_, (b, fb, vb, kb)) in &entries[i + 1..] {
                     if a != b && fa == fb && ka == kb && va != vb && close_names(va, vb, fa) {
                         pairs.push((a, b));
                     }
@@ -895,7 +895,7 @@ impl Graph {
 
     /// Rule 5: a rare one-word spelling joins a far more frequent one an edit away.
     fn link_rare_variants(&mut self) {
-        let mut buckets: Map<u64, Vec<(usize, &str)>> = Map::default();
+        let mut buckets: Vec<(u64, (usize, &str))> = Vec::new();
         for (id, n) in self.nodes.iter().enumerate() {
             if n.person {
                 continue;
@@ -905,20 +905,16 @@ impl Graph {
                 if k.chars().count() < 5 {
                     continue;
                 }
-                for h in variant_hashes(FNV_SEED, k) {
-                    buckets.entry(h).or_default().push((id, k));
-                }
+                variant_hashes(FNV_SEED, k, |h| buckets.push((h, (id, k))));
             }
         }
         let mut pairs = Vec::new();
-        for (_, mut entries) in buckets {
-            entries.sort_unstable();
-            entries.dedup();
+        for entries in buckets_of(&mut buckets) {
             if entries.len() > 64 {
                 continue;
             }
-            for (i, &(a, ka)) in entries.iter().enumerate() {
-                for &(b, kb) in &entries[i + 1..] {
+            for (i, &(_, (a, ka))) in entries.iter().enumerate() {
+                for &(_, (b, kb)) in &entries[i + 1..] {
                     let (na, nb) = (&self.nodes[a], &self.nodes[b]);
                     let (ca, cb) = (na.mentions.min(nb.mentions), na.mentions.max(nb.mentions));
                     if a != b
@@ -944,7 +940,7 @@ impl Graph {
     fn link_surnames(&mut self) -> Vec<(usize, Vec<usize>)> {
         let mut by_last: Map<&str, Vec<usize>> = Map::default();
         let mut by_first: Map<&str, Vec<usize>> = Map::default();
-        let mut fuzzy: Map<u64, Vec<(usize, &str)>> = Map::default();
+        let mut fuzzy: Vec<(u64, (usize, &str))> = Vec::new();
         for (id, n) in self.nodes.iter().enumerate() {
             if !n.person || n.bare() {
                 continue;
@@ -955,12 +951,11 @@ impl Graph {
                     by_first.entry(f.form.first()).or_default().push(id);
                 }
                 if f.form.last().chars().count() >= 6 {
-                    for h in variant_hashes(FNV_SEED, f.form.last()) {
-                        fuzzy.entry(h).or_default().push((id, f.form.last()));
-                    }
+                    variant_hashes(FNV_SEED, f.form.last(), |h| fuzzy.push((h, (id, f.form.last()))));
                 }
             }
         }
+        fuzzy.sort_unstable();
         let empty: Map<&str, Vec<usize>> = Map::default();
         let mut joins = Vec::new();
         let mut ambiguous = Vec::new();
@@ -994,13 +989,15 @@ impl Graph {
             let mut roots: Vec<usize> = match by_last.get(key) {
                 Some(c) => c.iter().chain(first_of).map(|&c| self.find(c)).collect(),
                 None if by_first.contains_key(key) => first_of.map(|&c| self.find(c)).collect(),
-                None if key.chars().count() >= 6 => variant_hashes(FNV_SEED, key)
-                    .iter()
-                    .filter_map(|h| fuzzy.get(h))
-                    .flatten()
-                    .filter(|(_, last)| close_surnames(key, last))
-                    .map(|&(c, _)| self.find(c))
-                    .collect(),
+                None if key.chars().count() >= 6 => {
+                    let mut roots = Vec::new();
+                    variant_hashes(FNV_SEED, key, |h| {
+                        let from = fuzzy.partition_point(|e| e.0 < h);
+                        let same = fuzzy[from..].iter().take_while(|e| e.0 == h);
+                        roots.extend(same.filter(|(_, (_, last))| close_surnames(key, last)).map(|&(_, (c, _))| c));
+                    });
+                    roots.into_iter().map(|c| self.find(c)).collect()
+                }
                 None => Vec::new(),
             };
             roots.sort_unstable();
@@ -1174,20 +1171,26 @@ fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
 const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// Hashes of `word` and of every way of dropping one letter from it, each
-/// prefixed by `seed`: two words an edit apart share at least one, so a hash
-/// lookup finds the candidates without comparing every pair.
-fn variant_hashes(seed: u64, word: &str) -> Vec<u64> {
-    let mut out = Vec::with_capacity(word.len() + 1);
-    out.push(fnv(seed, word.as_bytes()));
+/// prefixed by `seed`, given to `out`: two words an edit apart share at least one,
+/// so a hash lookup finds the candidates without comparing every pair.
+fn variant_hashes(seed: u64, word: &str, mut out: impl FnMut(u64)) {
+    out(fnv(seed, word.as_bytes()));
     if word.len() > 48 {
-        return out;
+        return;
     }
     for (i, c) in word.char_indices() {
         let bytes = word.as_bytes();
         let h = fnv(seed, &bytes[..i]);
-        out.push(fnv(h, &bytes[i + c.len_utf8()..]));
+        out(fnv(h, &bytes[i + c.len_utf8()..]));
     }
-    out
+}
+
+/// The buckets of `(hash, entry)` pairs: runs of one hash, entries sorted and
+/// without repeats. One sorted list instead of a map of lists: no allocation per bucket.
+fn buckets_of<T: Ord>(items: &mut Vec<(u64, T)>) -> impl Iterator<Item = &[(u64, T)]> {
+    items.sort_unstable();
+    items.dedup();
+    items.chunk_by(|a, b| a.0 == b.0)
 }
 
 /// The seed for variants of one part of a name whose other part is `kept`.
