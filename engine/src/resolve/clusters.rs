@@ -72,7 +72,7 @@ impl Clusters {
         if let Some(name) = self.by_key.get(&(person, f.node_key(person).to_string())) {
             return Some(name);
         }
-        if person && f.parts.len() == 1 {
+        if person && f.parts == 1 {
             return self.by_surname.get(&f.key).and_then(|n| n.as_deref());
         }
         None
@@ -157,7 +157,7 @@ impl Clusters {
             let name = canon.get(&graph.find(id)).cloned().unwrap_or_default();
             for f in &node.forms {
                 by_key.insert((node.person, f.form.node_key(node.person).to_string()), name.clone());
-                if node.person && f.form.parts.len() > 1 {
+                if node.person && f.form.parts > 1 {
                     let last = f.form.last().to_string();
                     match by_surname.get(&last) {
                         Some(Some(other)) if *other != name => {
@@ -341,8 +341,11 @@ struct Form {
     display: String,
     /// Normalised `display` (see [`normalise`]).
     key: String,
-    /// `key` split into words, suffixes (`Jr.`) dropped.
-    parts: Vec<String>,
+    /// How many words of `key` are name parts: suffixes (`Jr.`) dropped.
+    parts: usize,
+    /// `key[..parts_end]` are the parts, one space apart (slices, not strings of
+    /// their own: a form is made for every distinct name in every document).
+    parts_end: usize,
     /// The alias table's canonical name for this key.
     alias: Option<&'static str>,
     /// `alias` normalised: worked out once, since the linker asks for it often.
@@ -380,14 +383,22 @@ impl Form {
         // A short alias must be written in capitals: `US` is the country, `Us` is not.
         let shouted = key.len() > 3 || !display.chars().any(char::is_lowercase);
         let alias = if person || !shouted { None } else { aliases::canonical(&key) };
-        let mut parts: Vec<String> = key.split(' ').filter(|p| !p.is_empty()).map(str::to_string).collect();
-        while parts.len() > 2 && parts.last().is_some_and(|p| SUFFIXES.contains(&p.as_str())) {
-            parts.pop();
+        // `normalise` leaves one space between words and none around them.
+        let mut parts = key.split(' ').filter(|p| !p.is_empty()).count();
+        let mut parts_end = key.len();
+        while parts > 2 {
+            match key[..parts_end].rsplit_once(' ') {
+                Some((rest, last)) if SUFFIXES.contains(&last) => {
+                    parts -= 1;
+                    parts_end = rest.len();
+                }
+                _ => break,
+            }
         }
-        let letters: Vec<char> = display.chars().filter(|c| *c != '.').collect();
-        let acronym = (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase());
+        let letters = display.chars().filter(|c| *c != '.');
+        let acronym = (2..=6).contains(&letters.clone().count()) && letters.clone().all(|c| c.is_ascii_uppercase());
         let alias_key = alias.map(normalise);
-        Form { display, key, parts, alias, alias_key, acronym }
+        Form { display, key, parts, parts_end, alias, alias_key, acronym }
     }
 
     /// The key mentions are grouped by: the alias's key when there is one.
@@ -399,18 +410,19 @@ impl Form {
     }
 
     fn first(&self) -> &str {
-        self.parts.first().map_or("", String::as_str)
+        self.key[..self.parts_end].split(' ').next().unwrap_or("")
     }
 
     fn last(&self) -> &str {
-        self.parts.last().map_or("", String::as_str)
+        self.key[..self.parts_end].rsplit(' ').next().unwrap_or("")
     }
 
-    fn middle(&self) -> String {
-        if self.parts.len() > 2 {
-            self.parts[1..self.parts.len() - 1].join(" ")
+    fn middle(&self) -> &str {
+        if self.parts > 2 {
+            let (first, last) = (self.first().len(), self.last().len());
+            self.key.get(first + 1..self.parts_end - last - 1).unwrap_or("")
         } else {
-            String::new()
+            ""
         }
     }
 
@@ -480,8 +492,15 @@ fn strip_possessive(s: &str) -> &str {
 /// A mention made of titles only (`Vice President`) is left whole.
 fn strip_titles(whole: &str) -> &str {
     let is_title = |word: &str| {
-        let w = word.trim_end_matches('.').to_lowercase();
-        TITLES.contains(&w.as_str()) || OFFICES.contains(&w.as_str())
+        let w = word.trim_end_matches('.');
+        let listed = |w: &str| TITLES.contains(&w) || OFFICES.contains(&w);
+        if w.is_ascii() {
+            // The lists are lower-case ASCII: no need for a lower-cased copy.
+            let known = |t: &&str| t.eq_ignore_ascii_case(w);
+            TITLES.iter().any(known) || OFFICES.iter().any(known)
+        } else {
+            listed(&w.to_lowercase())
+        }
     };
     let mut s = whole;
     loop {
@@ -619,7 +638,7 @@ impl Node {
 
     /// A person known only by one name (a surname alone).
     fn bare(&self) -> bool {
-        self.person && self.forms.iter().all(|f| f.form.parts.len() < 2)
+        self.person && self.forms.iter().all(|f| f.form.parts < 2)
     }
 }
 
@@ -716,7 +735,7 @@ impl Graph {
                     .forms
                     .iter()
                     .enumerate()
-                    .filter(|(_, f)| !n.person || f.form.parts.len() > 1)
+                    .filter(|(_, f)| !n.person || f.form.parts > 1)
                     // Across documents an acronym is only as good as the cluster it names:
                     // `NBC` the broadcaster must not follow one text's `NBC` for a convention.
                     // (A cluster's own name is its first form.)
@@ -768,37 +787,34 @@ impl Graph {
 
     /// Rule 3: full names with the same first and last name, or one part misspelt.
     fn link_full_names(&mut self) {
-        let mut exact: Map<(String, String), Vec<(usize, String)>> = Map::default();
+        let mut exact: Map<(&str, &str), Vec<(usize, &str)>> = Map::default();
         for (id, n) in self.nodes.iter().enumerate() {
             if !n.person {
                 continue;
             }
-            for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
-                exact
-                    .entry((f.form.first().to_string(), f.form.last().to_string()))
-                    .or_default()
-                    .push((id, f.form.middle()));
+            for f in n.forms.iter().filter(|f| f.form.parts > 1) {
+                exact.entry((f.form.first(), f.form.last())).or_default().push((id, f.form.middle()));
             }
         }
-        let mut groups: Vec<Vec<(usize, String)>> = exact.into_values().collect();
-        groups.sort();
-        for group in groups {
-            let mut middles: Vec<&str> = group.iter().map(|(_, m)| m.as_str()).filter(|m| !m.is_empty()).collect();
+        let mut pairs = Vec::new();
+        for group in exact.into_values() {
+            let mut middles: Vec<&str> = group.iter().map(|&(_, m)| m).filter(|m| !m.is_empty()).collect();
             middles.sort_unstable();
             middles.dedup();
             // Two different middle names are two people (`George H. W.` / `George W.`).
             if middles.len() <= 1 {
-                for w in group.windows(2) {
-                    self.union(w[0].0, w[1].0);
-                }
+                pairs.extend(group.windows(2).map(|w| (w[0].0, w[1].0)));
             }
+        }
+        for (a, b) in pairs {
+            self.union(a, b);
         }
 
         // An initial for a first name (`B. Yeltsin`) joins the one full first name it can stand for.
         let mut by_last: Map<&str, Vec<(usize, &str)>> = Map::default();
         for (id, n) in self.nodes.iter().enumerate() {
             if n.person {
-                for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+                for f in n.forms.iter().filter(|f| f.form.parts > 1) {
                     by_last.entry(f.form.last()).or_default().push((id, f.form.first()));
                 }
             }
@@ -828,7 +844,7 @@ impl Graph {
             if !n.person {
                 continue;
             }
-            for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+            for f in n.forms.iter().filter(|f| f.form.parts > 1) {
                 let (first, last) = (f.form.first(), f.form.last());
                 if first.len() >= 5 {
                     variant_hashes(seed(1, last), first, |h| buckets.push((h, (id, true, first, last))));
@@ -864,7 +880,7 @@ impl Graph {
             if n.person {
                 continue;
             }
-            for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+            for f in n.forms.iter().filter(|f| f.form.parts > 1) {
                 let [all, content] = f.form.initials();
                 by_initials.entry(all.clone()).or_default().push(id);
                 if content != all {
@@ -900,7 +916,7 @@ impl Graph {
             if n.person {
                 continue;
             }
-            for f in n.forms.iter().filter(|f| f.form.parts.len() == 1 && !f.form.acronym && f.form.alias.is_none()) {
+            for f in n.forms.iter().filter(|f| f.form.parts == 1 && !f.form.acronym && f.form.alias.is_none()) {
                 let k = f.form.key.as_str();
                 if k.chars().count() < 5 {
                     continue;
@@ -945,7 +961,7 @@ impl Graph {
             if !n.person || n.bare() {
                 continue;
             }
-            for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+            for f in n.forms.iter().filter(|f| f.form.parts > 1) {
                 by_last.entry(f.form.last()).or_default().push(id);
                 if f.form.first().chars().count() > 2 {
                     by_first.entry(f.form.first()).or_default().push(id);
@@ -963,7 +979,7 @@ impl Graph {
             if !n.bare() {
                 continue;
             }
-            let Some(key) = n.forms.iter().find(|f| f.form.parts.len() == 1).map(|f| f.form.key.as_str()) else {
+            let Some(key) = n.forms.iter().find(|f| f.form.parts == 1).map(|f| f.form.key.as_str()) else {
                 continue;
             };
             if ["dr", "madam", "miss", "mr", "mrs", "ms", "prof", "sir"].contains(&key) {
@@ -1041,7 +1057,7 @@ impl Graph {
                         f.form.display.clone(),
                         (
                             false,
-                            f.form.parts.len(),
+                            f.form.parts,
                             !(n.label() == EntityLabel::MISC && f.form.display.ends_with(['s', 'S'])),
                             f.form.display.chars().count(),
                             f.form.display.chars().any(char::is_lowercase),
@@ -1078,7 +1094,7 @@ fn link_text_acronyms(analysis: &Analysis, entities: &[EntityFound], node_of: &[
     };
     let long_name = |i: usize| {
         let n = &graph.nodes[node_of[i]];
-        !n.person && n.forms.iter().any(|f| f.form.parts.len() > 1)
+        !n.person && n.forms.iter().any(|f| f.form.parts > 1)
     };
     let first_letter = |i: usize| {
         text.get(entities[i].span.clone())
