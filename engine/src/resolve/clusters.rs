@@ -523,7 +523,14 @@ fn normalise(s: &str) -> String {
         if c == '.' || c == '\'' || c == '’' || c == '‘' {
             continue;
         }
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            // Most names are ASCII: their lower case needs no table.
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             if space && !out.is_empty() {
                 out.push(' ');
             }
