@@ -292,10 +292,10 @@ impl Neighbours {
 
 type IdMap<V> = HashMap<u64, V, BuildHasherDefault<super::gazetteer::Identity>>;
 
-/// About how many distinct spellings `words` words have (a third for a short text),
-/// capped so that a long paste does not reserve what it may not need.
+/// About how many distinct spellings `words` words have (up to half, in a short news
+/// text), capped so that a long paste does not reserve what it may not need.
 pub fn spellings_hint(words: usize) -> usize {
-    (words / 3).min(4096)
+    (words / 2).min(4096)
 }
 
 /// A hash of a word's exact bytes, to find its spelling again.
