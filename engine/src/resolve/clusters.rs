@@ -89,10 +89,12 @@ impl Clusters {
     pub fn build(analysis: &Analysis, entities: &[EntityFound]) -> Clusters {
         let text = analysis.text;
         let mut graph = Graph::default();
-        let mut index: Map<(bool, String), usize> = Map::default();
+        // Sized for a short text's distinct names up front: growing them cost more than filling them.
+        let room = entities.len().min(1024);
+        let mut index: Map<(bool, String), usize> = sized(room);
         let mut node_of = Vec::with_capacity(entities.len());
         // Names repeat: each distinct (surface, label) is read once.
-        let mut seen: Map<(&str, EntityLabel), (usize, usize)> = Map::default();
+        let mut seen: Map<(&str, EntityLabel), (usize, usize)> = sized(room);
         for (i, e) in entities.iter().enumerate() {
             let surface = text.get(e.span.clone()).unwrap_or("");
             if let Some(&(id, form)) = seen.get(&(surface, e.label)) {
@@ -148,8 +150,8 @@ impl Clusters {
             })
             .collect();
 
-        let mut by_key: Map<(bool, String), String> = Map::default();
-        let mut by_surname: Map<String, Option<String>> = Map::default();
+        let mut by_key: Map<(bool, String), String> = sized(room);
+        let mut by_surname: Map<String, Option<String>> = sized(room);
         for (id, node) in graph.nodes.iter().enumerate() {
             if ambiguous.contains_key(&id) {
                 continue;
@@ -1052,16 +1054,16 @@ impl Graph {
         // earliest) ranks the candidate forms: `Kyiv` beats a dateline's
         // `KYIV`; a group name is singular (`Israeli`, not `Israelis`).
         type Rank = (bool, usize, bool, usize, bool, usize, std::cmp::Reverse<usize>);
-        let mut best: Map<usize, (Rank, String)> = Map::default();
+        let mut best: Map<usize, (Rank, &str)> = sized(self.nodes.len());
         for (i, n) in self.nodes.iter().enumerate() {
             let root = self.find(i);
             for f in &n.forms {
                 let (name, rank) = match f.form.alias {
                     Some(alias) if !n.person => {
-                        (alias.to_string(), (true, 0, true, 0, true, f.count, std::cmp::Reverse(f.first_seen)))
+                        (alias, (true, 0, true, 0, true, f.count, std::cmp::Reverse(f.first_seen)))
                     }
                     _ => (
-                        f.form.display.clone(),
+                        f.form.display.as_str(),
                         (
                             false,
                             f.form.parts,
@@ -1088,7 +1090,7 @@ impl Graph {
                 }
             }
         }
-        best.into_iter().map(|(root, (_, name))| (root, proper_case(&name))).collect()
+        best.into_iter().map(|(root, (_, name))| (root, proper_case(name))).collect()
     }
 }
 
@@ -1154,6 +1156,11 @@ fn link_text_acronyms(analysis: &Analysis, entities: &[EntityFound], node_of: &[
 // every bucket the linker compares within is capped).
 
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// A map with room for `n` entries.
+fn sized<K, V>(n: usize) -> Map<K, V> {
+    Map::with_capacity_and_hasher(n, Default::default())
+}
 
 #[derive(Default, Clone, Copy)]
 struct Fx(u64);
