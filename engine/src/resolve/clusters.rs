@@ -848,7 +848,9 @@ impl Graph {
         }
 
         // One part misspelt, the other the same: buckets of (kept part, varied part minus a letter).
-        let mut buckets: Vec<(u64, (usize, bool, &str, &str))> = Vec::new();
+        // (hash, (node, first part varied?, varied part, kept part))
+        type Variant<'a> = (u64, (usize, bool, &'a str, &'a str));
+        let mut buckets: Vec<Variant> = Vec::new();
         for (id, n) in self.nodes.iter().enumerate() {
             if !n.person {
                 continue;
