@@ -21,7 +21,7 @@ use super::gazetteer::Identity;
 pub const STANDINGS: usize = 4;
 const SHARDS: usize = 16;
 /// Spellings per shard and generation: at most `2 * SHARDS * PER_GENERATION` (8,192)
-/// kept, about 2.5 MB; enough for the words that recur in news.
+/// kept, under 3 MB; enough for the words that recur in news.
 const PER_GENERATION: usize = 256;
 /// Longer spellings (URLs, runs of symbols) rarely recur; they are not kept.
 const LONGEST: usize = 40;
@@ -47,7 +47,8 @@ struct Entry {
     known: Known,
 }
 
-type Generation = HashMap<u64, Entry, BuildHasherDefault<Identity>>;
+/// Entries boxed: a table's free slots then cost a pointer, not a whole entry.
+type Generation = HashMap<u64, Box<Entry>, BuildHasherDefault<Identity>>;
 
 #[derive(Default)]
 struct Shard {
@@ -118,7 +119,7 @@ impl SpellingCache {
                 return;
             }
             // Another spelling with the same hash: the newer one takes the place.
-            _ => Entry { spelling: spelling.into(), known },
+            _ => Box::new(Entry { spelling: spelling.into(), known }),
         };
         shard.keep(hash, entry);
     }
@@ -135,7 +136,7 @@ impl SpellingCache {
 }
 
 impl Shard {
-    fn keep(&mut self, hash: u64, entry: Entry) {
+    fn keep(&mut self, hash: u64, entry: Box<Entry>) {
         if self.newer.len() >= PER_GENERATION {
             self.older = std::mem::take(&mut self.newer);
         }
