@@ -46,7 +46,7 @@ test('a corrected session exported as NewsLens JSON, cleared and imported is the
   await pasteArticle(page, fixture('harbour-ferry.txt'));
   await waitForDocs(page, 1);
   await waitForReader(page);
-  await markState(page, 'Port Ellery', 'ORG');
+  await markState(page, 'Blue Gannet Ferries', 'ORG');
   await page.focus('#reader mark[data-label="ORG"]:not([data-cont])');
   await page.keyboard.press('3');
   await page.waitForSelector('#reader mark[data-user][data-label="LOC"]', { timeout: SLOW });

@@ -98,17 +98,17 @@ test('three corrections made by keyboard are kept over a reload; undo and redo r
   await pasteArticle(page, fixture('harbour-ferry.txt'));
   await waitForDocs(page, 1);
   await waitForReader(page);
-  await mark(page, 'Port Ellery', 'ORG');
+  await mark(page, 'Port Ellery', 'LOC');
   const before = await saved(page);
 
   // 1. Label a selection: "harbour council" becomes an organisation (key 2).
   await selectWords(page, 'harbour council voted', 'harbour council');
   await page.keyboard.press('2');
   await waitState(page, 'harbour council', 'ORG', 'user');
-  // 2. Relabel the engine's "Port Ellery" (ORG) as a place (key 3).
-  await focusMark(page, 'Port Ellery', 'ORG');
-  await page.keyboard.press('3');
-  await waitState(page, 'Port Ellery', 'LOC', 'user');
+  // 2. Relabel the engine's "Port Ellery" (a place) as an organisation, the council (key 2).
+  await focusMark(page, 'Port Ellery', 'LOC');
+  await page.keyboard.press('2');
+  await waitState(page, 'Port Ellery', 'ORG', 'user');
   // The edited highlight keeps the focus; j moves to the next one.
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Port Ellery');
   await page.keyboard.press('j');
@@ -132,13 +132,13 @@ test('three corrections made by keyboard are kept over a reload; undo and redo r
   await page.keyboard.press('Control+z');
   await waitState(page, 'Tuesday', 'DATE', 'engine');
   await page.keyboard.press('Control+z');
-  await waitState(page, 'Port Ellery', 'ORG', 'engine');
+  await waitState(page, 'Port Ellery', 'LOC', 'engine');
   await page.keyboard.press('Control+z');
   await waitState(page, 'harbour council', 'ORG', 'none');
   await page.click('#redo');
   await waitState(page, 'harbour council', 'ORG', 'user');
   await page.click('#redo');
-  await waitState(page, 'Port Ellery', 'LOC', 'user');
+  await waitState(page, 'Port Ellery', 'ORG', 'user');
   await page.click('#redo');
   await waitState(page, 'Tuesday', 'DATE', 'none');
   await savedAfter(page, before);
@@ -150,7 +150,7 @@ test('three corrections made by keyboard are kept over a reload; undo and redo r
   await waitForDocs(page, 1, ['Harbour council approves evening ferries']);
   await waitForReader(page);
   await waitState(page, 'harbour council', 'ORG', 'user');
-  await waitState(page, 'Port Ellery', 'LOC', 'user');
+  await waitState(page, 'Port Ellery', 'ORG', 'user');
   await waitState(page, 'Tuesday', 'DATE', 'none');
   await waitState(page, 'Mara Quinlan', 'PER', 'engine');
   assert.equal(await page.getAttribute('#storage-status', 'data-state'), 'kept');
@@ -195,9 +195,9 @@ test('with storage denied the page works in memory and says so', async () => {
   await pasteArticle(page, fixture('harbour-ferry.txt'));
   await waitForDocs(page, 1);
   await waitForReader(page);
-  await focusMark(page, 'Port Ellery', 'ORG');
-  await page.keyboard.press('3');
-  await waitState(page, 'Port Ellery', 'LOC', 'user');
+  await focusMark(page, 'Port Ellery', 'LOC');
+  await page.keyboard.press('2');
+  await waitState(page, 'Port Ellery', 'ORG', 'user');
   await page.screenshot({ path: screenshotPath('keep-storage-denied.png') });
   await context.close();
 });

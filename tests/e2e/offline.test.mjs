@@ -209,7 +209,9 @@ test('a hosted copy works offline after one visit, then offers a new build and r
     const caches = await page.evaluate(async () => caches.keys());
     assert.equal(caches.length, 1, `only the new build is cached: ${caches}`);
     assert.ok(caches[0].endsWith(buildB));
-    await dropAndSeeHighlights(page);
+    // The article dropped while offline was kept over the update; a second one joins it.
+    await waitForDocs(page, 1);
+    await dropAndSeeHighlights(page, 2);
     await page.screenshot({ path: screenshotPath('updated.png') });
     assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|sw\.js/.test(e)), [], 'no script errors');
   } finally {
