@@ -13,8 +13,9 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use super::clusters::{Clusters, Path};
+use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, GAZ_KINDS};
+use super::spellings::{analyse, Word};
 
 /// Number of BIO tags: `O`, then `B-`/`I-` for PER, ORG, LOC, MISC.
 pub const NT: usize = 9;
@@ -68,7 +69,7 @@ pub fn normalize_word(w: &str) -> std::borrow::Cow<'_, str> {
 
 /// Normalises one character the way [`normalize_word`] does.
 #[inline]
-fn norm_char(c: char) -> char {
+pub(super) fn norm_char(c: char) -> char {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => '"',
@@ -103,11 +104,11 @@ fn tpl(t: u64) -> u64 {
 }
 
 #[inline]
-fn ch(h: u64, c: char) -> u64 {
+pub(super) fn ch(h: u64, c: char) -> u64 {
     (h ^ c as u64).wrapping_mul(0x100_0000_01b3)
 }
 
-const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+pub(super) const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// The hash of a word's folded lowercase form (lowercase, digits as `0`,
 /// typography as CoNLL's): the key of gazetteers and history.
@@ -126,106 +127,6 @@ pub fn word_hash(w: &str) -> u64 {
         }
     }
     h
-}
-
-/// Per-spelling facts (see [`super::spellings`]); strings only as hashes.
-#[derive(Clone, Copy, Default)]
-pub struct Word {
-    cased: u64,
-    low: u64,
-    shape: u64,
-    /// Prefix and suffix hashes of 1 to 4 letters (0: word too short).
-    pre: [u64; 4],
-    suf: [u64; 4],
-    /// Path in the word clusters (depth 0: not in them).
-    cluster: Path,
-    cap: bool,
-    upper: bool,
-    lower: bool,
-    alpha: bool,
-}
-
-fn word_info(w: &str) -> Word {
-    let mut out = Word::default();
-    let (mut cased, mut low, mut shape) = (SEED, SEED, SEED);
-    let mut last_shape = '\0';
-    let mut shape_len = 0;
-    let mut n = 0usize;
-    let mut tail = ['\0'; 4];
-    let mut push_low = |l: char, low: &mut u64, n: &mut usize, out: &mut Word| {
-        *low = ch(*low, l);
-        if *n < 4 {
-            out.pre[*n] = *low;
-        }
-        tail[*n % 4] = l;
-        *n += 1;
-    };
-    for (i, c) in w.chars().enumerate() {
-        let c = norm_char(c);
-        let k = if c.is_uppercase() {
-            out.upper = true;
-            if i == 0 {
-                out.cap = true;
-            }
-            'X'
-        } else if c.is_lowercase() {
-            out.lower = true;
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else if c.is_alphabetic() {
-            'a'
-        } else {
-            c
-        };
-        if c.is_alphabetic() {
-            out.alpha = true;
-        }
-        if (k != last_shape || !matches!(k, 'X' | 'x' | 'd' | 'a')) && shape_len < 12 {
-            shape = ch(shape, k);
-            shape_len += 1;
-        }
-        last_shape = k;
-        if c.is_ascii_digit() {
-            cased = ch(cased, '0');
-            push_low('0', &mut low, &mut n, &mut out);
-        } else {
-            cased = ch(cased, c);
-            if c.is_ascii() {
-                push_low(c.to_ascii_lowercase(), &mut low, &mut n, &mut out);
-            } else {
-                for l in c.to_lowercase() {
-                    push_low(l, &mut low, &mut n, &mut out);
-                }
-            }
-        }
-    }
-    // Affixes only of words longer than the affix.
-    for k in 0..4 {
-        if k + 1 >= n {
-            out.pre[k] = 0;
-        }
-    }
-    for k in 1..=4usize {
-        if k < n {
-            let mut h = SEED;
-            for j in (n - k)..n {
-                h = ch(h, tail[j % 4]);
-            }
-            out.suf[k - 1] = h;
-        }
-    }
-    out.cased = cased;
-    out.low = low;
-    out.shape = shape;
-    out
-}
-
-/// A spelling's facts, its word cluster included.
-pub fn analyse(w: &str, clusters: &Clusters) -> Word {
-    let mut info = word_info(w);
-    info.cluster = clusters.get(info.low).unwrap_or_default();
-    info
 }
 
 /// The cluster prefix lengths a word's features read: coarse to the whole path.
@@ -618,21 +519,5 @@ impl History {
             let sure = (c[best as usize] as u32 * 10 >= total * 8) as u64;
             out.push(fin(mix(mix(tpl(31), best), sure)));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_facts() {
-        let w = word_info("Zelenskyy’s");
-        assert!(w.cap && w.upper && w.lower && w.alpha);
-        assert_eq!(w.low, word_hash("zelenskyy's"));
-        assert_eq!(word_info("1996").low, word_hash("0000"));
-        assert_eq!(word_info("ab").pre, [word_info("a").low, 0, 0, 0]);
-        assert_eq!(word_info("abc").suf[1], word_hash("bc"));
-        assert_eq!(word_info("U.S.").shape, word_info("A.B.").shape);
     }
 }

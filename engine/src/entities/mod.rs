@@ -19,9 +19,9 @@ use std::ops::Range;
 use crate::doc::EntityLabel;
 use crate::error::Result;
 use crate::text::{Analysis, TokenKind};
-use features::{allowed, analyse, DocFeatures, History, NT};
+use features::{allowed, DocFeatures, History, NT};
 use model::{Model, Scorer};
-use spellings::{Known, SpellingCache, Sums};
+use spellings::{analyse, Known, SpellingCache, Sums};
 
 /// The embedded model file (written by `newslens-train`).
 static MODEL: &[u8] = include_bytes!("../../models/tagger.nlt");

@@ -2,7 +2,7 @@
 //!
 //! An archive of short articles repeats the same few thousand spellings in every
 //! document; analysing each ([`Word`]) and summing the weights of its own features
-//! once per document was most of what made many small documents dearer per token
+//! once per document was a large part of what made many small documents dearer per token
 //! than one big one. A spelling's facts and sums depend on the model only, never on
 //! the document, so a cache keyed by the exact spelling gives the very same tags.
 //!
@@ -14,8 +14,109 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::Mutex;
 
-use super::features::{Word, NT};
+use super::clusters::{Clusters, Path};
+use super::features::{ch, norm_char, NT, SEED};
 use super::gazetteer::Identity;
+
+/// A spelling's facts; strings only as hashes.
+#[derive(Clone, Copy, Default)]
+pub struct Word {
+    pub(super) cased: u64,
+    pub(super) low: u64,
+    pub(super) shape: u64,
+    /// Prefix and suffix hashes of 1 to 4 letters (0: word too short).
+    pub(super) pre: [u64; 4],
+    pub(super) suf: [u64; 4],
+    /// Path in the word clusters (depth 0: not in them).
+    pub(super) cluster: Path,
+    pub(super) cap: bool,
+    pub(super) upper: bool,
+    pub(super) lower: bool,
+    pub(super) alpha: bool,
+}
+
+fn word_info(w: &str) -> Word {
+    let mut out = Word::default();
+    let (mut cased, mut low, mut shape) = (SEED, SEED, SEED);
+    let mut last_shape = '\0';
+    let mut shape_len = 0;
+    let mut n = 0usize;
+    let mut tail = ['\0'; 4];
+    let mut push_low = |l: char, low: &mut u64, n: &mut usize, out: &mut Word| {
+        *low = ch(*low, l);
+        if *n < 4 {
+            out.pre[*n] = *low;
+        }
+        tail[*n % 4] = l;
+        *n += 1;
+    };
+    for (i, c) in w.chars().enumerate() {
+        let c = norm_char(c);
+        let k = if c.is_uppercase() {
+            out.upper = true;
+            if i == 0 {
+                out.cap = true;
+            }
+            'X'
+        } else if c.is_lowercase() {
+            out.lower = true;
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if c.is_alphabetic() {
+            out.alpha = true;
+        }
+        if (k != last_shape || !matches!(k, 'X' | 'x' | 'd' | 'a')) && shape_len < 12 {
+            shape = ch(shape, k);
+            shape_len += 1;
+        }
+        last_shape = k;
+        if c.is_ascii_digit() {
+            cased = ch(cased, '0');
+            push_low('0', &mut low, &mut n, &mut out);
+        } else {
+            cased = ch(cased, c);
+            if c.is_ascii() {
+                push_low(c.to_ascii_lowercase(), &mut low, &mut n, &mut out);
+            } else {
+                for l in c.to_lowercase() {
+                    push_low(l, &mut low, &mut n, &mut out);
+                }
+            }
+        }
+    }
+    // Affixes only of words longer than the affix.
+    for k in 0..4 {
+        if k + 1 >= n {
+            out.pre[k] = 0;
+        }
+    }
+    for k in 1..=4usize {
+        if k < n {
+            let mut h = SEED;
+            for j in (n - k)..n {
+                h = ch(h, tail[j % 4]);
+            }
+            out.suf[k - 1] = h;
+        }
+    }
+    out.cased = cased;
+    out.low = low;
+    out.shape = shape;
+    out
+}
+
+/// A spelling's facts, its word cluster included.
+pub fn analyse(w: &str, clusters: &Clusters) -> Word {
+    let mut info = word_info(w);
+    info.cluster = clusters.get(info.low).unwrap_or_default();
+    info
+}
 
 /// Standings a word can have (see [`super::features::DocFeatures::standing`]).
 pub const STANDINGS: usize = 4;
@@ -146,7 +247,19 @@ impl Shard {
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::word_hash;
     use super::*;
+
+    #[test]
+    fn word_facts() {
+        let w = word_info("Zelenskyy’s");
+        assert!(w.cap && w.upper && w.lower && w.alpha);
+        assert_eq!(w.low, word_hash("zelenskyy's"));
+        assert_eq!(word_info("1996").low, word_hash("0000"));
+        assert_eq!(word_info("ab").pre, [word_info("a").low, 0, 0, 0]);
+        assert_eq!(word_info("abc").suf[1], word_hash("bc"));
+        assert_eq!(word_info("U.S.").shape, word_info("A.B.").shape);
+    }
 
     fn known(x: i32) -> Known {
         Known { word: Word::default(), sums: Sums { by_standing: [[x; NT]; STANDINGS], have: 1 } }
