@@ -13,8 +13,9 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use super::clusters::{Clusters, Path};
+use super::clusters::Clusters;
 use super::gazetteer::{Gazetteer, GAZ_KINDS};
+use super::spellings::{analyse, Word};
 
 /// Number of BIO tags: `O`, then `B-`/`I-` for PER, ORG, LOC, MISC.
 pub const NT: usize = 9;
@@ -68,7 +69,7 @@ pub fn normalize_word(w: &str) -> std::borrow::Cow<'_, str> {
 
 /// Normalises one character the way [`normalize_word`] does.
 #[inline]
-fn norm_char(c: char) -> char {
+pub(super) fn norm_char(c: char) -> char {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => '"',
@@ -103,11 +104,11 @@ fn tpl(t: u64) -> u64 {
 }
 
 #[inline]
-fn ch(h: u64, c: char) -> u64 {
+pub(super) fn ch(h: u64, c: char) -> u64 {
     (h ^ c as u64).wrapping_mul(0x100_0000_01b3)
 }
 
-const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+pub(super) const SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// The hash of a word's folded lowercase form (lowercase, digits as `0`,
 /// typography as CoNLL's): the key of gazetteers and history.
@@ -126,99 +127,6 @@ pub fn word_hash(w: &str) -> u64 {
         }
     }
     h
-}
-
-/// Per-word facts computed once per document; strings only as hashes.
-#[derive(Clone, Copy, Default)]
-struct Word {
-    cased: u64,
-    low: u64,
-    shape: u64,
-    /// Prefix and suffix hashes of 1 to 4 letters (0: word too short).
-    pre: [u64; 4],
-    suf: [u64; 4],
-    /// Path in the word clusters (depth 0: not in them).
-    cluster: Path,
-    cap: bool,
-    upper: bool,
-    lower: bool,
-    alpha: bool,
-}
-
-fn word_info(w: &str) -> Word {
-    let mut out = Word::default();
-    let (mut cased, mut low, mut shape) = (SEED, SEED, SEED);
-    let mut last_shape = '\0';
-    let mut shape_len = 0;
-    let mut n = 0usize;
-    let mut tail = ['\0'; 4];
-    let mut push_low = |l: char, low: &mut u64, n: &mut usize, out: &mut Word| {
-        *low = ch(*low, l);
-        if *n < 4 {
-            out.pre[*n] = *low;
-        }
-        tail[*n % 4] = l;
-        *n += 1;
-    };
-    for (i, c) in w.chars().enumerate() {
-        let c = norm_char(c);
-        let k = if c.is_uppercase() {
-            out.upper = true;
-            if i == 0 {
-                out.cap = true;
-            }
-            'X'
-        } else if c.is_lowercase() {
-            out.lower = true;
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else if c.is_alphabetic() {
-            'a'
-        } else {
-            c
-        };
-        if c.is_alphabetic() {
-            out.alpha = true;
-        }
-        if (k != last_shape || !matches!(k, 'X' | 'x' | 'd' | 'a')) && shape_len < 12 {
-            shape = ch(shape, k);
-            shape_len += 1;
-        }
-        last_shape = k;
-        if c.is_ascii_digit() {
-            cased = ch(cased, '0');
-            push_low('0', &mut low, &mut n, &mut out);
-        } else {
-            cased = ch(cased, c);
-            if c.is_ascii() {
-                push_low(c.to_ascii_lowercase(), &mut low, &mut n, &mut out);
-            } else {
-                for l in c.to_lowercase() {
-                    push_low(l, &mut low, &mut n, &mut out);
-                }
-            }
-        }
-    }
-    // Affixes only of words longer than the affix.
-    for k in 0..4 {
-        if k + 1 >= n {
-            out.pre[k] = 0;
-        }
-    }
-    for k in 1..=4usize {
-        if k < n {
-            let mut h = SEED;
-            for j in (n - k)..n {
-                h = ch(h, tail[j % 4]);
-            }
-            out.suf[k - 1] = h;
-        }
-    }
-    out.cased = cased;
-    out.low = low;
-    out.shape = shape;
-    out
 }
 
 /// The cluster prefix lengths a word's features read: coarse to the whole path.
@@ -257,14 +165,42 @@ const SENT_START: u8 = 4;
 struct Aggregate {
     lower_mid: bool,
     title_mid: bool,
-    prev: Vec<u64>,
-    next: Vec<u64>,
+    prev: Neighbours,
+    next: Neighbours,
+}
+
+/// Up to six distinct neighbouring words, in order; inline, since a document has an
+/// aggregate for every distinct word and an allocation each would cost more than it.
+#[derive(Default)]
+struct Neighbours {
+    words: [u64; 6],
+    len: u8,
+}
+
+impl Neighbours {
+    fn add(&mut self, w: u64) {
+        let len = self.len as usize;
+        if len < self.words.len() && !self.words[..len].contains(&w) {
+            self.words[len] = w;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[u64] {
+        &self.words[..self.len as usize]
+    }
 }
 
 type IdMap<V> = HashMap<u64, V, BuildHasherDefault<super::gazetteer::Identity>>;
 
+/// About how many distinct spellings `words` words have (up to half, in a short news
+/// text), capped so that a long paste does not reserve what it may not need.
+pub fn spellings_hint(words: usize) -> usize {
+    (words / 2).min(4096)
+}
+
 /// A hash of a word's exact bytes, to find its spelling again.
-fn spelling_hash(w: &str) -> u64 {
+pub fn spelling_hash(w: &str) -> u64 {
     w.bytes().fold(SEED, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
 }
 
@@ -272,11 +208,25 @@ impl DocFeatures {
     /// Computes everything that does not depend on the tagger's own output.
     /// `sentences` are word ranges, in order, covering every word.
     pub fn new(words: &[&str], sentences: &[Range<usize>], gaz: &Gazetteer, clusters: &Clusters) -> DocFeatures {
+        DocFeatures::with_spellings(words, sentences, gaz, |w, _| analyse(w, clusters))
+    }
+
+    /// [`DocFeatures::new`] that asks `spelling(word, spelling_hash)` for the facts of
+    /// each distinct spelling, in order of first appearance (a cache may answer).
+    pub fn with_spellings<'w>(
+        words: &[&'w str],
+        sentences: &[Range<usize>],
+        gaz: &Gazetteer,
+        mut spelling: impl FnMut(&'w str, u64) -> Word,
+    ) -> DocFeatures {
         let n = words.len();
         // Each distinct spelling is analysed once; a hash collision only costs a second entry.
-        let mut seen: IdMap<u32> = IdMap::default();
-        let mut spellings: Vec<&str> = Vec::new();
-        let mut types: Vec<Word> = Vec::new();
+        // Room for the distinct spellings of a short document up front: growing the
+        // tables step by step was a good part of what a document cost.
+        let room = spellings_hint(n);
+        let mut seen: IdMap<u32> = IdMap::with_capacity_and_hasher(room, Default::default());
+        let mut spellings: Vec<&str> = Vec::with_capacity(room);
+        let mut types: Vec<Word> = Vec::with_capacity(room);
         let type_of: Vec<u32> = words
             .iter()
             .map(|w| {
@@ -285,9 +235,7 @@ impl DocFeatures {
                     Some(&t) if spellings[t as usize] == *w => t,
                     found => {
                         let t = types.len() as u32;
-                        let mut info = word_info(w);
-                        info.cluster = clusters.get(info.low).unwrap_or_default();
-                        types.push(info);
+                        types.push(spelling(w, h));
                         spellings.push(w);
                         if found.is_none() {
                             seen.insert(h, t);
@@ -330,7 +278,7 @@ impl DocFeatures {
 
         // What other occurrences of a word say about it: written lowercase, or
         // capitalised mid-sentence, and the words around its capitalised uses.
-        let mut agg: IdMap<Aggregate> = IdMap::default();
+        let mut agg: IdMap<Aggregate> = IdMap::with_capacity_and_hasher(room, Default::default());
         for i in 0..n {
             let w = info(i);
             if !w.alpha {
@@ -349,12 +297,8 @@ impl DocFeatures {
                 let same = |j: usize| sent_of[j] == sent_of[i];
                 let prev = if i > 0 && same(i - 1) { info(i - 1).low } else { BOS };
                 let next = if i + 1 < n && same(i + 1) { info(i + 1).low } else { EOS };
-                if a.prev.len() < 6 && !a.prev.contains(&prev) {
-                    a.prev.push(prev);
-                }
-                if a.next.len() < 6 && !a.next.contains(&next) {
-                    a.next.push(next);
-                }
+                a.prev.add(prev);
+                a.next.add(next);
             }
         }
 
@@ -366,7 +310,7 @@ impl DocFeatures {
     /// Which spelling word `i` has, and where it stands (sentence start, headline): the
     /// [`DocFeatures::word_ids`] of two words with the same key are the same.
     pub fn word_key(&self, i: usize) -> usize {
-        self.type_of[i] as usize * 4 + (self.flags[i] & (HEADLINE | SENT_START)) as usize / HEADLINE as usize
+        self.spelling(i) * 4 + self.standing(i)
     }
 
     /// One more than the largest [`DocFeatures::word_key`].
@@ -374,9 +318,31 @@ impl DocFeatures {
         self.types.len() * 4
     }
 
+    /// The index of word `i`'s spelling, in order of first appearance.
+    pub fn spelling(&self, i: usize) -> usize {
+        self.type_of[i] as usize
+    }
+
+    /// The facts of spelling `t` (see [`DocFeatures::spelling`]).
+    pub fn spelling_facts(&self, t: usize) -> Option<&Word> {
+        self.types.get(t)
+    }
+
+    /// Where word `i` stands, 0 to 3: at a sentence start, in a headline set in capitals.
+    pub fn standing(&self, i: usize) -> usize {
+        (self.flags[i] & (HEADLINE | SENT_START)) as usize / HEADLINE as usize
+    }
+
     /// Appends the ids of the features that depend on word `i`'s spelling and standing
     /// alone: the word, its shape and affixes, and what the document says of it elsewhere.
     pub fn word_ids(&self, i: usize, ids: &mut Vec<u32>) {
+        self.spelling_ids(i, ids);
+        self.document_ids(i, ids);
+    }
+
+    /// The part of [`DocFeatures::word_ids`] that no document changes: the same for
+    /// every word of the same spelling and [`DocFeatures::standing`] in any document.
+    pub fn spelling_ids(&self, i: usize, ids: &mut Vec<u32>) {
         let w = &self.types[self.type_of[i] as usize];
         let hl = (self.flags[i] & HEADLINE != 0) as u64;
         let st = (self.flags[i] & SENT_START != 0) as u64;
@@ -406,14 +372,22 @@ impl DocFeatures {
         } else {
             f(mix(mix(tpl(41), w.shape), st | hl << 1));
         }
+    }
+
+    /// The part of [`DocFeatures::word_ids`] that the rest of the document gives.
+    pub fn document_ids(&self, i: usize, ids: &mut Vec<u32>) {
+        let w = &self.types[self.type_of[i] as usize];
+        let hl = (self.flags[i] & HEADLINE != 0) as u64;
+        let st = (self.flags[i] & SENT_START != 0) as u64;
+        let mut f = |h: u64| ids.push(fin(h));
         if let Some(a) = self.agg.get(&w.low) {
             let flags = (a.lower_mid as u64) | (a.title_mid as u64) << 1;
             f(mix(mix(mix(tpl(25), flags), w.shape), st | hl << 1));
             if w.cap || hl == 1 {
-                for &p in &a.prev {
+                for &p in a.prev.as_slice() {
                     f(mix(tpl(26), p));
                 }
-                for &q in &a.next {
+                for &q in a.next.as_slice() {
                     f(mix(tpl(27), q));
                 }
             }
@@ -545,21 +519,5 @@ impl History {
             let sure = (c[best as usize] as u32 * 10 >= total * 8) as u64;
             out.push(fin(mix(mix(tpl(31), best), sure)));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_facts() {
-        let w = word_info("Zelenskyy’s");
-        assert!(w.cap && w.upper && w.lower && w.alpha);
-        assert_eq!(w.low, word_hash("zelenskyy's"));
-        assert_eq!(word_info("1996").low, word_hash("0000"));
-        assert_eq!(word_info("ab").pre, [word_info("a").low, 0, 0, 0]);
-        assert_eq!(word_info("abc").suf[1], word_hash("bc"));
-        assert_eq!(word_info("U.S.").shape, word_info("A.B.").shape);
     }
 }

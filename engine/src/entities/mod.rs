@@ -12,6 +12,7 @@ pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod spellings;
 
 use std::ops::Range;
 
@@ -20,6 +21,7 @@ use crate::error::Result;
 use crate::text::{Analysis, TokenKind};
 use features::{allowed, DocFeatures, History, NT};
 use model::{Model, Scorer};
+use spellings::{analyse, Known, SpellingCache, Sums};
 
 /// The embedded model file (written by `newslens-train`).
 static MODEL: &[u8] = include_bytes!("../../models/tagger.nlt");
@@ -35,6 +37,8 @@ pub struct EntityFound {
 #[derive(Debug, Clone)]
 pub struct Tagger {
     model: Model,
+    /// What the model makes of spellings met in earlier documents.
+    spellings: SpellingCache,
 }
 
 /// Best tag sequence for one sentence. `offs` marks each word's features in `feats`.
@@ -108,17 +112,34 @@ pub fn tag_document<S: Scorer>(scorer: &S, doc: &DocFeatures, sentences: &[Range
 
 /// [`tag_document`] with the runtime model, giving the very same tags faster: the
 /// features of a word's own spelling ([`DocFeatures::word_ids`]) are summed once per
-/// spelling and standing, and only its context is summed at each occurrence.
-pub fn tag_document_with_model(model: &Model, doc: &DocFeatures, sentences: &[Range<usize>]) -> Vec<u8> {
+/// spelling and standing, and only its context is summed at each occurrence. The part
+/// no document changes comes from `sums` (by [`DocFeatures::spelling`]) when filled,
+/// and is filled there when not, for later documents.
+pub fn tag_document_with_model(
+    model: &Model,
+    doc: &DocFeatures,
+    sentences: &[Range<usize>],
+    sums: &mut Vec<Sums>,
+) -> Vec<u8> {
+    sums.resize(sums.len().max(doc.word_keys() / 4), Sums::default());
     let mut own: Vec<Option<[i32; NT]>> = vec![None; doc.word_keys()];
     let (mut feats, mut offs, mut ids) = (Vec::new(), Vec::new(), Vec::new());
     tag_sentences(model, doc, sentences, |s, history, emissions| {
         doc.sentence_context(s.clone(), history, &mut feats, &mut offs);
         for (i, w) in s.zip(offs.windows(2)) {
             let mut acc = *own[doc.word_key(i)].get_or_insert_with(|| {
+                let (known, standing) = (&mut sums[doc.spelling(i)], doc.standing(i));
+                if known.have & (1 << standing) == 0 {
+                    ids.clear();
+                    doc.spelling_ids(i, &mut ids);
+                    let mut acc = [0i32; NT];
+                    model.add_rows(&ids, &mut acc);
+                    known.by_standing[standing] = acc;
+                    known.have |= 1 << standing;
+                }
+                let mut acc = known.by_standing[standing];
                 ids.clear();
-                doc.word_ids(i, &mut ids);
-                let mut acc = [0i32; NT];
+                doc.document_ids(i, &mut ids);
                 model.add_rows(&ids, &mut acc);
                 acc
             });
@@ -270,14 +291,30 @@ impl Tagger {
     /// [`crate::Error::ModelFormat`], [`crate::Error::ModelVersion`] or
     /// [`crate::Error::ModelCorrupt`], as [`Model::from_bytes`] says.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger> {
-        Ok(Tagger { model: Model::from_bytes(bytes)? })
+        Ok(Tagger { model: Model::from_bytes(bytes)?, spellings: SpellingCache::default() })
     }
 
     /// BIO tag indices (see [`features::tag_name`]) for a document given as
     /// words and sentences (word ranges that cover every word, in order).
     pub fn tag_words(&self, words: &[&str], sentences: &[Range<usize>]) -> Vec<u8> {
-        let doc = DocFeatures::new(words, sentences, &self.model.gazetteer, &self.model.clusters);
-        tag_document_with_model(&self.model, &doc, sentences)
+        // Each distinct spelling: its text, hash and what was known of it before.
+        let room = features::spellings_hint(words.len());
+        let mut spellings: Vec<(&str, u64, u8)> = Vec::with_capacity(room);
+        let mut sums: Vec<Sums> = Vec::with_capacity(room);
+        let doc = DocFeatures::with_spellings(words, sentences, &self.model.gazetteer, |w, hash| {
+            let known = self.spellings.get(hash, w);
+            let sum = known.map_or_else(Sums::default, |k| k.sums);
+            spellings.push((w, hash, sum.have));
+            sums.push(sum);
+            known.map_or_else(|| analyse(w, &self.model.clusters), |k| k.word)
+        });
+        let tags = tag_document_with_model(&self.model, &doc, sentences, &mut sums);
+        for (t, (&(w, hash, had), sum)) in spellings.iter().zip(&sums).enumerate() {
+            if let Some(&word) = doc.spelling_facts(t).filter(|_| sum.have != had) {
+                self.spellings.put(hash, w, Known { word, sums: *sum });
+            }
+        }
+        tags
     }
 
     /// Every name in the text, sorted by start, none overlapping.
@@ -375,7 +412,7 @@ mod tests {
         let tagger = Tagger::load().expect("embedded model");
         let doc = DocFeatures::new(&strs, &sentences, &tagger.model.gazetteer, &tagger.model.clusters);
         let generic = tag_document(&tagger.model, &doc, &sentences);
-        assert_eq!(tag_document_with_model(&tagger.model, &doc, &sentences), generic);
+        assert_eq!(tag_document_with_model(&tagger.model, &doc, &sentences, &mut Vec::new()), generic);
         assert!(generic.iter().filter(|&&t| t != 0).count() >= 10, "the text has names: {generic:?}");
     }
 

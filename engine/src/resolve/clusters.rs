@@ -69,10 +69,10 @@ impl Clusters {
     pub fn lookup(&self, surface: &str, label: EntityLabel) -> Option<&str> {
         let f = Form::new(surface, label);
         let person = label == EntityLabel::PER;
-        if let Some(name) = self.by_key.get(&(person, f.node_key(person))) {
+        if let Some(name) = self.by_key.get(&(person, f.node_key(person).to_string())) {
             return Some(name);
         }
-        if person && f.parts.len() == 1 {
+        if person && f.parts == 1 {
             return self.by_surname.get(&f.key).and_then(|n| n.as_deref());
         }
         None
@@ -89,10 +89,12 @@ impl Clusters {
     pub fn build(analysis: &Analysis, entities: &[EntityFound]) -> Clusters {
         let text = analysis.text;
         let mut graph = Graph::default();
-        let mut index: Map<(bool, String), usize> = Map::default();
+        // Sized for a short text's distinct names up front: growing them cost more than filling them.
+        let room = entities.len().min(1024);
+        let mut index: Map<(bool, String), usize> = sized(room);
         let mut node_of = Vec::with_capacity(entities.len());
         // Names repeat: each distinct (surface, label) is read once.
-        let mut seen: Map<(&str, EntityLabel), (usize, usize)> = Map::default();
+        let mut seen: Map<(&str, EntityLabel), (usize, usize)> = sized(room);
         for (i, e) in entities.iter().enumerate() {
             let surface = text.get(e.span.clone()).unwrap_or("");
             if let Some(&(id, form)) = seen.get(&(surface, e.label)) {
@@ -102,7 +104,9 @@ impl Clusters {
             }
             let form = Form::new(surface, e.label);
             let person = e.label == EntityLabel::PER;
-            let id = *index.entry((person, form.node_key(person))).or_insert_with(|| graph.add(Node::new(person)));
+            let id = *index
+                .entry((person, form.node_key(person).to_string()))
+                .or_insert_with(|| graph.add(Node::new(person)));
             let form = graph.nodes[id].add(form, e.label, 1, i);
             seen.insert((surface, e.label), (id, form));
             node_of.push(id);
@@ -146,16 +150,16 @@ impl Clusters {
             })
             .collect();
 
-        let mut by_key: Map<(bool, String), String> = Map::default();
-        let mut by_surname: Map<String, Option<String>> = Map::default();
+        let mut by_key: Map<(bool, String), String> = sized(room);
+        let mut by_surname: Map<String, Option<String>> = sized(room);
         for (id, node) in graph.nodes.iter().enumerate() {
             if ambiguous.contains_key(&id) {
                 continue;
             }
             let name = canon.get(&graph.find(id)).cloned().unwrap_or_default();
             for f in &node.forms {
-                by_key.insert((node.person, f.form.node_key(node.person)), name.clone());
-                if node.person && f.form.parts.len() > 1 {
+                by_key.insert((node.person, f.form.node_key(node.person).to_string()), name.clone());
+                if node.person && f.form.parts > 1 {
                     let last = f.form.last().to_string();
                     match by_surname.get(&last) {
                         Some(Some(other)) if *other != name => {
@@ -339,10 +343,15 @@ struct Form {
     display: String,
     /// Normalised `display` (see [`normalise`]).
     key: String,
-    /// `key` split into words, suffixes (`Jr.`) dropped.
-    parts: Vec<String>,
+    /// How many words of `key` are name parts: suffixes (`Jr.`) dropped.
+    parts: usize,
+    /// `key[..parts_end]` are the parts, one space apart (slices, not strings of
+    /// their own: a form is made for every distinct name in every document).
+    parts_end: usize,
     /// The alias table's canonical name for this key.
     alias: Option<&'static str>,
+    /// `alias` normalised: worked out once, since the linker asks for it often.
+    alias_key: Option<String>,
     /// Two to six capital letters (`NATO`, `U.S.`).
     acronym: bool,
 }
@@ -376,36 +385,46 @@ impl Form {
         // A short alias must be written in capitals: `US` is the country, `Us` is not.
         let shouted = key.len() > 3 || !display.chars().any(char::is_lowercase);
         let alias = if person || !shouted { None } else { aliases::canonical(&key) };
-        let mut parts: Vec<String> = key.split(' ').filter(|p| !p.is_empty()).map(str::to_string).collect();
-        while parts.len() > 2 && parts.last().is_some_and(|p| SUFFIXES.contains(&p.as_str())) {
-            parts.pop();
+        // `normalise` leaves one space between words and none around them.
+        let mut parts = key.split(' ').filter(|p| !p.is_empty()).count();
+        let mut parts_end = key.len();
+        while parts > 2 {
+            match key[..parts_end].rsplit_once(' ') {
+                Some((rest, last)) if SUFFIXES.contains(&last) => {
+                    parts -= 1;
+                    parts_end = rest.len();
+                }
+                _ => break,
+            }
         }
-        let letters: Vec<char> = display.chars().filter(|c| *c != '.').collect();
-        let acronym = (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase());
-        Form { display, key, parts, alias, acronym }
+        let letters = display.chars().filter(|c| *c != '.');
+        let acronym = (2..=6).contains(&letters.clone().count()) && letters.clone().all(|c| c.is_ascii_uppercase());
+        let alias_key = alias.map(normalise);
+        Form { display, key, parts, parts_end, alias, alias_key, acronym }
     }
 
     /// The key mentions are grouped by: the alias's key when there is one.
-    fn node_key(&self, person: bool) -> String {
-        match self.alias {
-            Some(name) if !person => normalise(name),
-            _ => self.key.clone(),
+    fn node_key(&self, person: bool) -> &str {
+        match &self.alias_key {
+            Some(key) if !person => key,
+            _ => &self.key,
         }
     }
 
     fn first(&self) -> &str {
-        self.parts.first().map_or("", String::as_str)
+        self.key[..self.parts_end].split(' ').next().unwrap_or("")
     }
 
     fn last(&self) -> &str {
-        self.parts.last().map_or("", String::as_str)
+        self.key[..self.parts_end].rsplit(' ').next().unwrap_or("")
     }
 
-    fn middle(&self) -> String {
-        if self.parts.len() > 2 {
-            self.parts[1..self.parts.len() - 1].join(" ")
+    fn middle(&self) -> &str {
+        if self.parts > 2 {
+            let (first, last) = (self.first().len(), self.last().len());
+            self.key.get(first + 1..self.parts_end - last - 1).unwrap_or("")
         } else {
-            String::new()
+            ""
         }
     }
 
@@ -475,8 +494,15 @@ fn strip_possessive(s: &str) -> &str {
 /// A mention made of titles only (`Vice President`) is left whole.
 fn strip_titles(whole: &str) -> &str {
     let is_title = |word: &str| {
-        let w = word.trim_end_matches('.').to_lowercase();
-        TITLES.contains(&w.as_str()) || OFFICES.contains(&w.as_str())
+        let w = word.trim_end_matches('.');
+        let listed = |w: &str| TITLES.contains(&w) || OFFICES.contains(&w);
+        if w.is_ascii() {
+            // The lists are lower-case ASCII: no need for a lower-cased copy.
+            let known = |t: &&str| t.eq_ignore_ascii_case(w);
+            TITLES.iter().any(known) || OFFICES.iter().any(known)
+        } else {
+            listed(&w.to_lowercase())
+        }
     };
     let mut s = whole;
     loop {
@@ -499,7 +525,14 @@ fn normalise(s: &str) -> String {
         if c == '.' || c == '\'' || c == '’' || c == '‘' {
             continue;
         }
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            // Most names are ASCII: their lower case needs no table.
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             if space && !out.is_empty() {
                 out.push(' ');
             }
@@ -614,7 +647,7 @@ impl Node {
 
     /// A person known only by one name (a surname alone).
     fn bare(&self) -> bool {
-        self.person && self.forms.iter().all(|f| f.form.parts.len() < 2)
+        self.person && self.forms.iter().all(|f| f.form.parts < 2)
     }
 }
 
@@ -700,47 +733,48 @@ impl Graph {
     /// Applies rules 1-6; returns bare-surname nodes that several people
     /// share, with the candidate roots, for the caller to settle.
     fn link(&mut self) -> Vec<(usize, Vec<usize>)> {
-        // 1. Same key (for people, full names only: a shared surname proves nothing).
-        let mut strong: Map<String, usize> = Map::default();
-        for id in 0..self.nodes.len() {
-            let keys: Vec<String> = {
-                let n = &self.nodes[id];
-                n.forms
+        // Unions do not change the nodes, and the sets they make do not depend on
+        // their order: the pairs are found first, then joined.
+        let mut pairs = Vec::new();
+        {
+            // 1. Same key (for people, full names only: a shared surname proves nothing).
+            let mut strong: Map<(bool, &str), usize> = Map::default();
+            for (id, n) in self.nodes.iter().enumerate() {
+                let keys = n
+                    .forms
                     .iter()
                     .enumerate()
-                    .filter(|(_, f)| !n.person || f.form.parts.len() > 1)
+                    .filter(|(_, f)| !n.person || f.form.parts > 1)
                     // Across documents an acronym is only as good as the cluster it names:
                     // `NBC` the broadcaster must not follow one text's `NBC` for a convention.
                     // (A cluster's own name is its first form.)
                     .filter(|(k, f)| !self.across || *k == 0 || !f.form.acronym || f.form.alias.is_some())
-                    .map(|(_, f)| format!("{}{}", n.person as u8, f.form.node_key(n.person)))
-                    .collect()
-            };
-            for k in keys {
-                match strong.get(&k) {
-                    Some(&other) => self.union(id, other),
-                    None => {
-                        strong.insert(k, id);
+                    .map(|(_, f)| (n.person, f.form.node_key(n.person)));
+                for k in keys {
+                    match strong.get(&k) {
+                        Some(&other) => pairs.push((id, other)),
+                        None => {
+                            strong.insert(k, id);
+                        }
+                    }
+                }
+            }
+
+            // 2. Plural demonyms and group names join the singular.
+            for (id, n) in self.nodes.iter().enumerate() {
+                if n.person || n.label() != EntityLabel::MISC {
+                    continue;
+                }
+                for f in &n.forms {
+                    let Some(k) = f.form.key.strip_suffix('s').filter(|k| k.len() > 2) else { continue };
+                    if let Some(&other) = strong.get(&(false, k)) {
+                        pairs.push((id, other));
                     }
                 }
             }
         }
-
-        // 2. Plural demonyms and group names join the singular.
-        for id in 0..self.nodes.len() {
-            if self.nodes[id].person || self.nodes[id].label() != EntityLabel::MISC {
-                continue;
-            }
-            let singulars: Vec<String> = self.nodes[id]
-                .forms
-                .iter()
-                .filter_map(|f| f.form.key.strip_suffix('s').filter(|k| k.len() > 2).map(|k| format!("0{k}")))
-                .collect();
-            for k in singulars {
-                if let Some(&other) = strong.get(&k) {
-                    self.union(id, other);
-                }
-            }
+        for (a, b) in pairs {
+            self.union(a, b);
         }
 
         self.link_full_names();
@@ -762,37 +796,34 @@ impl Graph {
 
     /// Rule 3: full names with the same first and last name, or one part misspelt.
     fn link_full_names(&mut self) {
-        let mut exact: Map<(String, String), Vec<(usize, String)>> = Map::default();
+        let mut exact: Map<(&str, &str), Vec<(usize, &str)>> = Map::default();
         for (id, n) in self.nodes.iter().enumerate() {
             if !n.person {
                 continue;
             }
-            for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
-                exact
-                    .entry((f.form.first().to_string(), f.form.last().to_string()))
-                    .or_default()
-                    .push((id, f.form.middle()));
+            for f in n.forms.iter().filter(|f| f.form.parts > 1) {
+                exact.entry((f.form.first(), f.form.last())).or_default().push((id, f.form.middle()));
             }
         }
-        let mut groups: Vec<Vec<(usize, String)>> = exact.into_values().collect();
-        groups.sort();
-        for group in groups {
-            let mut middles: Vec<&str> = group.iter().map(|(_, m)| m.as_str()).filter(|m| !m.is_empty()).collect();
+        let mut pairs = Vec::new();
+        for group in exact.into_values() {
+            let mut middles: Vec<&str> = group.iter().map(|&(_, m)| m).filter(|m| !m.is_empty()).collect();
             middles.sort_unstable();
             middles.dedup();
             // Two different middle names are two people (`George H. W.` / `George W.`).
             if middles.len() <= 1 {
-                for w in group.windows(2) {
-                    self.union(w[0].0, w[1].0);
-                }
+                pairs.extend(group.windows(2).map(|w| (w[0].0, w[1].0)));
             }
+        }
+        for (a, b) in pairs {
+            self.union(a, b);
         }
 
         // An initial for a first name (`B. Yeltsin`) joins the one full first name it can stand for.
         let mut by_last: Map<&str, Vec<(usize, &str)>> = Map::default();
         for (id, n) in self.nodes.iter().enumerate() {
             if n.person {
-                for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+                for f in n.forms.iter().filter(|f| f.form.parts > 1) {
                     by_last.entry(f.form.last()).or_default().push((id, f.form.first()));
                 }
             }
@@ -817,34 +848,30 @@ impl Graph {
         }
 
         // One part misspelt, the other the same: buckets of (kept part, varied part minus a letter).
-        let mut buckets: Map<u64, Vec<(usize, bool, &str, &str)>> = Map::default();
+        // (hash, (node, first part varied?, varied part, kept part))
+        type Variant<'a> = (u64, (usize, bool, &'a str, &'a str));
+        let mut buckets: Vec<Variant> = Vec::new();
         for (id, n) in self.nodes.iter().enumerate() {
             if !n.person {
                 continue;
             }
-            for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+            for f in n.forms.iter().filter(|f| f.form.parts > 1) {
                 let (first, last) = (f.form.first(), f.form.last());
                 if first.len() >= 5 {
-                    for h in variant_hashes(seed(1, last), first) {
-                        buckets.entry(h).or_default().push((id, true, first, last));
-                    }
+                    variant_hashes(seed(1, last), first, |h| buckets.push((h, (id, true, first, last))));
                 }
                 if last.len() >= 5 {
-                    for h in variant_hashes(seed(2, first), last) {
-                        buckets.entry(h).or_default().push((id, false, last, first));
-                    }
+                    variant_hashes(seed(2, first), last, |h| buckets.push((h, (id, false, last, first))));
                 }
             }
         }
         let mut pairs = Vec::new();
-        for (_, mut entries) in buckets {
-            entries.sort_unstable();
-            entries.dedup();
+        for entries in buckets_of(&mut buckets) {
             if entries.len() > 64 {
                 continue; // a degenerate bucket: no safe evidence there
             }
-            for (i, &(a, fa, va, ka)) in entries.iter().enumerate() {
-                for &(b, fb, vb, kb) in &entries[i + 1..] {
+            for (i, &(_, (a, fa, va, ka))) in entries.iter().enumerate() {
+                for &(_, (b, fb, vb, kb)) in &entries[i + 1..] {
                     if a != b && fa == fb && ka == kb && va != vb && close_names(va, vb, fa) {
                         pairs.push((a, b));
                     }
@@ -864,7 +891,7 @@ impl Graph {
             if n.person {
                 continue;
             }
-            for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+            for f in n.forms.iter().filter(|f| f.form.parts > 1) {
                 let [all, content] = f.form.initials();
                 by_initials.entry(all.clone()).or_default().push(id);
                 if content != all {
@@ -895,30 +922,26 @@ impl Graph {
 
     /// Rule 5: a rare one-word spelling joins a far more frequent one an edit away.
     fn link_rare_variants(&mut self) {
-        let mut buckets: Map<u64, Vec<(usize, &str)>> = Map::default();
+        let mut buckets: Vec<(u64, (usize, &str))> = Vec::new();
         for (id, n) in self.nodes.iter().enumerate() {
             if n.person {
                 continue;
             }
-            for f in n.forms.iter().filter(|f| f.form.parts.len() == 1 && !f.form.acronym && f.form.alias.is_none()) {
+            for f in n.forms.iter().filter(|f| f.form.parts == 1 && !f.form.acronym && f.form.alias.is_none()) {
                 let k = f.form.key.as_str();
                 if k.chars().count() < 5 {
                     continue;
                 }
-                for h in variant_hashes(FNV_SEED, k) {
-                    buckets.entry(h).or_default().push((id, k));
-                }
+                variant_hashes(FNV_SEED, k, |h| buckets.push((h, (id, k))));
             }
         }
         let mut pairs = Vec::new();
-        for (_, mut entries) in buckets {
-            entries.sort_unstable();
-            entries.dedup();
+        for entries in buckets_of(&mut buckets) {
             if entries.len() > 64 {
                 continue;
             }
-            for (i, &(a, ka)) in entries.iter().enumerate() {
-                for &(b, kb) in &entries[i + 1..] {
+            for (i, &(_, (a, ka))) in entries.iter().enumerate() {
+                for &(_, (b, kb)) in &entries[i + 1..] {
                     let (na, nb) = (&self.nodes[a], &self.nodes[b]);
                     let (ca, cb) = (na.mentions.min(nb.mentions), na.mentions.max(nb.mentions));
                     if a != b
@@ -944,23 +967,22 @@ impl Graph {
     fn link_surnames(&mut self) -> Vec<(usize, Vec<usize>)> {
         let mut by_last: Map<&str, Vec<usize>> = Map::default();
         let mut by_first: Map<&str, Vec<usize>> = Map::default();
-        let mut fuzzy: Map<u64, Vec<(usize, &str)>> = Map::default();
+        let mut fuzzy: Vec<(u64, (usize, &str))> = Vec::new();
         for (id, n) in self.nodes.iter().enumerate() {
             if !n.person || n.bare() {
                 continue;
             }
-            for f in n.forms.iter().filter(|f| f.form.parts.len() > 1) {
+            for f in n.forms.iter().filter(|f| f.form.parts > 1) {
                 by_last.entry(f.form.last()).or_default().push(id);
                 if f.form.first().chars().count() > 2 {
                     by_first.entry(f.form.first()).or_default().push(id);
                 }
                 if f.form.last().chars().count() >= 6 {
-                    for h in variant_hashes(FNV_SEED, f.form.last()) {
-                        fuzzy.entry(h).or_default().push((id, f.form.last()));
-                    }
+                    variant_hashes(FNV_SEED, f.form.last(), |h| fuzzy.push((h, (id, f.form.last()))));
                 }
             }
         }
+        fuzzy.sort_unstable();
         let empty: Map<&str, Vec<usize>> = Map::default();
         let mut joins = Vec::new();
         let mut ambiguous = Vec::new();
@@ -968,7 +990,7 @@ impl Graph {
             if !n.bare() {
                 continue;
             }
-            let Some(key) = n.forms.iter().find(|f| f.form.parts.len() == 1).map(|f| f.form.key.as_str()) else {
+            let Some(key) = n.forms.iter().find(|f| f.form.parts == 1).map(|f| f.form.key.as_str()) else {
                 continue;
             };
             if ["dr", "madam", "miss", "mr", "mrs", "ms", "prof", "sir"].contains(&key) {
@@ -994,13 +1016,15 @@ impl Graph {
             let mut roots: Vec<usize> = match by_last.get(key) {
                 Some(c) => c.iter().chain(first_of).map(|&c| self.find(c)).collect(),
                 None if by_first.contains_key(key) => first_of.map(|&c| self.find(c)).collect(),
-                None if key.chars().count() >= 6 => variant_hashes(FNV_SEED, key)
-                    .iter()
-                    .filter_map(|h| fuzzy.get(h))
-                    .flatten()
-                    .filter(|(_, last)| close_surnames(key, last))
-                    .map(|&(c, _)| self.find(c))
-                    .collect(),
+                None if key.chars().count() >= 6 => {
+                    let mut roots = Vec::new();
+                    variant_hashes(FNV_SEED, key, |h| {
+                        let from = fuzzy.partition_point(|e| e.0 < h);
+                        let same = fuzzy[from..].iter().take_while(|e| e.0 == h);
+                        roots.extend(same.filter(|(_, (_, last))| close_surnames(key, last)).map(|&(_, (c, _))| c));
+                    });
+                    roots.into_iter().map(|c| self.find(c)).collect()
+                }
                 None => Vec::new(),
             };
             roots.sort_unstable();
@@ -1032,19 +1056,19 @@ impl Graph {
         // earliest) ranks the candidate forms: `Kyiv` beats a dateline's
         // `KYIV`; a group name is singular (`Israeli`, not `Israelis`).
         type Rank = (bool, usize, bool, usize, bool, usize, std::cmp::Reverse<usize>);
-        let mut best: Map<usize, (Rank, String)> = Map::default();
+        let mut best: Map<usize, (Rank, &str)> = sized(self.nodes.len());
         for (i, n) in self.nodes.iter().enumerate() {
             let root = self.find(i);
             for f in &n.forms {
                 let (name, rank) = match f.form.alias {
                     Some(alias) if !n.person => {
-                        (alias.to_string(), (true, 0, true, 0, true, f.count, std::cmp::Reverse(f.first_seen)))
+                        (alias, (true, 0, true, 0, true, f.count, std::cmp::Reverse(f.first_seen)))
                     }
                     _ => (
-                        f.form.display.clone(),
+                        f.form.display.as_str(),
                         (
                             false,
-                            f.form.parts.len(),
+                            f.form.parts,
                             !(n.label() == EntityLabel::MISC && f.form.display.ends_with(['s', 'S'])),
                             f.form.display.chars().count(),
                             f.form.display.chars().any(char::is_lowercase),
@@ -1068,7 +1092,7 @@ impl Graph {
                 }
             }
         }
-        best.into_iter().map(|(root, (_, name))| (root, proper_case(&name))).collect()
+        best.into_iter().map(|(root, (_, name))| (root, proper_case(name))).collect()
     }
 }
 
@@ -1081,7 +1105,7 @@ fn link_text_acronyms(analysis: &Analysis, entities: &[EntityFound], node_of: &[
     };
     let long_name = |i: usize| {
         let n = &graph.nodes[node_of[i]];
-        !n.person && n.forms.iter().any(|f| f.form.parts.len() > 1)
+        !n.person && n.forms.iter().any(|f| f.form.parts > 1)
     };
     let first_letter = |i: usize| {
         text.get(entities[i].span.clone())
@@ -1135,6 +1159,11 @@ fn link_text_acronyms(analysis: &Analysis, entities: &[EntityFound], node_of: &[
 
 type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
+/// A map with room for `n` entries.
+fn sized<K, V>(n: usize) -> Map<K, V> {
+    Map::with_capacity_and_hasher(n, Default::default())
+}
+
 #[derive(Default, Clone, Copy)]
 struct Fx(u64);
 
@@ -1174,20 +1203,26 @@ fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
 const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// Hashes of `word` and of every way of dropping one letter from it, each
-/// prefixed by `seed`: two words an edit apart share at least one, so a hash
-/// lookup finds the candidates without comparing every pair.
-fn variant_hashes(seed: u64, word: &str) -> Vec<u64> {
-    let mut out = Vec::with_capacity(word.len() + 1);
-    out.push(fnv(seed, word.as_bytes()));
+/// prefixed by `seed`, given to `out`: two words an edit apart share at least one,
+/// so a hash lookup finds the candidates without comparing every pair.
+fn variant_hashes(seed: u64, word: &str, mut out: impl FnMut(u64)) {
+    out(fnv(seed, word.as_bytes()));
     if word.len() > 48 {
-        return out;
+        return;
     }
     for (i, c) in word.char_indices() {
         let bytes = word.as_bytes();
         let h = fnv(seed, &bytes[..i]);
-        out.push(fnv(h, &bytes[i + c.len_utf8()..]));
+        out(fnv(h, &bytes[i + c.len_utf8()..]));
     }
-    out
+}
+
+/// The buckets of `(hash, entry)` pairs: runs of one hash, entries sorted and
+/// without repeats. One sorted list instead of a map of lists: no allocation per bucket.
+fn buckets_of<T: Ord>(items: &mut Vec<(u64, T)>) -> impl Iterator<Item = &[(u64, T)]> {
+    items.sort_unstable();
+    items.dedup();
+    items.chunk_by(|a, b| a.0 == b.0)
 }
 
 /// The seed for variants of one part of a name whose other part is `kept`.

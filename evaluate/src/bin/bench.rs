@@ -217,15 +217,16 @@ fn small_vs_big(engine: &Engine, what: &str, texts: &[String], big: Option<(&str
     let small = *small.iter().min_by_key(|r| r.total).expect("at least one run");
     let per_token = |run: &Run, tokens: usize| run.total.as_secs_f64() / tokens as f64;
     println!(
-        "  {what}: {} documents, {:.2} MB: {:.0} ms = {:.0} documents/s, {:.0} tokens/s; \
-         per token {:.2}x the one-document run ({:.0} ms)",
+        "  {what}: {} documents, {:.2} MB: {:.0} ms = {:.0} documents/s, {:.0} tokens/s; as one document \
+         {:.0} ms = {:.0} tokens/s; per token the documents cost {:.2}x the one document",
         texts.len(),
         texts.iter().map(String::len).sum::<usize>() as f64 / 1_048_576.0,
         ms(small.total),
         texts.len() as f64 / small.total.as_secs_f64(),
         small_tokens as f64 / small.total.as_secs_f64(),
-        per_token(&small, small_tokens) / per_token(&big_run, big_tokens),
         ms(big_run.total),
+        big_tokens as f64 / big_run.total.as_secs_f64(),
+        per_token(&small, small_tokens) / per_token(&big_run, big_tokens),
     );
     let stages: Vec<String> = Stage::ALL
         .iter()
