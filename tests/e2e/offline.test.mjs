@@ -36,6 +36,15 @@ async function dropAndSeeHighlights(page, docs = 1) {
   return found;
 }
 
+/** Opens the boards: every open document keyed, and its names counted on the names board. */
+async function openTheBoards(page, docs = 1) {
+  await page.click('#pane-board');
+  await page.waitForSelector(`#board .doc-key li:nth-child(${docs})`, { timeout: SLOW });
+  await page.click('#board-tab-names');
+  await page.waitForSelector('.entity-table tbody tr', { timeout: SLOW });
+  assert.ok((await page.locator('.entity-table tbody tr').count()) > 0, 'names on the board');
+}
+
 test('with the network off the page works and every request stays on the test server', async () => {
   const { page, context, outside, requests, errors } = await openApp(browser());
   await pasteArticle(page, fixture('library-budget.txt'));
@@ -63,6 +72,8 @@ test('the single file, alone in an empty folder, opens from file:// and annotate
 
   await dropAndSeeHighlights(page);
   await page.screenshot({ path: screenshotPath('single-file.png') });
+  await openTheBoards(page);
+  await page.screenshot({ path: screenshotPath('single-file-board.png') });
 
   const elsewhere = requests.filter((u) => u !== url && !/^(data|blob):/.test(u));
   assert.deepEqual(elsewhere, [], 'nothing but the file itself was requested');
@@ -92,6 +103,7 @@ test('the folder served under a sub-path works and asks for nothing outside it',
     const { page, context, requests, outside, errors } = await openPage(browser(), server.url);
     await dropAndSeeHighlights(page);
     await page.screenshot({ path: screenshotPath('sub-path.png') });
+    await openTheBoards(page);
 
     // The manifest and its icons resolve inside the sub-path too.
     const icons = await page.evaluate(async () => {
