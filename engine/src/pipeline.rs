@@ -5,9 +5,11 @@
 
 use crate::calendar::Date;
 use crate::doc::{Annotation, Document, Entity, Number, Origin, Quote, Span};
-use crate::entities::Tagger;
+use crate::entities::{EntityFound, Tagger};
 use crate::error::Result;
+use crate::figures::Figure;
 use crate::page::Page;
+use crate::quotes::QuoteFound;
 use crate::text::{normalize_newlines, Analysis, CharMap};
 use crate::{figures, quotes, resolve};
 
@@ -66,24 +68,33 @@ impl Engine {
         let analysis = Analysis::new(&text);
         lap(Stage::Text);
         let dateline = page.dateline.or_else(|| figures::detect_dateline(&analysis));
-        self.annotate_analysis(&analysis, page, source, dateline, lap)
+        let figures = figures::find(&analysis, &figures::Context { dateline });
+        lap(Stage::Figures);
+        let quotes = quotes::find(&analysis);
+        lap(Stage::Quotes);
+        let entities = self.tagger.find(&analysis);
+        lap(Stage::Entities);
+        let found = Found { dateline, figures, quotes, entities };
+        self.document(&analysis, page, source, found, lap)
     }
 
-    fn annotate_analysis(
+    /// The names alone (the tagger over the text), for a document annotated by two workers
+    /// (see [`crate::split`]).
+    pub(crate) fn entities(&self, analysis: &Analysis) -> Vec<EntityFound> {
+        self.tagger.find(analysis)
+    }
+
+    /// Resolution (clusters, speakers) over what the recognisers found, then the [`Document`].
+    pub(crate) fn document(
         &self,
         analysis: &Analysis,
         page: &Page,
         source: Option<&str>,
-        dateline: Option<Date>,
+        found: Found,
         mut lap: impl FnMut(Stage),
     ) -> Document {
         let text = analysis.text;
-        let figures = figures::find(analysis, &figures::Context { dateline });
-        lap(Stage::Figures);
-        let quotes = quotes::find(analysis);
-        lap(Stage::Quotes);
-        let entities = self.tagger.find(analysis);
-        lap(Stage::Entities);
+        let Found { dateline, figures, quotes, entities } = found;
         let resolution = resolve::resolve(analysis, &entities, &quotes);
         lap(Stage::Resolve);
 
@@ -152,6 +163,14 @@ impl Engine {
         lap(Stage::Document);
         doc
     }
+}
+
+/// What the recognisers found in one text, before resolution.
+pub(crate) struct Found {
+    pub dateline: Option<Date>,
+    pub figures: Vec<Figure>,
+    pub quotes: Vec<QuoteFound>,
+    pub entities: Vec<EntityFound>,
 }
 
 /// The pipeline's stages, in order, as [`Engine::annotate_timed`] reports them.
