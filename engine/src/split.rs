@@ -3,8 +3,8 @@
 //! figures and quotations on the other, then resolution over both.
 //!
 //! ```text
-//! worker A: Engine::names(text) -> Names  ─┐ (serde, a few bytes a name)
-//! worker B: Engine::prepare(page) ─────────┴─> Engine::finish(prepared, names) -> Document
+//! worker A: Engine::names(text) -> Names ─┐ (serde, a few bytes a name)
+//! worker B: Prepared::new(page) ──────────┴─> Prepared::finish(names) -> Document
 //! ```
 //!
 //! The result is [`Engine::annotate`]'s, exactly: both sides run the very functions the
@@ -22,7 +22,7 @@ use crate::entities::EntityFound;
 use crate::error::{Error, Result};
 use crate::figures::{self, Figure};
 use crate::page::Page;
-use crate::pipeline::{Engine, Found};
+use crate::pipeline::{document, Engine, Found};
 use crate::quotes::{self, QuoteFound};
 use crate::text::{normalize_newlines, Analysis, Token};
 
@@ -47,13 +47,6 @@ pub struct Prepared {
     quotes: Vec<QuoteFound>,
 }
 
-impl Prepared {
-    /// Length in bytes of the normalised text (what [`Names::text_len`] must say).
-    pub fn text_len(&self) -> usize {
-        self.page.text.len()
-    }
-}
-
 impl Engine {
     /// The tagger's names in a page's text (the first half of [`Engine::annotate`]'s work
     /// split in two; see the module's notes).
@@ -63,9 +56,12 @@ impl Engine {
         let spans = self.entities(&analysis).into_iter().map(|e| (e.span.start, e.span.end, e.label)).collect();
         Names { text_len: text.len(), spans }
     }
+}
 
-    /// Everything of [`Engine::annotate`] but the names and resolution (the other half).
-    pub fn prepare(&self, page: &Page) -> Prepared {
+impl Prepared {
+    /// Everything of [`Engine::annotate`] but the names and resolution (the other half;
+    /// no model is needed for it).
+    pub fn new(page: &Page) -> Prepared {
         let text = normalize_newlines(&page.text).into_owned();
         let analysis = Analysis::new(&text);
         let dateline = page.dateline.or_else(|| figures::detect_dateline(&analysis));
@@ -75,18 +71,18 @@ impl Engine {
         Prepared { page: Page { text, ..page.clone() }, tokens, sentences, dateline, figures, quotes }
     }
 
-    /// Resolves a prepared page with its names into the [`Document`] that
+    /// Resolves the prepared page with its names into the [`Document`] that
     /// [`Engine::annotate`] gives for the page.
     ///
     /// # Errors
     /// [`Error::Parts`] when the names cannot be of this text (another length, a span out of
     /// the text or off a character boundary, out of order or overlapping).
-    pub fn finish(&self, prepared: Prepared, source: Option<&str>, names: Names) -> Result<Document> {
-        let Prepared { page, tokens, sentences, dateline, figures, quotes } = prepared;
+    pub fn finish(self, source: Option<&str>, names: Names) -> Result<Document> {
+        let Prepared { page, tokens, sentences, dateline, figures, quotes } = self;
         let entities = checked(&page.text, names)?;
         let analysis = Analysis { text: &page.text, tokens, sentences };
         let found = Found { dateline, figures, quotes, entities };
-        Ok(self.document(&analysis, &page, source, found, |_| {}))
+        Ok(document(&analysis, &page, source, found, |_| {}))
     }
 }
 

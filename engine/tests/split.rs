@@ -9,7 +9,7 @@ mod gold;
 use std::sync::OnceLock;
 
 use newslens::page::{self, Format};
-use newslens::split::Names;
+use newslens::split::{Names, Prepared};
 use newslens::{Document, Engine, Error, Page};
 use proptest::prelude::*;
 
@@ -22,8 +22,7 @@ fn engine() -> &'static Engine {
 fn in_halves(page: &Page, source: Option<&str>) -> Document {
     let names = engine().names(&page.text);
     let names: Names = serde_json::from_str(&serde_json::to_string(&names).unwrap()).unwrap();
-    let prepared = engine().prepare(page);
-    engine().finish(prepared, source, names).expect("the halves of one page fit")
+    Prepared::new(page).finish(source, names).expect("the halves of one page fit")
 }
 
 fn assert_same(page: &Page, source: Option<&str>) {
@@ -80,7 +79,7 @@ fn names_of_another_text_are_refused() {
     let page = page::from_str("Volodymyr Zelenskyy met Olena Zelenska in Kyiv.", Format::Text);
     let names = engine().names(&page.text);
     assert!(!names.spans.is_empty());
-    let refused = |names: Names| match engine().finish(engine().prepare(&page), None, names) {
+    let refused = |names: Names| match Prepared::new(&page).finish(None, names) {
         Err(Error::Parts { .. }) => {}
         other => panic!("names that do not fit were put in: {other:?}"),
     };
@@ -91,7 +90,7 @@ fn names_of_another_text_are_refused() {
     refused(Names { spans: vec![(0, 10, label), (5, 12, label)], ..names.clone() });
     let accented = page::from_str("Zoë Ångström spoke.", Format::Text);
     let off_boundary = Names { text_len: accented.text.len(), spans: vec![(0, 3, label)] };
-    assert!(engine().finish(engine().prepare(&accented), None, off_boundary).is_err());
+    assert!(Prepared::new(&accented).finish(None, off_boundary).is_err());
 }
 
 const WORDS: &[&str] = &[
