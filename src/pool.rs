@@ -238,7 +238,7 @@ struct Helper {
 }
 
 enum Waiting {
-    Names { prepared: Prepared, source: Option<String>, then: Then },
+    Names { prepared: Box<Prepared>, source: Option<String>, then: Then },
     Whole { then: Then },
 }
 
@@ -328,7 +328,7 @@ pub fn annotate(engine: &Engine, page: &Page, source: Option<&str>, now: f64, th
         Plan::Here => return Some(engine.annotate(page, source)),
         // The rest while a helper tags the names.
         Plan::Halves(job) => {
-            (job, Waiting::Names { prepared: Prepared::new(page), source: source.map(str::to_string), then })
+            (job, Waiting::Names { prepared: Box::new(Prepared::new(page)), source: source.map(str::to_string), then })
         }
         Plan::Sent(job) => (job, Waiting::Whole { then }),
     };
