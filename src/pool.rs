@@ -67,8 +67,10 @@ struct Joining {
 }
 
 impl Helpers {
-    /// Starts `count` helpers for `coordinator` (none when `count` is 0).
-    pub fn start(coordinator: &Worker, count: usize) -> Helpers {
+    /// Starts `count` helpers for `coordinator` (none when `count` is 0). `on_died` runs when
+    /// a helper dies: the coordinator would wait for its answer forever, so the caller
+    /// restarts the lot as it does when the coordinator itself dies.
+    pub fn start(coordinator: &Worker, count: usize, on_died: Rc<dyn Fn()>) -> Helpers {
         let inner = Rc::new(RefCell::new(Joining {
             coordinator: coordinator.clone(),
             coordinator_ready: false,
@@ -85,6 +87,12 @@ impl Helpers {
                     h.1 = true;
                 }
                 j.join();
+            }));
+            let on_died = on_died.clone();
+            let options = gloo_events::EventListenerOptions::enable_prevent_default();
+            listeners.push(EventListener::new_with_options(&worker, "error", options, move |ev| {
+                ev.prevent_default();
+                on_died();
             }));
             inner.borrow_mut().helpers.push((worker, false));
         }

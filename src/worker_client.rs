@@ -72,7 +72,10 @@ impl Client {
             })
         };
         let queue = inflight.iter().map(|(_, m)| m.clone()).collect();
-        let helpers = Helpers::start(&worker, workers_wanted() - 1);
+        let helpers = {
+            let this = self.clone();
+            Helpers::start(&worker, workers_wanted() - 1, Rc::new(move || this.restart()))
+        };
         *self.inner.borrow_mut() =
             Some(Inner { worker, ready: false, queue, inflight, helpers, _listeners: [on_message, on_error] });
         true
@@ -95,8 +98,8 @@ impl Client {
         (self.on_reply)(reply, bodies);
     }
 
-    /// The worker died (an engine bug on some input): the oldest unanswered document is the
-    /// culprit and is not sent again; a fresh worker takes the rest.
+    /// The worker or one of its helpers died (an engine bug on some input): the oldest
+    /// unanswered document is the culprit and is not sent again; fresh workers take the rest.
     fn restart(&self) {
         let Some(mut old) = self.inner.borrow_mut().take() else { return };
         old.worker.terminate();
