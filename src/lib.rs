@@ -7,6 +7,7 @@ pub mod edits;
 pub mod offline;
 pub mod persist;
 pub mod pieces;
+pub mod pool;
 pub mod protocol;
 pub mod render;
 pub mod store;

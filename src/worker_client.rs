@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
+use crate::pool::{workers_wanted, Helpers};
 use crate::protocol::{Reply, Request};
 
 /// Where replies go: the reply and, for chunks, the bytes beside it.
@@ -25,6 +26,8 @@ struct Inner {
     /// Annotation requests sent and not yet answered, oldest first: if the worker dies, the
     /// oldest is the input that killed it, and the others are sent again to a fresh worker.
     inflight: Vec<(u32, js_sys::Object)>,
+    /// Its helper workers (see `crate::pool`), stopped with it.
+    helpers: Helpers,
     _listeners: [EventListener; 2],
 }
 
@@ -69,8 +72,12 @@ impl Client {
             })
         };
         let queue = inflight.iter().map(|(_, m)| m.clone()).collect();
+        let helpers = {
+            let this = self.clone();
+            Helpers::start(&worker, workers_wanted() - 1, Rc::new(move || this.restart()))
+        };
         *self.inner.borrow_mut() =
-            Some(Inner { worker, ready: false, queue, inflight, _listeners: [on_message, on_error] });
+            Some(Inner { worker, ready: false, queue, inflight, helpers, _listeners: [on_message, on_error] });
         true
     }
 
@@ -79,6 +86,7 @@ impl Client {
             Reply::Ready { .. } => {
                 if let Some(inner) = self.inner.borrow_mut().as_mut() {
                     inner.ready = true;
+                    inner.helpers.coordinator_ready();
                     for msg in std::mem::take(&mut inner.queue) {
                         let _ = inner.worker.post_message(&msg);
                     }
@@ -90,8 +98,8 @@ impl Client {
         (self.on_reply)(reply, bodies);
     }
 
-    /// The worker died (an engine bug on some input): the oldest unanswered document is the
-    /// culprit and is not sent again; a fresh worker takes the rest.
+    /// The worker or one of its helpers died (an engine bug on some input): the oldest
+    /// unanswered document is the culprit and is not sent again; fresh workers take the rest.
     fn restart(&self) {
         let Some(mut old) = self.inner.borrow_mut().take() else { return };
         old.worker.terminate();

@@ -23,6 +23,8 @@ pub enum Error {
     Import(crate::export::ImportError),
     /// An export that could not be written (see [`crate::export`]).
     Export { format: &'static str, reason: String },
+    /// A document's halves annotated apart do not belong together (see [`crate::split`]).
+    Parts { reason: String },
 }
 
 impl fmt::Display for Error {
@@ -37,6 +39,7 @@ impl fmt::Display for Error {
             Error::NotText { reason } => write!(f, "not a text file: {reason}"),
             Error::Import(e) => write!(f, "cannot import: {e}"),
             Error::Export { format, reason } => write!(f, "cannot write {format}: {reason}"),
+            Error::Parts { reason } => write!(f, "cannot put the document together: {reason}"),
         }
     }
 }

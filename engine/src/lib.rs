@@ -30,6 +30,7 @@ pub mod parallel;
 pub mod pipeline;
 pub mod quotes;
 pub mod resolve;
+pub mod split;
 pub mod text;
 mod warmup;
 

@@ -5,9 +5,11 @@
 
 use crate::calendar::Date;
 use crate::doc::{Annotation, Document, Entity, Number, Origin, Quote, Span};
-use crate::entities::Tagger;
+use crate::entities::{EntityFound, Tagger};
 use crate::error::Result;
+use crate::figures::Figure;
 use crate::page::Page;
+use crate::quotes::QuoteFound;
 use crate::text::{normalize_newlines, Analysis, CharMap};
 use crate::{figures, quotes, resolve};
 
@@ -66,92 +68,108 @@ impl Engine {
         let analysis = Analysis::new(&text);
         lap(Stage::Text);
         let dateline = page.dateline.or_else(|| figures::detect_dateline(&analysis));
-        self.annotate_analysis(&analysis, page, source, dateline, lap)
-    }
-
-    fn annotate_analysis(
-        &self,
-        analysis: &Analysis,
-        page: &Page,
-        source: Option<&str>,
-        dateline: Option<Date>,
-        mut lap: impl FnMut(Stage),
-    ) -> Document {
-        let text = analysis.text;
-        let figures = figures::find(analysis, &figures::Context { dateline });
+        let figures = figures::find(&analysis, &figures::Context { dateline });
         lap(Stage::Figures);
-        let quotes = quotes::find(analysis);
+        let quotes = quotes::find(&analysis);
         lap(Stage::Quotes);
-        let entities = self.tagger.find(analysis);
+        let entities = self.tagger.find(&analysis);
         lap(Stage::Entities);
-        let resolution = resolve::resolve(analysis, &entities, &quotes);
-        lap(Stage::Resolve);
-
-        let chars = CharMap::new(text);
-        let span = |r: &std::ops::Range<usize>| Span {
-            start: chars.char_offset(r.start),
-            end: chars.char_offset(r.end),
-            text: text[r.clone()].to_string(),
-        };
-        let mut annotations = Vec::with_capacity(figures.len() + quotes.len() + entities.len());
-        for (e, cluster) in entities.iter().zip(resolution.clusters) {
-            let s = span(&e.span);
-            annotations.push(Annotation::Entity(Entity {
-                label: e.label,
-                start: s.start,
-                end: s.end,
-                text: s.text,
-                cluster,
-                source: Origin::Engine,
-            }));
-        }
-        for f in figures {
-            let s = span(&f.span);
-            annotations.push(Annotation::Number(Number {
-                label: f.label,
-                start: s.start,
-                end: s.end,
-                text: s.text,
-                value: f.value,
-                of: f.of,
-                source: Origin::Engine,
-            }));
-        }
-        for (q, who) in quotes.iter().zip(resolution.speakers) {
-            let s = span(&q.span);
-            annotations.push(Annotation::Quote(Quote {
-                label: q.label,
-                start: s.start,
-                end: s.end,
-                text: s.text,
-                cue: q.cue.clone(),
-                speaker: who.span.as_ref().map(span),
-                speaker_cluster: who.cluster,
-                nominal: who.nominal,
-                co_speakers: q.co_speakers.iter().map(span).collect(),
-                truncated: q.truncated,
-                source: Origin::Engine,
-            }));
-        }
-        annotations.sort_by_key(|a| {
-            let (start, end) = a.range();
-            (start, a.layer(), end)
-        });
-        let doc = Document {
-            text_len: chars.char_len(),
-            text: text.to_string(),
-            title: page.title.clone(),
-            byline: page.byline.clone(),
-            source: source.map(str::to_string),
-            dateline: dateline.map(|d| d.to_string()),
-            site_name: page.site_name.clone(),
-            lang: page.lang.clone(),
-            annotations,
-            rejected: Vec::new(),
-        };
-        lap(Stage::Document);
-        doc
+        let found = Found { dateline, figures, quotes, entities };
+        document(&analysis, page, source, found, lap)
     }
+
+    /// The names alone (the tagger over the text), for a document annotated by two workers
+    /// (see [`crate::split`]).
+    pub(crate) fn entities(&self, analysis: &Analysis) -> Vec<EntityFound> {
+        self.tagger.find(analysis)
+    }
+}
+
+/// Resolution (clusters, speakers) over what the recognisers found, then the [`Document`].
+pub(crate) fn document(
+    analysis: &Analysis,
+    page: &Page,
+    source: Option<&str>,
+    found: Found,
+    mut lap: impl FnMut(Stage),
+) -> Document {
+    let text = analysis.text;
+    let Found { dateline, figures, quotes, entities } = found;
+    let resolution = resolve::resolve(analysis, &entities, &quotes);
+    lap(Stage::Resolve);
+
+    let chars = CharMap::new(text);
+    let span = |r: &std::ops::Range<usize>| Span {
+        start: chars.char_offset(r.start),
+        end: chars.char_offset(r.end),
+        text: text[r.clone()].to_string(),
+    };
+    let mut annotations = Vec::with_capacity(figures.len() + quotes.len() + entities.len());
+    for (e, cluster) in entities.iter().zip(resolution.clusters) {
+        let s = span(&e.span);
+        annotations.push(Annotation::Entity(Entity {
+            label: e.label,
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            cluster,
+            source: Origin::Engine,
+        }));
+    }
+    for f in figures {
+        let s = span(&f.span);
+        annotations.push(Annotation::Number(Number {
+            label: f.label,
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            value: f.value,
+            of: f.of,
+            source: Origin::Engine,
+        }));
+    }
+    for (q, who) in quotes.iter().zip(resolution.speakers) {
+        let s = span(&q.span);
+        annotations.push(Annotation::Quote(Quote {
+            label: q.label,
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            cue: q.cue.clone(),
+            speaker: who.span.as_ref().map(span),
+            speaker_cluster: who.cluster,
+            nominal: who.nominal,
+            co_speakers: q.co_speakers.iter().map(span).collect(),
+            truncated: q.truncated,
+            source: Origin::Engine,
+        }));
+    }
+    annotations.sort_by_key(|a| {
+        let (start, end) = a.range();
+        (start, a.layer(), end)
+    });
+    let doc = Document {
+        text_len: chars.char_len(),
+        text: text.to_string(),
+        title: page.title.clone(),
+        byline: page.byline.clone(),
+        source: source.map(str::to_string),
+        dateline: dateline.map(|d| d.to_string()),
+        site_name: page.site_name.clone(),
+        lang: page.lang.clone(),
+        annotations,
+        rejected: Vec::new(),
+    };
+    lap(Stage::Document);
+    doc
+}
+
+/// What the recognisers found in one text, before resolution.
+pub(crate) struct Found {
+    pub dateline: Option<Date>,
+    pub figures: Vec<Figure>,
+    pub quotes: Vec<QuoteFound>,
+    pub entities: Vec<EntityFound>,
 }
 
 /// The pipeline's stages, in order, as [`Engine::annotate_timed`] reports them.

@@ -134,6 +134,8 @@ fn warm_up_messages(doc: &Document) {
 fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
     let header = js_sys::Reflect::get(&data, &"header".into()).ok().and_then(|h| h.as_string());
     let Some(request) = header.and_then(|h| serde_json::from_str::<Request>(&h).ok()) else {
+        // Or the page joining this worker with a helper (see `crate::pool`).
+        crate::pool::connect(&data, || state.borrow().engine.as_ref().ok().cloned());
         return;
     };
     match request {
@@ -163,17 +165,23 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
         }
         Request::Annotate { id, name, pasted } => {
             let payload = js_sys::Reflect::get(&data, &"payload".into()).unwrap_or(JsValue::UNDEFINED);
-            let result = annotate(&state.borrow(), id, &name, pasted, payload);
-            match result {
-                Ok((mut doc, millis, page)) => {
-                    state.borrow().lexicon.apply(&mut doc);
-                    if page.full_text.is_some() {
-                        let corrections = Default::default();
-                        state.borrow_mut().pages.insert(id, PageEntry { page, name, whole: false, corrections });
-                    }
-                    deliver(state, id, doc, millis, true);
-                }
-                Err(message) => post(&Reply::Failed { id, message }),
+            let started = now();
+            let page = match read(&state.borrow(), id, &name, pasted, payload) {
+                Ok(page) => page,
+                Err(message) => return post(&Reply::Failed { id, message }),
+            };
+            // Here, or with the helper workers (see `crate::pool`); then kept and sent.
+            let later: crate::pool::Then = {
+                let (state, name, page) = (state.clone(), name.clone(), page.clone());
+                Box::new(move |doc| annotated(&state, id, name, page, doc, now() - started))
+            };
+            let source = (!pasted).then_some(name.as_str());
+            let here = match &state.borrow().engine {
+                Ok(engine) => crate::pool::annotate(engine, &page, source, started, later),
+                Err(_) => return,
+            };
+            if let Some(doc) = here {
+                annotated(state, id, name, page, Ok(doc), now() - started);
             }
         }
         Request::Restore { id, name } => {
@@ -461,17 +469,10 @@ fn post_chunks(id: u32, doc: &Document, cuts: &[Cut]) {
     }
 }
 
-/// Reads and annotates one input; the error names the file. A long document first gets a
-/// quick look at its beginning (sent as a preview), so the reader sees highlights at once.
-fn annotate(
-    state: &State,
-    id: u32,
-    name: &str,
-    pasted: bool,
-    payload: JsValue,
-) -> Result<(Document, f64, Page), String> {
+/// Reads one input; the error names the file. A long document first gets a quick look at
+/// its beginning (sent as a preview), so the reader sees highlights at once.
+fn read(state: &State, id: u32, name: &str, pasted: bool, payload: JsValue) -> Result<Page, String> {
     let engine = state.engine.as_ref().map_err(|e| format!("{name}: the engine failed to load ({e})"))?;
-    let started = now();
     let page = if let Some(text) = payload.as_string() {
         if text.len() as u64 > MAX_DOC_BYTES * 3 {
             return Err(format!("{name}: too large to annotate"));
@@ -502,6 +503,26 @@ fn annotate(
         post(&Reply::Head(head));
         post_chunks(id, &doc, &cuts);
     }
-    let doc = engine.annotate(&page, (!pasted).then_some(name));
-    Ok((doc, now() - started, page))
+    Ok(page)
+}
+
+/// An annotated input: the reader's names applied, its page kept, and sent to the page.
+fn annotated(
+    state: &Rc<RefCell<State>>,
+    id: u32,
+    name: String,
+    page: Page,
+    doc: Result<Document, String>,
+    millis: f64,
+) {
+    let mut doc = match doc {
+        Ok(doc) => doc,
+        Err(e) => return post(&Reply::Failed { id, message: format!("{name}: {e}") }),
+    };
+    state.borrow().lexicon.apply(&mut doc);
+    if page.full_text.is_some() {
+        let corrections = Default::default();
+        state.borrow_mut().pages.insert(id, PageEntry { page, name, whole: false, corrections });
+    }
+    deliver(state, id, doc, millis, true);
 }

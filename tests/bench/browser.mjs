@@ -13,9 +13,10 @@ const samples = sampleFiles() ?? (() => {
   return ['harbour-ferry.txt', 'library-budget.txt', 'orchard-frost.md'].map((name) => ({ name, text: fixture(name) }));
 })();
 
-/** Drops one file on a fresh page and times it in the page's own clock. */
-async function time(browser, file) {
-  const { page, context } = await openApp(browser);
+/** Drops one file on a fresh page (its address ending in `query`) and times it in the page's own clock. */
+async function time(browser, file, query = '') {
+  const { page, context } = await openApp(browser, query);
+  const workers = await page.evaluate(() => navigator.hardwareConcurrency);
   await page.evaluate(() => {
     const w = (window.__bench = { longest: 0, tasks: 0, first: null, done: null, t0: null });
     new PerformanceObserver((list) => {
@@ -59,6 +60,7 @@ async function time(browser, file) {
     tasks: r.tasks,
     marks,
     engine: engine ? Number(engine[1]) * (engine[2] === 's' ? 1000 : 1) : null,
+    workers: query === '?workers=1' ? 1 : Math.min(Math.max(workers, 2), 8),
   };
 }
 
@@ -72,7 +74,11 @@ try {
   for (const s of samples) rows.push([s.name, s.text.length, await time(browser, s)]);
   let big = '';
   while (Buffer.byteLength(big) < BIG) for (const s of samples) big += s.text + '\n\n';
-  rows.push([`5 MB (samples repeated)`, big.length, await time(browser, { name: 'five-megabytes.txt', text: big })]);
+  const five = { name: 'five-megabytes.txt', text: big };
+  const alone = await time(browser, five, '?workers=1');
+  rows.push([`5 MB, 1 worker`, big.length, alone]);
+  const pooled = await time(browser, five);
+  rows.push([`5 MB, pool of ${pooled.workers}`, big.length, pooled]);
 
   console.log('\nbrowser bench (headless Chromium, release bundle, drop -> first <mark> / reader done):');
   for (const [name, chars, r] of rows) {
@@ -84,7 +90,7 @@ try {
   const [, , b] = rows[rows.length - 1];
   console.log(
     `bench-browser 5MB: first ${ms(b.first)} (bar 1000), complete ${ms(b.done)} (bar 2000), ` +
-      `longest task ${task(b)} (bar 100 ms)`,
+      `longest task ${task(b)} (bar 100 ms); with 1 worker complete ${ms(alone.done)}, with the pool ${ms(b.done)}`,
   );
 } finally {
   await browser.close();

@@ -59,8 +59,9 @@ export function useBrowser() {
 /**
  * Opens the app in a new context whose every request that is not to the test
  * server is refused and recorded in `outside`. Waits until the page says it is ready.
+ * `query` is added to the address (`?workers=1`: one engine worker, no pool).
  */
-export async function openApp(browser) {
+export async function openApp(browser, query = '') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const outside = [];
   const requests = [];
@@ -77,7 +78,7 @@ export async function openApp(browser) {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
-  await page.goto(BASE);
+  await page.goto(BASE + query);
   await page.waitForSelector('body[data-ready="true"]', { timeout: SLOW });
   return { context, page, outside, requests, errors };
 }
