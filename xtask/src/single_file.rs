@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::codec::{base64, gzip, sri};
+use crate::codec::{base64, gzip_best, sri};
 
 pub const FILE_NAME: &str = "newslens.html";
 /// The page's and the worker's file names as Trunk writes them (Cargo bins, `filehash = false`).
@@ -39,8 +39,8 @@ pub fn make(dir: &Path, build: &str) -> Result<PathBuf, String> {
             return Err(format!("the page's {what} contain `{end}` or `<!--` and cannot be inlined as they are"));
         }
     }
-    let app_wasm = base64(&gzip(&read(&format!("{APP}_bg.wasm"))?)?);
-    let worker_wasm = base64(&gzip(&read(&format!("{WORKER}_bg.wasm"))?)?);
+    let app_wasm = base64(&gzip_best(&read(&format!("{APP}_bg.wasm"))?)?);
+    let worker_wasm = base64(&gzip_best(&read(&format!("{WORKER}_bg.wasm"))?)?);
     let worker_js = base64(read_text(&format!("{WORKER}.js"))?.as_bytes());
     let icon = base64(&read("icons/newslens.svg")?);
 
