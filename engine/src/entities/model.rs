@@ -30,7 +30,7 @@ use crate::error::{Error, Result};
 /// First bytes of every tagger model file.
 pub const MAGIC: &[u8; 8] = b"NLTAGGER";
 /// The model format this engine reads.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 const WHAT: &str = "entity tagger model";
 /// Refuse payloads claiming more than this (a corrupt length, not a model).
 const MAX_PAYLOAD: usize = 256 << 20;
