@@ -86,3 +86,16 @@ def annotate_many(
     Raises TypeError for a text that is not a str, ValueError for a bad
     dateline, a length mismatch, or ``threads=0``.
     """
+
+def board(docs: Iterable[Document]) -> dict[str, Any]:
+    """The page's boards across ``docs`` (documents as ``annotate`` returns
+    them), as a dict: ``documents``, ``figures`` grouped by what they count
+    with each source's value, the dated ``timeline``, ``quotes`` by speaker and
+    matched across documents with their word differences, and ``entities``
+    with a count per document. It is the JSON ``newslens board FILE...``
+    prints. One person gets one cluster name across the documents first; the
+    dicts given are not changed.
+
+    Raises TypeError for one document instead of a list, ValueError for an
+    item that is not a NewsLens document.
+    """

@@ -78,6 +78,22 @@ fn strings(iterable: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<Option<Strin
     Ok(out)
 }
 
+/// Documents from Python dicts (as [`annotate`] returns them), through `json.dumps`.
+fn documents(py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<Vec<Document>> {
+    if docs.is_instance_of::<pyo3::types::PyDict>() {
+        return Err(PyTypeError::new_err("docs must be a list of documents, not one document"));
+    }
+    let dumps = py.import("json")?.getattr("dumps")?;
+    let mut out = Vec::new();
+    for (i, doc) in docs.try_iter()?.enumerate() {
+        let json: String = dumps.call1((doc?,))?.extract()?;
+        let doc = serde_json::from_str::<Document>(&json)
+            .map_err(|e| PyValueError::new_err(format!("docs[{i}] is not a NewsLens document: {e}")))?;
+        out.push(doc);
+    }
+    Ok(out)
+}
+
 /// The `newslens` module: named things, figures and quotations in news text.
 #[pymodule(name = "newslens")]
 mod newslens_module {
@@ -169,5 +185,21 @@ mod newslens_module {
             list.append(loads(py, line)?)?;
         }
         Ok(list)
+    }
+
+    /// The page's boards across `docs` (documents as [`annotate`] returns them), as a dict:
+    /// `documents`, `figures` grouped by what they count, the dated `timeline`, `quotes`
+    /// by speaker and matched across documents, and `entities`, the JSON `newslens board`
+    /// prints. One person gets one cluster name across the documents first, as with
+    /// `together=True`; the dicts given are not changed.
+    #[pyfunction]
+    fn board<'py>(py: Python<'py>, docs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let mut docs = documents(py, docs)?;
+        let json = py.detach(|| {
+            newslens::board::unify_clusters(&mut docs);
+            // Plain data, as for a document: serialising cannot fail.
+            serde_json::to_string(&newslens::board::build(&docs)).unwrap_or_default()
+        });
+        loads(py, &json)
     }
 }

@@ -110,3 +110,24 @@ def test_the_gil_is_released_while_the_engine_runs(articles):
     worker.join()
     assert call > 0.2, f"the call took {call:.2f} s: too short to tell"
     assert longest_gap < call / 2, f"this thread stood still {longest_gap:.2f} s of a {call:.2f} s call"
+
+
+def test_board_is_the_clis_board(cli, samples):
+    expected = json.loads(cli("board", *map(str, samples))[0])
+    docs = [newslens.annotate(p.read_text(encoding="utf-8"), source=p.name) for p in samples]
+    before = json.dumps(docs)
+    board = newslens.board(docs)
+    assert board == expected
+    assert json.dumps(docs) == before, "the documents given are left as they were"
+    assert [d["source"] for d in board["documents"]] == [p.name for p in samples]
+    # The samples' troop counts disagree across outlets: some group holds figures from several.
+    assert any(len({m["doc"] for m in g["members"]}) >= 3 for g in board["figures"]), "no figure seen in 3 outlets"
+
+
+def test_board_refuses_what_is_not_a_list_of_documents(articles):
+    doc = newslens.annotate(articles[0]["text"])
+    with pytest.raises(TypeError, match="not one document"):
+        newslens.board(doc)
+    with pytest.raises(ValueError, match=r"docs\[1\]"):
+        newslens.board([doc, {"text": 3}])
+    assert newslens.board([])["figures"] == []
