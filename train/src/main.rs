@@ -4,7 +4,7 @@
 //! `newslens_evaluate::conll`; `dev.txt` is never read here), written as the
 //! engine's quantised, zstd-compressed model file.
 //!
-//! `cargo run -p newslens-train --release` (see `--help`; defaults: seed 1, 3 runs, clusters to band 9, prune 1).
+//! `cargo run -p newslens-train --release` (see `--help`; defaults: seed 1, 3 runs, clusters to band 8, prune 1).
 //! Deterministic for a given seed, list files and data.
 
 mod gazetteers;
@@ -47,7 +47,7 @@ packages installed in DIR and writes it to --gazetteer (default
 engine/models/gazetteer.txt.zst); without it the existing file is used.
 --runs N averages N runs (seeds N, N+1, ...) into one model.
 --prune N drops weight rows whose weights are all within N units of zero.
-Defaults: --max-band 9 (the 65,535 most frequent words) --prune 1, chosen on the
+Defaults: --max-band 8 (the 32,767 most frequent words) --prune 1, chosen on the
 dev split for a smaller model at the same F1 (engine/models/README.md).";
 
 fn args() -> Result<Args, String> {
@@ -61,7 +61,7 @@ fn args() -> Result<Args, String> {
         lists: None,
         clusters: root.join("engine/models/clusters.txt.zst"),
         prune: 1,
-        max_band: 9,
+        max_band: 8,
         runs: 3,
         dry: false,
     };
