@@ -59,6 +59,16 @@ t!(compound_tail_is_cut, "The army used Western-made tanks.", &[("Western", MISC
 t!(no_names_no_entities, "the weather was mild and nobody said anything about it.", &[]);
 
 #[test]
+fn a_common_word_opening_a_sentence_is_no_person_unless_named_elsewhere() {
+    let alone = "Maria Lopez visited the harbour. Crews had worked through the night.";
+    assert!(!found(alone).iter().any(|(s, _)| s == "Crews"), "{:?}", found(alone));
+    // Named in full first, the same word opening a sentence is the person.
+    let named = "Gordon Brown visited the harbour. Brown had worked through the night.";
+    let browns: Vec<_> = found(named).into_iter().filter(|(s, _)| s.contains("Brown")).collect();
+    assert_eq!(browns, [("Gordon Brown".to_string(), PER), ("Brown".to_string(), PER)]);
+}
+
+#[test]
 fn a_surname_keeps_its_type_through_the_document() {
     let text = "Angela Merkel spoke in Berlin. Later, Merkel met the press. Merkel left.";
     let got = found(text);

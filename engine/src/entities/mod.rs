@@ -339,7 +339,50 @@ impl Tagger {
         }
         surnames_are_people(text, &mut out);
         nationalities_are_misc(text, &mut out, &self.model.gazetteer);
+        self.common_words_opening_a_sentence_are_not_people(&strs, &words, &sentences, &mut out);
         out
+    }
+
+    /// A lone capitalised word opening a sentence (`Crews had worked through the night.`)
+    /// that is also a common English word is no person unless the document names it
+    /// elsewhere: news introduces a person by full name first (`Maria Crews`), so a
+    /// one-word "person" seen only where every word is capitalised is most often a noun.
+    fn common_words_opening_a_sentence_are_not_people(
+        &self,
+        strs: &[&str],
+        words: &[Range<usize>],
+        sentences: &[Range<usize>],
+        found: &mut Vec<EntityFound>,
+    ) {
+        /// Frequency bands 0 to 6: about the 16,000 most frequent words of the clusters' text.
+        const COMMON_BAND: u8 = 6;
+        let openers: std::collections::HashSet<usize> =
+            sentences.iter().filter_map(|s| words.get(s.start)).map(|w| w.start).collect();
+        // The one-word people opening a sentence that are common words: usually none or few.
+        let suspects: std::collections::HashSet<&str> = found
+            .iter()
+            .filter(|e| e.label == EntityLabel::PER && openers.contains(&e.span.start))
+            .filter_map(|e| {
+                let i = words.binary_search_by_key(&e.span.start, |w| w.start).ok()?;
+                let common =
+                    |w: &str| self.model.clusters.get(features::word_hash(w)).is_some_and(|p| p.band <= COMMON_BAND);
+                (words[i].end == e.span.end && common(strs[i])).then_some(strs[i])
+            })
+            .collect();
+        if suspects.is_empty() {
+            return;
+        }
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for w in strs.iter().filter(|w| suspects.contains(*w)) {
+            *seen.entry(w).or_default() += 1;
+        }
+        found.retain(|e| {
+            let one_word = words.binary_search_by_key(&e.span.start, |w| w.start).ok();
+            let word = one_word.filter(|&i| words[i].end == e.span.end).map(|i| strs[i]);
+            !(e.label == EntityLabel::PER
+                && openers.contains(&e.span.start)
+                && word.is_some_and(|w| suspects.contains(w) && seen.get(w) == Some(&1)))
+        });
     }
 }
 
