@@ -5,6 +5,35 @@ use std::str::FromStr;
 
 use crate::error::Error;
 
+/// The weekdays' English names, Monday (ISO 1) first.
+pub const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// The months' English names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The ISO number (Monday 1) of the weekday `word` names in full, in any case.
+pub fn weekday_number(word: &str) -> Option<u8> {
+    WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word)).map(|i| i as u8 + 1)
+}
+
+/// Whether `word` is a weekday's or a month's name as written in running text (`Monday`, `May`).
+pub fn names_a_day_or_month(word: &str) -> bool {
+    WEEKDAYS.contains(&word) || MONTHS.contains(&word)
+}
+
 /// A proleptic Gregorian calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {

@@ -1,6 +1,6 @@
 //! A figure's value in words a reader trusts: "between 8,000 and 12,000, approximate".
 
-use crate::calendar::Date;
+use crate::calendar::{Date, MONTHS, WEEKDAYS};
 use crate::doc::{Amount, Number, Scalar, Value};
 
 /// The value of a figure as a short phrase for the page's details panel.
@@ -89,31 +89,16 @@ fn scalar(x: &Scalar) -> String {
 
 /// An ISO date with its weekday (`2024-10-31, Thursday`); truncated forms in words.
 fn date_words(s: &str) -> String {
-    const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let date_part = s.split('T').next().unwrap_or(s);
     if let Ok(d) = date_part.parse::<Date>() {
-        let day = DAYS[usize::from(d.iso_weekday() - 1)];
+        let day = WEEKDAYS[usize::from(d.iso_weekday() - 1)];
         return match s.split_once('T') {
             Some((_, time)) => format!("{date_part}, {day}, {time}"),
             None => format!("{s}, {day}"),
         };
     }
     if let Some(n) = s.strip_prefix("-W-").and_then(|n| n.parse::<usize>().ok()).filter(|n| (1..=7).contains(n)) {
-        return format!("a {} (week not given)", DAYS[n - 1]);
+        return format!("a {} (week not given)", WEEKDAYS[n - 1]);
     }
     if let Some(rest) = s.strip_prefix("--") {
         let mut parts = rest.split('-');

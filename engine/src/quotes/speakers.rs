@@ -49,7 +49,7 @@ pub(crate) fn is_title(word: &str) -> bool {
 }
 
 pub(crate) fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    STOPWORDS.contains(&word) || crate::calendar::names_a_day_or_month(word)
 }
 
 /// A word token that starts with a capital letter (or an initialism like `U.S.`).

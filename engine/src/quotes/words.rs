@@ -101,7 +101,8 @@ pub(super) const TITLES: &[&str] = &[
     "Sgt",
 ];
 
-/// Capitalised words that start a sentence or a phrase but never a name.
+/// Capitalised words that start a sentence or a phrase but never a name (weekdays and
+/// months too: [`crate::calendar::names_a_day_or_month`]).
 pub(super) const STOPWORDS: &[&str] = &[
     "A",
     "According",
@@ -154,25 +155,6 @@ pub(super) const STOPWORDS: &[&str] = &[
     "Yet",
     "Yesterday",
     "Today",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Mr",
     "Speaking",
     "Commenting",

@@ -27,7 +27,8 @@ use crate::quotes::speakers::{is_capitalised, is_title, run_end, run_start, stri
 use crate::quotes::{QuoteFound, SpeakerKind};
 use crate::text::Analysis;
 
-/// Words that make a capitalised run an organisation, place or event, not a person.
+/// Words that make a capitalised run an organisation, place or event, not a person (a
+/// weekday too: `Black Friday`).
 const NOT_PERSON: &[&str] = &[
     "Administration",
     "Affairs",
@@ -176,13 +177,6 @@ const NOT_PERSON: &[&str] = &[
     "Ltd",
     "Day",
     "Week",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
 
 /// A named mention that a pronoun may point to; `span` in bytes.
@@ -328,7 +322,7 @@ fn fallback_names(a: &Analysis, quotes: &[QuoteFound]) -> Vec<Named> {
     for &(f, l, titled) in &runs {
         let ws = words(f, l);
         let written = &text[a.tokens[f].start..a.tokens[l].end];
-        let placey = ws.iter().any(|w| NOT_PERSON.contains(w));
+        let placey = ws.iter().any(|w| NOT_PERSON.contains(w) || crate::calendar::WEEKDAYS.contains(w));
         let person = !placey && (titled || (2..=4).contains(&ws.len()));
         if person && ws.len() >= 2 {
             if let Some(last) = ws.last() {

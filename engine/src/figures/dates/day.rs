@@ -221,7 +221,7 @@ fn nth_weekday(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
         }
         n.value as i64
     };
-    let wd = lexicon::weekday(t, j + 1).or_else(|| full_weekday(t.low(j + 1)))?;
+    let wd = lexicon::weekday(t, j + 1)?;
     let mut end = j + 2;
     let mut month = None;
     if matches!(t.low(end), "of" | "in") {
@@ -248,19 +248,6 @@ fn nth_weekday(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
     Some(Expr::new(i, end, Kind::Day, val))
 }
 
-fn full_weekday(w: &str) -> Option<u8> {
-    Some(match w {
-        "monday" => 1,
-        "tuesday" => 2,
-        "wednesday" => 3,
-        "thursday" => 4,
-        "friday" => 5,
-        "saturday" => 6,
-        "sunday" => 7,
-        _ => return None,
-    })
-}
-
 /// The `n`th (`-1` last) weekday `wd` of month `m` of `y`.
 pub(super) fn nth_in_month(y: i32, m: u8, wd: u8, n: i64) -> Option<Date> {
     if n < 0 {
@@ -279,8 +266,11 @@ pub(super) fn nth_in_month(y: i32, m: u8, wd: u8, n: i64) -> Option<Date> {
 /// business days`: a day a count of days, weeks, months or years from the
 /// dateline (`ago`, `from now`) or from the story's own time (`later`, unknown).
 fn counted(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
-    let unit_ahead =
-        |w: &str| units::time_unit(w).is_some() || lexicon::weekday_plural(w).is_some() || full_weekday(w).is_some();
+    let unit_ahead = |w: &str| {
+        units::time_unit(w).is_some()
+            || lexicon::weekday_plural(w).is_some()
+            || crate::calendar::weekday_number(w).is_some()
+    };
     if !lexicon::ahead(t, i, 4, unit_ahead) {
         return None;
     }
@@ -305,7 +295,9 @@ fn counted(t: &Toks, i: usize, ctx: &Context) -> Option<Expr> {
         business = t.low(u) == "business";
         let u = if business { u + 1 } else { u };
         let w = t.low(u);
-        if let Some(wd) = lexicon::weekday_plural(w).or_else(|| full_weekday(w)).filter(|_| parts.is_empty()) {
+        if let Some(wd) =
+            lexicon::weekday_plural(w).or_else(|| crate::calendar::weekday_number(w)).filter(|_| parts.is_empty())
+        {
             weekday = Some(wd);
             parts.push((n as i64, "weekday"));
             k = u + 1;

@@ -117,17 +117,7 @@ pub(crate) fn month_len(t: &Toks, i: usize) -> usize {
 /// Abbreviations (`Tues`, `wed`) only with a date word around them.
 pub(crate) fn weekday(t: &Toks, i: usize) -> Option<u8> {
     let w = t.low(i);
-    let full = match w {
-        "monday" => 1,
-        "tuesday" => 2,
-        "wednesday" => 3,
-        "thursday" => 4,
-        "friday" => 5,
-        "saturday" => 6,
-        "sunday" => 7,
-        _ => 0,
-    };
-    if full != 0 {
+    if let Some(full) = crate::calendar::weekday_number(w) {
         return Some(full);
     }
     let abbr = match w {
