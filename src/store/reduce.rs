@@ -254,8 +254,8 @@ fn step(store: &Store, undo: bool) -> Vec<Command> {
             })
             .collect(),
         Step::Split { id, .. } if undo => {
-            // Closing it forgets the edits made in it since.
-            remove(store, *id);
+            // Its own edits were undone before this step; a redo of the split redoes them too.
+            drop_doc(store, *id, true);
             vec![Command::Send(Request::Remove { id: *id }, None), Command::Save]
         }
         Step::Split { from, id, name, size } => board::split(store, *from, *id, name.clone(), *size),
@@ -275,16 +275,24 @@ pub(super) fn notify(store: &Store, text: String) {
 
 /// Drops a document from the list and the store; a removed selection moves to a neighbour.
 pub(super) fn remove(store: &Store, id: u32) {
+    drop_doc(store, id, false);
+}
+
+/// [`remove`], keeping the steps that could be redone in it when `redo_may_reopen`: a split
+/// that is undone can be redone, and the edits made in the split-off article then with it.
+fn drop_doc(store: &Store, id: u32, redo_may_reopen: bool) {
     let Some(pos) = store.docs.with_untracked(|d| d.iter().position(|r| r.id == id)) else { return };
     store.mark(|d| {
         d.docs.remove(&id);
         d.removed.insert(id);
         d.session = true;
     });
-    // Edits that touched it can no longer be undone.
+    // Edits that touched it can no longer be undone (nor redone, unless it may come back).
     set_history(store, |h| {
         h.undo.retain(|s| !s.touches(id));
-        h.redo.retain(|s| !s.touches(id));
+        if !redo_may_reopen {
+            h.redo.retain(|s| !s.touches(id));
+        }
     });
     let mut removed = None;
     store.docs.update(|d| removed = Some(d.remove(pos)));

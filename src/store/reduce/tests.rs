@@ -486,3 +486,39 @@ fn the_boards_step_through_a_name_in_the_reader() {
     reduce(&store, Action::Reply(Reply::Board(BoardUpdate { ids: vec![b], kept: vec![], board }), None));
     assert_eq!(store.stepping.get_untracked(), None);
 }
+
+#[test]
+fn edits_in_a_split_off_article_come_back_when_the_split_is_redone() {
+    let store = Store::new();
+    let d = doc("Ann met Bo.\nIn other news, Cy won.\n", &[(0, 3)]);
+    let a = delivered(&store, "story.txt", &d);
+    let region = Region { start: 12, end: 35, kind: RegionKind::SecondArticle };
+    let commands = reduce(&store, Action::SplitArticle { id: a, region });
+    let [Command::Send(Request::Split { new_id: b, .. }, None), Command::Save] = commands.as_slice() else {
+        panic!("{commands:?}")
+    };
+    let b = *b;
+    let second = doc("In other news, Cy won.\n", &[(14, 16)]);
+    for r in delivery(b, &second, 100) {
+        reduce(&store, r);
+    }
+    // A correction in the split-off article, as the worker reports it.
+    let patch = Patch::kept_regions(&second, vec![], vec![Region { start: 0, end: 13, kind: RegionKind::Boilerplate }]);
+    reduce(&store, Action::Reply(Reply::Edited { id: b, changes: vec![(b, patch.clone())], focus: None }, None));
+    assert_eq!(store.history_depth.get_untracked(), (2, 0));
+
+    reduce(&store, Action::Undo);
+    reduce(&store, Action::Undo);
+    assert!(store.row(b).is_none());
+    assert_eq!(store.history_depth.get_untracked(), (0, 2), "both steps can be redone");
+    let redo = reduce(&store, Action::Redo);
+    assert!(
+        matches!(redo.as_slice(), [Command::Send(Request::Split { new_id, .. }, None), Command::Save] if *new_id == b)
+    );
+    let redo = reduce(&store, Action::Redo);
+    assert!(
+        matches!(redo.as_slice(), [Command::Send(Request::Patch { id, patch: p }, None)] if *id == b && *p == patch),
+        "{redo:?}"
+    );
+    assert_eq!(store.history_depth.get_untracked(), (2, 0));
+}
