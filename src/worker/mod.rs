@@ -4,7 +4,7 @@
 mod board;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -41,6 +41,9 @@ struct State {
     unify: bool,
     /// The names the reader labelled, applied to every document added.
     lexicon: UserLexicon,
+    /// Documents the helper workers are annotating: one removed meanwhile is dropped when
+    /// it comes back, rather than returning to the boards.
+    with_helpers: HashSet<u32>,
 }
 
 /// The page a document came from (article and whole text), its file name, whether the
@@ -95,6 +98,7 @@ pub fn run() {
         lineup_pending: false,
         unify: false,
         lexicon: UserLexicon::new(),
+        with_helpers: HashSet::new(),
     }));
     let warm_state = state.clone();
     // The worker's one listener, for its whole life.
@@ -151,6 +155,7 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
                 st.millis.remove(&id);
                 st.regions.remove(&id);
                 st.kept.remove(&id);
+                st.with_helpers.remove(&id);
             }
             board::schedule_lineup(state, false);
         }
@@ -173,15 +178,23 @@ fn handle(state: &Rc<RefCell<State>>, data: JsValue) {
             // Here, or with the helper workers (see `crate::pool`); then kept and sent.
             let later: crate::pool::Then = {
                 let (state, name, page) = (state.clone(), name.clone(), page.clone());
-                Box::new(move |doc| annotated(&state, id, name, page, doc, now() - started))
+                Box::new(move |doc| {
+                    // Removed while the helpers worked on it: nothing to keep or send.
+                    if state.borrow_mut().with_helpers.remove(&id) {
+                        annotated(&state, id, name, page, doc, now() - started);
+                    }
+                })
             };
             let source = (!pasted).then_some(name.as_str());
             let here = match &state.borrow().engine {
                 Ok(engine) => crate::pool::annotate(engine, &page, source, started, later),
                 Err(_) => return,
             };
-            if let Some(doc) = here {
-                annotated(state, id, name, page, Ok(doc), now() - started);
+            match here {
+                Some(doc) => annotated(state, id, name, page, Ok(doc), now() - started),
+                None => {
+                    state.borrow_mut().with_helpers.insert(id);
+                }
             }
         }
         Request::Restore { id, name } => {

@@ -55,3 +55,30 @@ test('a long document and a pile of files come out the same with one worker and 
     }
   }
 });
+
+test('a long document removed while the helpers work on it stays removed, from the list and the boards', async () => {
+  const small = { name: 'harbour-ferry.txt', text: fixture('harbour-ferry.txt') };
+  let long = '';
+  while (Buffer.byteLength(long) < 3 * 1024 * 1024) long += fixture('library-budget.txt') + '\n\n';
+  const { page, context, errors } = await openApp(browser(), '?workers=2');
+  try {
+    await dropFiles(page, [{ name: 'long-budget.txt', text: long }]);
+    // Removed at once, while its names are being tagged on a helper.
+    await page.locator('#doc-list > li[data-doc-id] button.doc-remove').first().click({ timeout: SLOW });
+    await dropFiles(page, [small]);
+    await waitForDocs(page, 1);
+    await page.waitForFunction(() => document.querySelectorAll('#doc-list > li[data-doc-id]:not(.working)').length === 1, null, {
+      timeout: SLOW,
+    });
+    // Long enough for the removed document to have come back, were it kept.
+    await page.waitForTimeout(3000);
+    assert.equal(await page.locator('#doc-list > li[data-doc-id]').count(), 1, 'one document listed');
+    await page.click('#pane-board');
+    await page.waitForSelector('#board .doc-key li', { timeout: SLOW });
+    const keyed = await page.locator('#board .doc-key li').allInnerTexts();
+    assert.equal(keyed.length, 1, `the boards know one document: ${keyed.join(' | ')}`);
+    assert.deepEqual(errors, [], 'no errors on the page');
+  } finally {
+    await context.close();
+  }
+});
