@@ -246,10 +246,12 @@ test('saving 100 open documents (figures printed)', async () => {
   await page.evaluate(() => {
     window.__longTasks = [];
     window.__saves = [];
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, ms: e.duration })))).observe({
+      type: 'longtask',
+    });
     new MutationObserver(() => {
       const d = document.body.dataset;
-      window.__saves.push({ docs: Number(d.saveDocs), ms: Number(d.saveMs) });
+      window.__saves.push({ docs: Number(d.saveDocs), ms: Number(d.saveMs), end: performance.now() });
     }).observe(document.body, { attributes: true, attributeFilter: ['data-saved'] });
   });
   const articles = ['harbour-ferry.txt', 'library-budget.txt', 'orchard-frost.md'];
@@ -263,11 +265,20 @@ test('saving 100 open documents (figures printed)', async () => {
     docs: window.__saves.reduce((n, s) => n + s.docs, 0),
     biggest: window.__saves.reduce((b, s) => (s.docs > b.docs ? s : b), { docs: 0, ms: 0 }),
     total: window.__saves.reduce((n, s) => n + s.ms, 0),
-    longest: Math.max(0, ...window.__longTasks),
+    // A long task during a save (from its start to its end) would be the save's; the others
+    // come from listing and drawing the 100 dropped files.
+    during: Math.max(
+      0,
+      ...window.__longTasks
+        .filter((t) => window.__saves.some((s) => t.start < s.end && t.start + t.ms > s.end - s.ms))
+        .map((t) => t.ms),
+    ),
+    longest: Math.max(0, ...window.__longTasks.map((t) => t.ms)),
   }));
   console.log(
     `save: 100 documents kept in ${figures.saves} saves (${figures.docs} document writes, ${figures.total.toFixed(0)} ms in all, off the typing path); ` +
-      `largest save ${figures.biggest.docs} documents in ${figures.biggest.ms} ms; longest main-thread task while annotating and saving: ${figures.longest.toFixed(0)} ms`,
+      `largest save ${figures.biggest.docs} documents in ${figures.biggest.ms} ms; longest main-thread task during a save: ${figures.during.toFixed(0)} ms ` +
+      `(bar 50 ms); longest while the 100 files are listed and annotated: ${figures.longest.toFixed(0)} ms`,
   );
   assert.ok(figures.docs >= 100);
   await context.close();
