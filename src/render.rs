@@ -74,19 +74,8 @@ pub fn accessible_name(a: &Annotation) -> String {
         + if a.source().is_user() { " (your correction)" } else { "" }
 }
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape_into(out: &mut String, s: &str) {
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
+/// Escapes text for HTML content and attribute values: the engine's, as its HTML export uses.
+pub use newslens::export::escape_into;
 
 struct Item {
     /// Index into the annotations, or into the regions for a region.

@@ -206,6 +206,13 @@ fn describe_annotation(a: &Annotation) -> String {
 /// Text safe in HTML content and in double- or single-quoted attribute values.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
+}
+
+/// Appends `s` to `out`, safe in HTML content and in double- or single-quoted attribute
+/// values. The page draws its highlights with it too, so both escape alike.
+pub fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -216,5 +223,4 @@ fn escape(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }

@@ -31,6 +31,7 @@ mod brat;
 mod conll;
 mod csv;
 mod html;
+pub use html::escape_into;
 mod native;
 mod w3c;
 mod zip;
