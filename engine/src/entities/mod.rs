@@ -358,30 +358,34 @@ impl Tagger {
         const COMMON_BAND: u8 = 6;
         let openers: std::collections::HashSet<usize> =
             sentences.iter().filter_map(|s| words.get(s.start)).map(|w| w.start).collect();
-        // The one-word people opening a sentence that are common words: usually none or few.
-        let suspects: std::collections::HashSet<&str> = found
+        let common = |w: &str| self.model.clusters.get(features::word_hash(w)).is_some_and(|p| p.band <= COMMON_BAND);
+        // The one-word people opening a sentence that are common words (index in `found`,
+        // word): usually none or few.
+        let suspects: Vec<(usize, &str)> = found
             .iter()
-            .filter(|e| e.label == EntityLabel::PER && openers.contains(&e.span.start))
-            .filter_map(|e| {
+            .enumerate()
+            .filter(|(_, e)| e.label == EntityLabel::PER && openers.contains(&e.span.start))
+            .filter_map(|(k, e)| {
                 let i = words.binary_search_by_key(&e.span.start, |w| w.start).ok()?;
-                let common =
-                    |w: &str| self.model.clusters.get(features::word_hash(w)).is_some_and(|p| p.band <= COMMON_BAND);
-                (words[i].end == e.span.end && common(strs[i])).then_some(strs[i])
+                (words[i].end == e.span.end && common(strs[i])).then_some((k, strs[i]))
             })
             .collect();
         if suspects.is_empty() {
             return;
         }
-        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for w in strs.iter().filter(|w| suspects.contains(*w)) {
-            *seen.entry(w).or_default() += 1;
+        let mut written: std::collections::HashMap<&str, usize> = suspects.iter().map(|&(_, w)| (w, 0)).collect();
+        for w in strs {
+            if let Some(n) = written.get_mut(w) {
+                *n += 1;
+            }
         }
-        found.retain(|e| {
-            let one_word = words.binary_search_by_key(&e.span.start, |w| w.start).ok();
-            let word = one_word.filter(|&i| words[i].end == e.span.end).map(|i| strs[i]);
-            !(e.label == EntityLabel::PER
-                && openers.contains(&e.span.start)
-                && word.is_some_and(|w| suspects.contains(w) && seen.get(w) == Some(&1)))
+        // Named nowhere else in the document: not a person.
+        let dropped: std::collections::HashSet<usize> =
+            suspects.iter().filter(|(_, w)| written[w] == 1).map(|&(k, _)| k).collect();
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            !dropped.contains(&(k - 1))
         });
     }
 }
