@@ -497,18 +497,7 @@ mod tests {
         let text = "Ann met Bo.";
         let mut bo = entity(8, 10, "Bo");
         bo.set_source(newslens::doc::Origin::User);
-        let doc = Document {
-            text: text.into(),
-            text_len: 11,
-            title: None,
-            byline: None,
-            source: None,
-            dateline: None,
-            site_name: None,
-            lang: None,
-            annotations: vec![entity(0, 3, "Ann"), bo.clone()],
-            rejected: vec![],
-        };
+        let doc = Document::new(text, vec![entity(0, 3, "Ann"), bo.clone()]);
         let cuts = cut(text, &doc.annotations, 100);
         let mut meta = cuts[0].meta(0, text);
         let mut buffer = Vec::new();

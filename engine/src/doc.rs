@@ -35,6 +35,26 @@ pub struct Document {
     pub rejected: Vec<Rejection>,
 }
 
+impl Document {
+    /// A document of `text` and `annotations` (code-point offsets) with nothing else known:
+    /// no title, byline, source, dateline or page metadata, nothing rejected.
+    pub fn new(text: impl Into<String>, annotations: Vec<Annotation>) -> Document {
+        let text = text.into();
+        Document {
+            text_len: text.chars().count(),
+            text,
+            title: None,
+            byline: None,
+            source: None,
+            dateline: None,
+            site_name: None,
+            lang: None,
+            annotations,
+            rejected: Vec::new(),
+        }
+    }
+}
+
 /// Who made an annotation. JSON: `"source": "user"` on the reader's annotations; the
 /// engine's carry no `source` (`"engine"` is read too, and written as nothing).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -57,18 +57,7 @@ fn document(source: &str) -> Document {
             })
         })
         .collect();
-    Document {
-        text_len: text.chars().count(),
-        text,
-        title: None,
-        byline: None,
-        source: None,
-        dateline: None,
-        site_name: None,
-        lang: None,
-        annotations,
-        rejected: Vec::new(),
-    }
+    Document::new(text, annotations)
 }
 
 fn doc_clusters(doc: &Document) -> Vec<(String, String)> {

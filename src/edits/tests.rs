@@ -25,18 +25,7 @@ fn quote(text: &str, start: usize, end: usize) -> Annotation {
 }
 
 fn doc(text: &str, annotations: Vec<Annotation>) -> Document {
-    Document {
-        text: text.into(),
-        text_len: text.chars().count(),
-        title: None,
-        byline: None,
-        source: None,
-        dateline: None,
-        site_name: None,
-        lang: None,
-        annotations,
-        rejected: vec![],
-    }
+    Document::new(text, annotations)
 }
 
 //            0         1         2         3         4         5

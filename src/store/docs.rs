@@ -268,18 +268,7 @@ mod tests {
         let name = |s, e, text: &str, cluster: &str| entity(EntityLabel::PER, s, e, text, cluster);
         let anns =
             vec![name(100, 103, "Zoë", "Zoë"), name(104, 107, "Ann", "Ann \"Lee\" \\ Ж"), name(112, 114, "Bo", "Bo")];
-        let doc = newslens::Document {
-            text: format!("{}{text}", "x".repeat(100)),
-            text_len: 100 + text.chars().count(),
-            title: None,
-            byline: None,
-            source: None,
-            dateline: None,
-            site_name: None,
-            lang: None,
-            annotations: anns.clone(),
-            rejected: Vec::new(),
-        };
+        let doc = newslens::Document::new(format!("{}{text}", "x".repeat(100)), anns.clone());
         let cut = crate::pieces::Cut { start: 100, end: doc.text_len, bytes: 100..doc.text.len(), anns: 0..3 };
         let mut meta = cut.meta(0, &doc.text);
         let mut buffer = b"before".to_vec();

@@ -34,18 +34,7 @@ fn engine_doc() -> Document {
         }),
     ];
     sort(&mut annotations);
-    Document {
-        text_len: TEXT.chars().count(),
-        text: TEXT.into(),
-        title: None,
-        byline: None,
-        source: Some("kyiv.txt".into()),
-        dateline: None,
-        site_name: None,
-        lang: None,
-        annotations,
-        rejected: vec![],
-    }
+    Document { source: Some("kyiv.txt".into()), ..Document::new(TEXT, annotations) }
 }
 
 fn labels(doc: &Document) -> Vec<(usize, &str, &str, Origin)> {

@@ -498,18 +498,7 @@ mod tests {
             cluster: "Kyiv".into(),
             source: Origin::Engine,
         });
-        Document {
-            text: text.into(),
-            text_len: text.chars().count(),
-            title: None,
-            byline: None,
-            source: Some("a.txt".into()),
-            dateline: None,
-            site_name: None,
-            lang: None,
-            annotations: vec![quote, kyiv],
-            rejected: vec![],
-        }
+        Document { source: Some("a.txt".into()), ..Document::new(text, vec![quote, kyiv]) }
     }
 
     #[test]

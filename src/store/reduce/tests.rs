@@ -25,18 +25,7 @@ fn doc(text: &str, names: &[(usize, usize)]) -> Document {
             })
         })
         .collect();
-    Document {
-        text: text.into(),
-        text_len: text.chars().count(),
-        title: Some("A title".into()),
-        byline: None,
-        source: Some("a.txt".into()),
-        dateline: None,
-        site_name: None,
-        lang: None,
-        annotations,
-        rejected: vec![],
-    }
+    Document { title: Some("A title".into()), source: Some("a.txt".into()), ..Document::new(text, annotations) }
 }
 
 /// The replies the worker sends for a document, as the store receives them.
